@@ -1,0 +1,14 @@
+// Prints the one plain line CI reads, `N passed, N failed`, from vitest's JSON report.
+import { existsSync, readFileSync } from "node:fs";
+
+const [reportPath = ".vitest-report.json", exitStatus = "0"] = process.argv.slice(2);
+if (!existsSync(reportPath)) {
+  // Lint or typecheck failed before vitest ran: count the run as one failure.
+  console.log(`0 passed, ${exitStatus === "0" ? 0 : 1} failed`);
+} else {
+  const report = JSON.parse(readFileSync(reportPath, "utf8"));
+  const skipped = report.numPendingTests + report.numTodoTests;
+  console.log(
+    `${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`,
+  );
+}

@@ -1,0 +1,41 @@
+import { GantryError } from "@gantry/core";
+import { Command, CommanderError } from "commander";
+import { CliError } from "./cli-error.ts";
+import { registerEvaluate } from "./commands/evaluate.ts";
+
+function buildProgram(): Command {
+  const program = new Command("gantry")
+    .description("Gantry: autoscaling control plane for Amazon ECS")
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+  registerEvaluate(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 ok, 2 bad input or usage, 1 anything else. Never a stack trace. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed usage errors; help and version exit 0.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof GantryError) {
+    process.stderr.write(`gantry: ${error.message}\n`);
+    return error.code === "ValidationError" ? 2 : 1;
+  }
+  if (error instanceof CliError) {
+    process.stderr.write(`gantry: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`gantry: unexpected error: ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,19 @@
+/** Base of Gantry's typed errors: a stable `code` and, for input problems, the offending `field` path. */
+export class GantryError extends Error {
+  readonly code: string;
+  readonly field: string | undefined;
+
+  constructor(code: string, message: string, field?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/** Bad input: names the field (a dotted path such as `policies[0].targetValue`) and the reason. */
+export class ValidationError extends GantryError {
+  constructor(message: string, field?: string) {
+    super("ValidationError", message, field);
+  }
+}

@@ -1,0 +1,40 @@
+export { decide } from "./decide/decide.ts";
+export { GantryError, ValidationError } from "./errors.ts";
+export type { Behavior } from "./model/behavior.ts";
+export { BehaviorSchema } from "./model/behavior.ts";
+export type { Decision, Reason, ReasonCode, ScalingAction } from "./model/decision.ts";
+export { REASON_CODES } from "./model/decision.ts";
+export type { EvaluateRequest, EvaluateRequestInput, Trigger } from "./model/evaluate-request.ts";
+export { EvaluateRequestSchema } from "./model/evaluate-request.ts";
+export type { MetricSpec } from "./model/metric-spec.ts";
+export { MetricSpecSchema } from "./model/metric-spec.ts";
+export type { Datapoint, Observation, QueueDepth } from "./model/observation.ts";
+export { ObservationSchema } from "./model/observation.ts";
+export type { Policy, PolicyInput } from "./model/policy.ts";
+export { PolicySchema } from "./model/policy.ts";
+export type { ScheduledAction } from "./model/scheduled-action.ts";
+export { ScheduledActionSchema } from "./model/scheduled-action.ts";
+export type { ScalingState } from "./model/state.ts";
+export { ScalingStateSchema, STATE_VERSION } from "./model/state.ts";
+export type { StepScalingPolicy } from "./model/step-scaling-policy.ts";
+export { StepScalingPolicySchema } from "./model/step-scaling-policy.ts";
+export type { Target, TargetInput } from "./model/target.ts";
+export { TargetSchema } from "./model/target.ts";
+export type { TargetTrackingPolicy } from "./model/target-tracking-policy.ts";
+export { TargetTrackingPolicySchema } from "./model/target-tracking-policy.ts";
+export {
+  evaluateRequestJsonSchema,
+  listProblems,
+  parseEvaluateRequest,
+  parseWith,
+} from "./parse/parse-request.ts";
+export { checkSchedule, latestOccurrence, nextOccurrence, parseSchedule } from "./schedule/schedule.ts";
+
+import { decide } from "./decide/decide.ts";
+import type { Decision } from "./model/decision.ts";
+import { parseEvaluateRequest } from "./parse/parse-request.ts";
+
+/** Validate a request as users write it (JSON or YAML, parsed) and decide. Throws ValidationError on bad input. */
+export function evaluate(input: unknown): Decision {
+  return decide(parseEvaluateRequest(input));
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+
+export const PREDEFINED_METRICS = [
+  "ECSServiceAverageCPUUtilization",
+  "ECSServiceAverageMemoryUtilization",
+  "ALBRequestCountPerTarget",
+] as const;
+
+const PredefinedMetricSchema = z
+  .strictObject({
+    predefined: z.enum(PREDEFINED_METRICS),
+    resourceLabel: z.string().min(1).max(1023).optional(),
+  })
+  .refine((m) => m.predefined !== "ALBRequestCountPerTarget" || m.resourceLabel !== undefined, {
+    message: "ALBRequestCountPerTarget needs resourceLabel (app/<lb>/<id>/targetgroup/<tg>/<id>)",
+    path: ["resourceLabel"],
+  });
+
+/** Backlog per running task, read live with GetQueueAttributes rather than from delayed CloudWatch data. */
+const SqsMetricSchema = z.strictObject({
+  sqs: z.strictObject({
+    queueUrl: z.url(),
+    countInFlight: z.boolean().default(true),
+    countDelayed: z.boolean().default(false),
+  }),
+});
+
+const DimensionSchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  value: z.string().min(1).max(1024),
+});
+
+export const CloudWatchMetricStatSchema = z.strictObject({
+  namespace: z.string().min(1).max(255),
+  metricName: z.string().min(1).max(255),
+  dimensions: z.array(DimensionSchema).max(30).optional(),
+  statistic: z
+    .string()
+    .regex(
+      /^(Average|Minimum|Maximum|Sum|SampleCount|(p|tm|tc|ts|wm|PR|TM|TC|TS)\d{1,2}(\.\d+)?)$/,
+      "use Average, Minimum, Maximum, Sum, SampleCount or a percentile such as p90",
+    ),
+  unit: z.string().min(1).optional(),
+});
+
+const CloudWatchMetricSchema = z.strictObject({ cloudwatch: CloudWatchMetricStatSchema });
+
+const MathMetricSchema = z.strictObject({
+  math: z
+    .strictObject({
+      expression: z.string().min(1).max(2048),
+      metrics: z
+        .array(
+          z.strictObject({
+            id: z.string().regex(/^[a-z][A-Za-z0-9_]*$/, "ids start with a lowercase letter"),
+            cloudwatch: CloudWatchMetricStatSchema,
+          }),
+        )
+        .min(1)
+        .max(10),
+    })
+    .refine((m) => new Set(m.metrics.map((x) => x.id)).size === m.metrics.length, {
+      message: "metric ids must be unique",
+      path: ["metrics"],
+    }),
+});
+
+export const MetricSpecSchema = z.union([
+  PredefinedMetricSchema,
+  SqsMetricSchema,
+  CloudWatchMetricSchema,
+  MathMetricSchema,
+]);
+
+export type MetricSpec = z.output<typeof MetricSpecSchema>;
+export type SqsMetric = z.output<typeof SqsMetricSchema>;
+
+export function isSqsMetric(metric: MetricSpec): metric is SqsMetric {
+  return "sqs" in metric;
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const STATE_VERSION = 1;
+
+const Instant = z.number().int().nonnegative();
+const Count = z.number().int();
+
+/** A live metric's run lengths: since when it has been continuously above / below each threshold. */
+const LiveRunSchema = z.strictObject({
+  lastAt: Instant,
+  outSince: Instant.optional(),
+  inSince: Instant.optional(),
+});
+
+/**
+ * Per-target memory between decisions. Plain JSON; every instant is epoch milliseconds.
+ * `version` is the schema version, so a newer Gantry can migrate or reset an older state.
+ */
+export const ScalingStateSchema = z.strictObject({
+  version: z.literal(STATE_VERSION),
+  evaluatedAt: Instant,
+  /** The open scale-out cooldown window: when it started and the capacity before it (for step scaling). */
+  scaleOut: z.strictObject({ at: Instant, base: Count }).optional(),
+  lastScaleInAt: Instant.optional(),
+  /** Bounds last set by a scheduled action, and the configured bounds they replaced. */
+  bounds: z
+    .strictObject({
+      minCapacity: Count,
+      maxCapacity: Count,
+      action: z.string(),
+      at: Instant,
+      configuredMin: Count,
+      configuredMax: Count,
+    })
+    .optional(),
+  live: z.record(z.string(), LiveRunSchema).default({}),
+  /** Per step policy: the newest datapoint (or live period) already acted on, so one breach applies once. */
+  stepApplied: z.record(z.string(), Instant).default({}),
+  /** HPA stabilization history: [instant, recommended capacity]. */
+  recommendations: z
+    .array(z.tuple([Instant, Count]))
+    .max(512)
+    .default([]),
+  /** HPA rate-limit history: [instant, change in capacity]. */
+  scaleEvents: z
+    .array(z.tuple([Instant, Count]))
+    .max(512)
+    .default([]),
+  idleSince: Instant.optional(),
+  noDataSince: Instant.optional(),
+  /** Alarm event ids already handled, newest last (bounded). */
+  eventIds: z.array(z.string()).max(256).default([]),
+});
+
+export type ScalingState = z.output<typeof ScalingStateSchema>;
+export type LiveRun = z.output<typeof LiveRunSchema>;
