@@ -17,3 +17,17 @@ export class ValidationError extends GantryError {
     super("ValidationError", message, field);
   }
 }
+
+/** The service throttled the call: safe to retry with backoff. */
+export class ThrottledError extends GantryError {
+  constructor(message: string) {
+    super("Throttled", message);
+  }
+}
+
+/** The resource (service, queue, alarm, target) does not exist. */
+export class NotFoundError extends GantryError {
+  constructor(message: string, field?: string) {
+    super("NotFound", message, field);
+  }
+}

@@ -1,5 +1,5 @@
 export { decide } from "./decide/decide.ts";
-export { GantryError, ValidationError } from "./errors.ts";
+export { GantryError, NotFoundError, ThrottledError, ValidationError } from "./errors.ts";
 export type { Behavior } from "./model/behavior.ts";
 export { BehaviorSchema } from "./model/behavior.ts";
 export type { Decision, Reason, ReasonCode, ScalingAction } from "./model/decision.ts";
@@ -38,3 +38,12 @@ import { parseEvaluateRequest } from "./parse/parse-request.ts";
 export function evaluate(input: unknown): Decision {
   return decide(parseEvaluateRequest(input));
 }
+export type {
+  Clock,
+  EcsPort,
+  MetricQuery,
+  MetricStat,
+  MetricsPort,
+  QueuePort,
+  ServiceSnapshot,
+} from "./ports/index.ts";

@@ -1,0 +1,4 @@
+export type { Clock } from "./clock.ts";
+export type { EcsPort, ServiceSnapshot } from "./ecs-port.ts";
+export type { MetricQuery, MetricStat, MetricsPort } from "./metrics-port.ts";
+export type { QueuePort } from "./queue-port.ts";
