@@ -1,6 +1,6 @@
 /** ceil() that forgives floating-point noise: 3 × 70 / 30 is 7.000000000000001 and must stay 7. */
 export function ceilTolerant(value: number): number {
-  return Math.ceil(value - 1e-9 * Math.max(1, Math.abs(value)));
+  return Math.ceil(value - 1e-9 * Math.max(1, Math.abs(value))) + 0; // + 0 turns −0 into 0
 }
 
 /**
