@@ -99,6 +99,12 @@ describe("gantry evaluate", () => {
     expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it("decides the README's example as the README says", () => {
+    const { code, stdout } = run(["evaluate", "--input", "examples/evaluate-sqs-worker.json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ desiredCapacity: 15, action: "ScaleOut" });
+  });
+
   it("fails with exit code 2 on a missing file", () => {
     const { code, stderr } = run(["evaluate", "--input", "/nonexistent/request.json"]);
     expect(code).toBe(2);
