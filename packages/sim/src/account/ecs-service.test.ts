@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import type { PlacementHook } from "./placement.ts";
+import { SimAccount, type SimAccountOptions } from "./sim-account.ts";
+
+function setup(options: SimAccountOptions = {}) {
+  const account = new SimAccount({ attributeLagSeconds: 0, ...options });
+  const service = account.addService({ name: "w" });
+  const counts = () => ({
+    ...service.snapshot(),
+    draining: service.ecs.drainingCount,
+    ...service.exactDepth(),
+    processed: service.queue.deleted,
+  });
+  return { account, service, counts };
+}
+
+describe("task lifecycle", () => {
+  it("starts tasks after the startup delay (default 45 s)", () => {
+    const { account, service, counts } = setup();
+    account.setDesiredCount(service.id, 2);
+    expect(counts()).toMatchObject({ desiredCount: 2, runningCount: 0, pendingCount: 2 });
+    account.advanceTo(44_999);
+    expect(counts()).toMatchObject({ runningCount: 0, pendingCount: 2 });
+    account.advanceTo(45_000);
+    expect(counts()).toMatchObject({ runningCount: 2, pendingCount: 0 });
+  });
+
+  it("takes a configurable startup delay and starts initial tasks RUNNING", () => {
+    const account = new SimAccount({ taskStartupSeconds: 10 });
+    const service = account.addService({ name: "w", initialDesired: 3 });
+    expect(service.snapshot()).toMatchObject({ desiredCount: 3, runningCount: 3, pendingCount: 0 });
+    account.setDesiredCount(service.id, 4);
+    account.advance(10_000);
+    expect(service.snapshot()).toMatchObject({ runningCount: 4 });
+  });
+
+  it("processes one message at a time per task, and records the wait", () => {
+    const { account, service, counts } = setup({ taskStartupSeconds: 0 });
+    account.setDesiredCount(service.id, 1);
+    account.advance(0);
+    account.send(service.queueUrl, 3, 2);
+    expect(counts()).toMatchObject({ visible: 2, inFlight: 1 });
+    account.advance(6_000);
+    expect(counts()).toMatchObject({ visible: 0, inFlight: 0, processed: 3 });
+    expect(service.ecs.waits.summarize(1)).toMatchObject({ count: 3, maxWaitS: 4, withinSlo: 1 });
+  });
+
+  it("runs `concurrency` messages at once on one task", () => {
+    const account = new SimAccount({ concurrency: 3, attributeLagSeconds: 0 });
+    const service = account.addService({ name: "w", initialDesired: 1 });
+    account.send(service.queueUrl, 4, 1);
+    expect(service.exactDepth()).toMatchObject({ visible: 1, inFlight: 3 });
+  });
+});
+
+describe("scale-in", () => {
+  it("stops pending tasks first, then idle ones, and drains busy ones", () => {
+    const { account, service, counts } = setup();
+    account.setDesiredCount(service.id, 3);
+    account.advance(45_000);
+    account.send(service.queueUrl, 1, 100);
+    account.setDesiredCount(service.id, 5);
+    expect(counts()).toMatchObject({ runningCount: 3, pendingCount: 2 });
+    account.setDesiredCount(service.id, 2);
+    // Two pending go first, then one of the two idle running tasks.
+    expect(counts()).toMatchObject({ runningCount: 2, pendingCount: 0, draining: 0, inFlight: 1 });
+    account.setDesiredCount(service.id, 0);
+    // The idle one stops; the busy one drains, out of the running count.
+    expect(counts()).toMatchObject({ runningCount: 0, draining: 1, inFlight: 1 });
+  });
+
+  it("lets a stopping task finish its message, take no other, then stop", () => {
+    const { account, service, counts } = setup();
+    account.setDesiredCount(service.id, 1);
+    account.advance(45_000);
+    account.send(service.queueUrl, 2, 10);
+    account.setDesiredCount(service.id, 0);
+    account.advance(9_999);
+    expect(counts()).toMatchObject({ draining: 1, inFlight: 1, visible: 1 });
+    const before = service.ecs.tasks.taskMs(account.now());
+    account.advance(1);
+    expect(counts()).toMatchObject({ draining: 0, inFlight: 0, visible: 1, processed: 1 });
+    account.advance(60_000);
+    expect(service.ecs.tasks.taskMs(account.now())).toBe(before + 1);
+  });
+});
+
+describe("placement hook", () => {
+  it("keeps refused tasks PENDING until placement accepts them", () => {
+    let room = 1;
+    const placement: PlacementHook = {
+      tryPlace: () => {
+        if (room === 0) return false;
+        room--;
+        return true;
+      },
+      release: () => {
+        room++;
+      },
+    };
+    const { account, service, counts } = setup({ placement, taskStartupSeconds: 5 });
+    account.setDesiredCount(service.id, 2);
+    account.advance(60_000);
+    expect(counts()).toMatchObject({ runningCount: 1, pendingCount: 1 });
+    room = 1;
+    account.advance(1_000);
+    account.advance(5_000);
+    expect(counts()).toMatchObject({ runningCount: 2, pendingCount: 0 });
+    account.setDesiredCount(service.id, 0);
+    expect(room).toBe(2);
+  });
+});
+
+describe("visibility timeout", () => {
+  it("returns a message whose processing outlasts it, as a redelivery", () => {
+    const account = new SimAccount({ visibilityTimeoutSeconds: 30, maxReceiveCount: 2 });
+    const service = account.addService({ name: "w", initialDesired: 1 });
+    account.send(service.queueUrl, 1, 40);
+    account.advance(30_000);
+    expect(service.queue.redeliveries).toBe(1);
+    expect(service.exactDepth()).toMatchObject({ inFlight: 1 });
+    account.advance(30_000);
+    // The second receive fails too: with maxReceiveCount 2 the message goes to the dead-letter queue.
+    expect(service.queue).toMatchObject({ redeliveries: 1, deadLettered: 1, deleted: 0, queued: 0 });
+  });
+});

@@ -1,0 +1,129 @@
+// The runtime's ports over a simulated account: the reconciler runs unchanged against it. Each call reads
+// or changes the account at its current virtual time; nothing advances the clock but the account's owner.
+import {
+  type Clock,
+  type Datapoint,
+  type EcsPort,
+  type MetricQuery,
+  type MetricsPort,
+  NotFoundError,
+  type QueuePort,
+  ValidationError,
+} from "@gantry/core";
+import type { SimMetricName } from "../scalers/scaler.ts";
+import { METRICS, STATISTICS, type Statistic } from "./cloudwatch-store.ts";
+import type { SimAccount } from "./sim-account.ts";
+import type { SimService } from "./sim-service.ts";
+
+export interface SimPorts {
+  readonly ecs: EcsPort;
+  readonly queue: QueuePort;
+  readonly metrics: MetricsPort;
+  readonly clock: Clock;
+}
+
+export function createSimEcsPort(account: SimAccount) {
+  return {
+    async describeServices(ids: readonly string[]) {
+      const services = ids.flatMap((id) => account.findService(id)?.snapshot() ?? []);
+      const missing = ids.filter((id) => account.findService(id) === undefined);
+      return { services, missing };
+    },
+    async setDesiredCount(id: string, desiredCount: number) {
+      account.setDesiredCount(id, desiredCount);
+    },
+  } satisfies EcsPort;
+}
+
+export function createSimQueuePort(account: SimAccount) {
+  return {
+    async getQueueDepth(queueUrl: string) {
+      const service = account.services.find((s) => s.queueUrl === queueUrl);
+      if (service === undefined) throw new NotFoundError(`no queue ${queueUrl}`, "queueUrl");
+      return service.reportedDepth(account.now());
+    },
+  } satisfies QueuePort;
+}
+
+// ECS RunningTaskCount lives in Container Insights (ECS/ContainerInsights); AWS/ECS is accepted as well.
+const ECS_NAMESPACES = new Set(["AWS/ECS", "ECS/ContainerInsights"]);
+
+function dimension(query: MetricQuery, name: string): string | undefined {
+  return query.stat?.dimensions.find((d) => d.name === name)?.value;
+}
+
+/** The service and metric a query names, when the account has them. */
+function resolve(
+  account: SimAccount,
+  query: MetricQuery,
+): { service: SimService; metric: SimMetricName } | undefined {
+  const stat = query.stat;
+  if (stat === undefined) return undefined;
+  const metric = METRICS.find((m) => m === stat.metricName);
+  if (metric === undefined) return undefined;
+  if (stat.namespace === "AWS/SQS" && metric !== "RunningTaskCount") {
+    const queueName = dimension(query, "QueueName");
+    const service = account.services.find((s) => s.queueName === queueName);
+    return service === undefined ? undefined : { service, metric };
+  }
+  if (ECS_NAMESPACES.has(stat.namespace) && metric === "RunningTaskCount") {
+    const id = `service/${dimension(query, "ClusterName")}/${dimension(query, "ServiceName")}`;
+    const service = account.findService(id);
+    return service === undefined ? undefined : { service, metric };
+  }
+  return undefined;
+}
+
+function checkQuery(query: MetricQuery): Statistic | undefined {
+  if (!(query.periodSeconds >= 60 && query.periodSeconds % 60 === 0)) {
+    throw new ValidationError(`query ${query.id}: period must be a multiple of 60 s`, query.id);
+  }
+  if (query.stat === undefined) return undefined;
+  const statistic = STATISTICS.find((s) => s === query.stat?.statistic);
+  if (statistic === undefined) {
+    throw new ValidationError(
+      `query ${query.id}: statistic ${query.stat.statistic} is not supported`,
+      query.id,
+    );
+  }
+  return statistic;
+}
+
+/** GetMetricData over the simulated CloudWatch; metric math and unknown metrics return no datapoints. */
+export function createSimMetricsPort(account: SimAccount) {
+  return {
+    async getMetricData(queries: readonly MetricQuery[], range: { start: number; end: number }) {
+      const result: Record<string, Datapoint[]> = {};
+      for (const query of queries) {
+        const statistic = checkQuery(query);
+        if (!query.returnData) continue;
+        const found = resolve(account, query);
+        result[query.id] =
+          found === undefined || statistic === undefined
+            ? []
+            : found.service.cloudwatch.query(found.metric, statistic, {
+                from: range.start,
+                to: range.end,
+                now: account.now(),
+                periodMs: query.periodSeconds * 1000,
+              });
+      }
+      return result;
+    },
+  } satisfies MetricsPort;
+}
+
+/** The account's virtual clock. */
+export function createSimClock(account: SimAccount) {
+  return { now: () => account.now() } satisfies Clock;
+}
+
+/** All four ports over one account. */
+export function createSimPorts(account: SimAccount): SimPorts {
+  return {
+    ecs: createSimEcsPort(account),
+    queue: createSimQueuePort(account),
+    metrics: createSimMetricsPort(account),
+    clock: createSimClock(account),
+  };
+}
