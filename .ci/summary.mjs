@@ -7,8 +7,11 @@ if (!existsSync(reportPath)) {
   console.log(`0 passed, ${exitStatus === "0" ? 0 : 1} failed`);
 } else {
   const report = JSON.parse(readFileSync(reportPath, "utf8"));
+  // A test file that fails to load has no failed test of its own: count it as one failure.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"),
+  ).length;
+  const failed = report.numFailedTests + brokenFiles;
   const skipped = report.numPendingTests + report.numTodoTests;
-  console.log(
-    `${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`,
-  );
+  console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 }

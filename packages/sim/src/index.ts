@@ -1,1 +1,4 @@
+export * from "./account/index.ts";
+export * from "./engine/index.ts";
+export * from "./scalers/index.ts";
 export * from "./traces/index.ts";
