@@ -31,3 +31,10 @@ export class NotFoundError extends GantryError {
     super("NotFound", message, field);
   }
 }
+
+/** A conditional write lost: someone else changed the item first. Re-read and decide again. */
+export class ConflictError extends GantryError {
+  constructor(message: string) {
+    super("Conflict", message);
+  }
+}

@@ -1,5 +1,5 @@
 export { decide } from "./decide/decide.ts";
-export { GantryError, NotFoundError, ThrottledError, ValidationError } from "./errors.ts";
+export { ConflictError, GantryError, NotFoundError, ThrottledError, ValidationError } from "./errors.ts";
 export type { Behavior } from "./model/behavior.ts";
 export { BehaviorSchema } from "./model/behavior.ts";
 export type { Decision, Reason, ReasonCode, ScalingAction } from "./model/decision.ts";

@@ -1,4 +1,7 @@
+export type { AlarmPort, ManagedAlarm } from "./alarm-port.ts";
 export type { Clock } from "./clock.ts";
 export type { EcsPort, ServiceSnapshot } from "./ecs-port.ts";
+export type { EventsPort } from "./events-port.ts";
 export type { MetricQuery, MetricStat, MetricsPort } from "./metrics-port.ts";
 export type { QueuePort } from "./queue-port.ts";
+export type { ActivityPage, StateStore, TargetRecord } from "./state-store.ts";
