@@ -38,12 +38,22 @@ import { parseEvaluateRequest } from "./parse/parse-request.ts";
 export function evaluate(input: unknown): Decision {
   return decide(parseEvaluateRequest(input));
 }
+export type { Activity, ActivityStatus } from "./model/activity.ts";
+export { ACTIVITY_STATUSES } from "./model/activity.ts";
+export type { TargetConfig, TargetConfigInput } from "./model/target-config.ts";
+export { TargetConfigSchema } from "./model/target-config.ts";
 export type {
+  ActivityPage,
+  AlarmPort,
   Clock,
   EcsPort,
+  EventsPort,
+  ManagedAlarm,
   MetricQuery,
   MetricStat,
   MetricsPort,
   QueuePort,
   ServiceSnapshot,
+  StateStore,
+  TargetRecord,
 } from "./ports/index.ts";
