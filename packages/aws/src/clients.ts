@@ -1,0 +1,52 @@
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ECSClient, type ECSClientConfig } from "@aws-sdk/client-ecs";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SQSClient } from "@aws-sdk/client-sqs";
+
+/** Attempts per call, the first included. Throttling is retried with backoff by the SDK's adaptive mode. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+export interface AwsClientOptions {
+  /** Defaults to the SDK's own resolution (AWS_REGION in Lambda). */
+  region?: string;
+  maxAttempts?: number;
+  /** Static credentials, for tests and local runs; otherwise the SDK's default chain, resolved on first call. */
+  credentials?: ECSClientConfig["credentials"];
+}
+
+export interface AwsClients {
+  ecs: ECSClient;
+  cloudWatch: CloudWatchClient;
+  sqs: SQSClient;
+  eventBridge: EventBridgeClient;
+  autoScaling: AutoScalingClient;
+  dynamoDb: DynamoDBClient;
+}
+
+/**
+ * The configuration every Gantry SDK client shares. `adaptive` retry adds client-side rate limiting on top of
+ * exponential backoff, so a throttled API is called more slowly instead of failing the tick.
+ */
+export function awsClientConfig(options: AwsClientOptions = {}) {
+  return {
+    retryMode: "adaptive",
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(options.region === undefined ? {} : { region: options.region }),
+    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+  };
+}
+
+/** Build the SDK clients the adapters take. Nothing is resolved or sent until the first call. */
+export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
+  const config = awsClientConfig(options);
+  return {
+    ecs: new ECSClient(config),
+    cloudWatch: new CloudWatchClient(config),
+    sqs: new SQSClient(config),
+    eventBridge: new EventBridgeClient(config),
+    autoScaling: new AutoScalingClient(config),
+    dynamoDb: new DynamoDBClient(config),
+  };
+}

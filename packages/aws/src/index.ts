@@ -1,0 +1,40 @@
+export { createAsgPort, SET_INSTANCE_PROTECTION_LIMIT } from "./autoscaling/asg-adapter.ts";
+export type {
+  AsgGroup,
+  AsgInstance,
+  AsgPort,
+  CapacityProviderSnapshot,
+  CapacityProviderUpdate,
+  EcsCapacityPort,
+  ManagedScalingSettings,
+} from "./autoscaling/capacity-ports.ts";
+export type { AwsClientOptions, AwsClients } from "./clients.ts";
+export { awsClientConfig, createAwsClients, DEFAULT_MAX_ATTEMPTS } from "./clients.ts";
+export { createAlarmPort, DELETE_ALARMS_LIMIT, MANAGED_ALARM_PREFIX } from "./cloudwatch/alarm-adapter.ts";
+export { batchMetricQueries, GET_METRIC_DATA_LIMIT } from "./cloudwatch/metric-query-batches.ts";
+export { createMetricsPort } from "./cloudwatch/metrics-adapter.ts";
+export { ACTIVITY_RETENTION_SECONDS } from "./dynamodb/activity-items.ts";
+export { CorruptItemError } from "./dynamodb/corrupt-item-error.ts";
+export type { DynamoStateStore, DynamoStateStoreOptions } from "./dynamodb/dynamo-state-store.ts";
+export { createDynamoStateStore } from "./dynamodb/dynamo-state-store.ts";
+export { createStateTableInput, STATE_TABLE } from "./dynamodb/table-definition.ts";
+export type { CorruptTarget, TargetListing } from "./dynamodb/target-reads.ts";
+export {
+  createEcsCapacityPort,
+  UPDATE_CONTAINER_INSTANCES_LIMIT,
+} from "./ecs/container-instances-adapter.ts";
+export { createEcsPort, DESCRIBE_SERVICES_LIMIT } from "./ecs/ecs-adapter.ts";
+export type { ServiceRef } from "./ecs/service-id.ts";
+export { formatServiceId, parseServiceId } from "./ecs/service-id.ts";
+export type { EventsPortOptions } from "./eventbridge/events-adapter.ts";
+export {
+  ACTIVITY_DETAIL_TYPE,
+  ACTIVITY_EVENT_SOURCE,
+  createEventsPort,
+  PUT_EVENTS_LIMIT,
+} from "./eventbridge/events-adapter.ts";
+export type { AwsCallContext } from "./sdk-errors.ts";
+export { callAws, toDomainError } from "./sdk-errors.ts";
+export { createQueuePort } from "./sqs/queue-adapter.ts";
+export type { ReadQueueDepthsOptions } from "./sqs/read-queue-depths.ts";
+export { readQueueDepths } from "./sqs/read-queue-depths.ts";

@@ -1,0 +1,104 @@
+import { ConflictError, GantryError, NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
+
+/** The AWS action being called (`ecs:UpdateService`) and, when there is one, the resource it was called on. */
+export interface AwsCallContext {
+  action: string;
+  resource?: string;
+}
+
+/** What SDK v3 exceptions carry, read structurally so that every protocol and service behaves the same. */
+interface SdkErrorShape {
+  name?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: { throttling?: boolean };
+}
+
+const THROTTLING_NAMES: ReadonlySet<string> = new Set([
+  "ThrottlingException",
+  "Throttling",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "ProvisionedThroughputExceededException",
+  "RequestThrottled",
+  "RequestThrottledException",
+  "ThrottledException",
+]);
+
+const NOT_FOUND_NAMES: ReadonlySet<string> = new Set([
+  "ResourceNotFoundException",
+  "ResourceNotFound",
+  "NotFoundException",
+  "ServiceNotFoundException",
+  "ClusterNotFoundException",
+  // ECS raises this for a service that was deleted (INACTIVE or DRAINING): for scaling it no longer exists, and
+  // retrying cannot bring it back.
+  "ServiceNotActiveException",
+  "TargetNotFoundException",
+  "QueueDoesNotExist",
+  // The same SQS error under the code the JSON protocol sends when the client does not map it.
+  "AWS.SimpleQueueService.NonExistentQueue",
+]);
+
+const VALIDATION_NAMES: ReadonlySet<string> = new Set([
+  "ValidationException",
+  // The Query protocol's spelling (Auto Scaling, older CloudWatch).
+  "ValidationError",
+  "InvalidParameterException",
+  "InvalidParameterValue",
+  "InvalidParameterValueException",
+  "InvalidParameterCombination",
+  "InvalidParameterCombinationException",
+  "MissingRequiredParameterException",
+  "MissingParameter",
+]);
+
+/** Someone else is changing the same resource: re-read and decide again. */
+const CONFLICT_NAMES: ReadonlySet<string> = new Set([
+  "ConflictException",
+  "ConcurrentModificationException",
+  "ConditionalCheckFailedException",
+  "ResourceContentionFault",
+  "ScalingActivityInProgressFault",
+]);
+
+/**
+ * Turn whatever an SDK call threw into Gantry's typed errors: ThrottledError, NotFoundError, ValidationError,
+ * ConflictError, or a GantryError whose code is the SDK error's name. The message names the action and the
+ * original error stays as `cause`. Errors that are already GantryErrors pass through, so wrapping happens once.
+ */
+export function toDomainError(error: unknown, context: AwsCallContext): GantryError {
+  if (error instanceof GantryError) return error;
+  const shape: SdkErrorShape = typeof error === "object" && error !== null ? error : {};
+  const name = typeof shape.name === "string" && shape.name !== "" ? shape.name : "UnknownError";
+  const detail = typeof shape.message === "string" ? shape.message : String(error);
+  const on = context.resource === undefined ? "" : ` for ${context.resource}`;
+  const domain = classify(shape, name, `${context.action} failed${on}: ${name}: ${detail}`);
+  domain.cause = error;
+  return domain;
+}
+
+function classify(shape: SdkErrorShape, name: string, message: string): GantryError {
+  if (isThrottling(shape, name)) return new ThrottledError(message);
+  if (NOT_FOUND_NAMES.has(name)) return new NotFoundError(message);
+  if (VALIDATION_NAMES.has(name)) return new ValidationError(message);
+  if (CONFLICT_NAMES.has(name)) return new ConflictError(message);
+  return new GantryError(name, message);
+}
+
+function isThrottling(shape: SdkErrorShape, name: string): boolean {
+  return (
+    THROTTLING_NAMES.has(name) ||
+    shape.$metadata?.httpStatusCode === 429 ||
+    shape.$retryable?.throttling === true
+  );
+}
+
+/** Run one SDK call and rethrow its failure as a domain error (see toDomainError). */
+export async function callAws<T>(context: AwsCallContext, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toDomainError(error, context);
+  }
+}
