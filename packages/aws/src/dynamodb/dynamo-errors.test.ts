@@ -1,0 +1,92 @@
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  ProvisionedThroughputExceededException,
+  ResourceNotFoundException,
+} from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { ConflictError, GantryError, NotFoundError, ThrottledError } from "@gantry/core";
+import { mockClient } from "aws-sdk-client-mock";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createDynamoStateStore } from "./dynamo-state-store.ts";
+import { sampleActivity, sampleState } from "./store-fixtures.ts";
+
+// The mock answers every call: nothing leaves the process, and the fake credentials are never used.
+process.env.AWS_EC2_METADATA_DISABLED = "true";
+const documents = mockClient(DynamoDBDocumentClient);
+const client = new DynamoDBClient({
+  region: "us-east-1",
+  credentials: { accessKeyId: "x", secretAccessKey: "x" },
+});
+const store = createDynamoStateStore({ client, tableName: "gantry-state" });
+
+function named(name: string, message = `${name} happened`): Error {
+  return Object.assign(new Error(message), { name });
+}
+
+beforeEach(() => documents.reset());
+
+describe("DynamoDB errors become domain errors", () => {
+  it.each([
+    new ProvisionedThroughputExceededException({ message: "slow down", $metadata: {} }),
+    named("ThrottlingException"),
+    named("RequestLimitExceeded"),
+  ])("throttling ($name) → ThrottledError", async (error) => {
+    documents.on(GetCommand).rejects(error);
+    await expect(store.getTarget("service/a/b")).rejects.toThrow(ThrottledError);
+  });
+
+  it("a missing table → NotFoundError naming the table", async () => {
+    documents.on(QueryCommand).rejects(new ResourceNotFoundException({ message: "no table", $metadata: {} }));
+    await expect(store.listTargets()).rejects.toThrow(NotFoundError);
+    await expect(store.listTargets()).rejects.toThrow(/table gantry-state not found/);
+  });
+
+  it("a failed condition → ConflictError, with the winning version when DynamoDB returns the item", async () => {
+    const item = { version: { N: "7" } };
+    documents
+      .on(UpdateCommand)
+      .rejects(new ConditionalCheckFailedException({ message: "no", $metadata: {}, Item: item }));
+    const error = await store.putState("service/a/b", sampleState(1), 5).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as Error).message).toBe("target service/a/b changed since version 5 (it is at version 7)");
+  });
+
+  it("a failed condition on a deleted target says so", async () => {
+    const item = { version: { N: "8" }, deletedAt: { N: "1" } };
+    documents
+      .on(UpdateCommand)
+      .rejects(new ConditionalCheckFailedException({ message: "no", $metadata: {}, Item: item }));
+    await expect(store.deleteTarget("service/a/b", 7)).rejects.toThrow(/since version 7 \(it was deleted\)$/);
+  });
+
+  it("anything else → GantryError naming the action, with the cause", async () => {
+    const cause = named("InternalServerError", "boom");
+    documents.on(PutCommand).rejects(cause);
+    const error = await store.putActivity(sampleActivity("service/a/b", 1)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GantryError);
+    expect(error).toMatchObject({
+      code: "DynamoDbFailed",
+      message: "dynamodb:PutItem failed: InternalServerError: boom",
+      cause,
+    });
+  });
+
+  it("sends conditional updates with the expected version", async () => {
+    documents.on(UpdateCommand).resolves({});
+    expect(await store.putState("service/a/b", sampleState(1), 3)).toBe(4);
+    const input = documents.commandCalls(UpdateCommand)[0]?.args[0].input;
+    expect(input).toMatchObject({
+      TableName: "gantry-state",
+      Key: { pk: "TARGETS", sk: "TARGET#service/a/b" },
+      ConditionExpression: "#version = :expected AND attribute_not_exists(#deletedAt)",
+      ExpressionAttributeValues: expect.objectContaining({ ":expected": 3, ":next": 4 }),
+    });
+  });
+});

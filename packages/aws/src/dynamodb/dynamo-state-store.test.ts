@@ -1,0 +1,173 @@
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import { ConflictError, ValidationError } from "@gantry/core";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DynaliteTestServer, startDynaliteTestServer } from "./dynalite-test-server.ts";
+import { createDynamoStateStore, type DynamoStateStore } from "./dynamo-state-store.ts";
+import { sampleConfig, sampleState } from "./store-fixtures.ts";
+import { targetKey } from "./table-keys.ts";
+
+let server: DynaliteTestServer;
+let store: DynamoStateStore;
+let clock = 1_800_000_000_000;
+let serial = 0;
+const freshId = () => `service/test/svc-${++serial}`;
+
+beforeAll(async () => {
+  server = await startDynaliteTestServer();
+  store = createDynamoStateStore({ client: server.client, tableName: server.tableName, clock: () => clock });
+});
+afterAll(() => server?.close());
+
+describe("configs", () => {
+  it("creates, reads, replaces and lists a target, one version per write", async () => {
+    const id = freshId();
+    clock += 1000;
+    expect(await store.putConfig(sampleConfig(id), 0)).toBe(1);
+    expect(await store.getTarget(id)).toEqual({
+      config: sampleConfig(id),
+      state: undefined,
+      version: 1,
+      updatedAt: clock,
+    });
+    expect(await store.putConfig(sampleConfig(id, 80), 1)).toBe(2);
+    expect(await store.putState(id, sampleState(clock), 2)).toBe(3);
+    const record = await store.getTarget(id);
+    expect(record).toMatchObject({ version: 3, state: sampleState(clock) });
+    expect(record?.config.target.maxCapacity).toBe(80);
+    expect((await store.listTargets()).map((r) => r.config.target.id)).toContain(id);
+  });
+
+  it("keeps the state when the config is replaced", async () => {
+    const id = freshId();
+    await store.putConfig(sampleConfig(id), 0);
+    await store.putState(id, sampleState(5), 1);
+    await store.putConfig(sampleConfig(id, 9), 2);
+    expect(await store.getTarget(id)).toMatchObject({ version: 3, state: sampleState(5) });
+  });
+
+  it("refuses to create a target that exists", async () => {
+    const id = freshId();
+    await store.putConfig(sampleConfig(id), 0);
+    await expect(store.putConfig(sampleConfig(id, 7), 0)).rejects.toThrow(ConflictError);
+    await expect(store.putConfig(sampleConfig(id, 7), 0)).rejects.toThrow(/already exists/);
+    expect((await store.getTarget(id))?.config.target.maxCapacity).toBe(50);
+  });
+
+  it("validates the config and the expected version before writing", async () => {
+    const bad = {
+      ...sampleConfig(freshId()),
+      target: { ...sampleConfig("service/a/b").target, minCapacity: -1 },
+    };
+    await expect(store.putConfig(bad, 0)).rejects.toMatchObject({ field: "target.minCapacity" });
+    await expect(store.putConfig(sampleConfig(freshId()), -1)).rejects.toThrow(ValidationError);
+  });
+
+  it("works as well through a caller's DynamoDBDocumentClient", async () => {
+    const id = freshId();
+    const documents = DynamoDBDocumentClient.from(server.client);
+    const viaDocuments = createDynamoStateStore({ client: documents, tableName: server.tableName });
+    await viaDocuments.putConfig({ ...sampleConfig(id), behavior: undefined }, 0);
+    expect((await store.getTarget(id))?.config).toEqual(sampleConfig(id));
+  });
+
+  it("returns undefined for an unknown target", async () => {
+    expect(await store.getTarget("service/test/nobody")).toBeUndefined();
+  });
+
+  it("deletes conditionally and keeps counting versions when the target is re-created", async () => {
+    const id = freshId();
+    await store.putConfig(sampleConfig(id), 0);
+    await store.putState(id, sampleState(1), 1);
+    await expect(store.deleteTarget(id, 1)).rejects.toThrow(ConflictError);
+    await store.deleteTarget(id, 2);
+    expect(await store.getTarget(id)).toBeUndefined();
+    expect((await store.listTargets()).map((r) => r.config.target.id)).not.toContain(id);
+    await expect(store.deleteTarget(id, 3)).rejects.toThrow(ConflictError);
+    // A writer that still holds version 2 or 3 of the deleted target must not touch the new one.
+    expect(await store.putConfig(sampleConfig(id), 0)).toBe(4);
+    await expect(store.putState(id, sampleState(9), 2)).rejects.toThrow(ConflictError);
+    await expect(store.putState(id, sampleState(9), 3)).rejects.toThrow(ConflictError);
+    expect(await store.getTarget(id)).toMatchObject({ version: 4, state: undefined });
+  });
+});
+
+interface Win {
+  version: number;
+  evaluatedAt: number;
+}
+
+/** One writer: its new version when it wins, undefined when it loses the conditional write. */
+async function attemptState(id: string, expected: number, evaluatedAt: number): Promise<Win | undefined> {
+  try {
+    return { version: await store.putState(id, sampleState(evaluatedAt), expected), evaluatedAt };
+  } catch (error) {
+    if (error instanceof ConflictError) return undefined;
+    throw error;
+  }
+}
+
+describe("conditional state writes", () => {
+  it("rejects a stale version and leaves the item unchanged", async () => {
+    const id = freshId();
+    await store.putConfig(sampleConfig(id), 0);
+    await store.putState(id, sampleState(10), 1);
+    const before = await server.client.send(
+      new GetCommand({ TableName: server.tableName, Key: targetKey(id) }),
+    );
+    await expect(store.putState(id, sampleState(20), 1)).rejects.toThrow(/changed since version 1/);
+    const after = await server.client.send(
+      new GetCommand({ TableName: server.tableName, Key: targetKey(id) }),
+    );
+    expect(after.Item).toEqual(before.Item);
+  });
+
+  it("refuses state for a target that does not exist", async () => {
+    await expect(store.putState(freshId(), sampleState(1), 0)).rejects.toThrow(ConflictError);
+    await expect(store.putState(freshId(), sampleState(1), 1)).rejects.toThrow(ConflictError);
+  });
+
+  it("lets exactly one of two concurrent writers win", async () => {
+    const id = freshId();
+    await store.putConfig(sampleConfig(id), 0);
+    const results = await Promise.allSettled([
+      store.putState(id, sampleState(100), 1),
+      store.putState(id, sampleState(200), 1),
+    ]);
+    const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+    const lost = results.filter((r) => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => r.reason)).toEqual([expect.any(ConflictError)]);
+    expect(await store.getTarget(id)).toMatchObject({
+      version: 2,
+      state: sampleState(won[0] === 0 ? 100 : 200),
+    });
+  });
+
+  it("stores the last successful write and counts successes, for any interleaving", async () => {
+    // Each round, several writers race; each expects the version it read plus a small (possibly stale) skew.
+    const round = fc.array(fc.integer({ min: -2, max: 1 }), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(round, { minLength: 1, maxLength: 5 }), async (rounds) => {
+        const id = freshId();
+        await store.putConfig(sampleConfig(id), 0);
+        const wins: Win[] = [];
+        let stamp = 0;
+        for (const skews of rounds) {
+          const version = 1 + wins.length;
+          const outcomes = await Promise.all(
+            skews.map((skew) => attemptState(id, Math.max(0, version + skew), ++stamp)),
+          );
+          wins.push(...outcomes.filter((outcome) => outcome !== undefined));
+        }
+        const versions = wins.map((w) => w.version).sort((a, b) => a - b);
+        expect(versions).toEqual(versions.map((_, i) => i + 2));
+        const stored = await store.getTarget(id);
+        expect(stored?.version).toBe(1 + wins.length);
+        const last = wins.find((w) => w.version === 1 + wins.length);
+        expect(stored?.state).toEqual(last ? sampleState(last.evaluatedAt) : undefined);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

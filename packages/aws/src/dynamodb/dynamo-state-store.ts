@@ -1,0 +1,46 @@
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { StateStore } from "@gantry/core";
+import { appendActivity, readActivityPage } from "./activity-log.ts";
+import { type StoreContext, toDocumentClient } from "./store-context.ts";
+import { readAllTargets, readTarget, type TargetListing } from "./target-reads.ts";
+import { writeConfig, writeState, writeTombstone } from "./target-writes.ts";
+
+export interface DynamoStateStoreOptions {
+  /** A plain client is wrapped in a DynamoDBDocumentClient (removeUndefinedValues). */
+  client: DynamoDBDocumentClient | DynamoDBClient;
+  tableName: string;
+  /** Epoch milliseconds, for `updatedAt` and tombstones. */
+  clock?: () => number;
+}
+
+/** The StateStore port, plus what only this adapter can tell: which stored targets are unreadable. */
+export interface DynamoStateStore extends StateStore {
+  readonly tableName: string;
+  /** `listTargets` skips corrupt items so one bad item cannot stop every target; this names them. */
+  listTargetsWithProblems(): Promise<TargetListing>;
+}
+
+/**
+ * The state table in DynamoDB (DESIGN §4 State). Layout: table-keys.ts and target-items.ts; conditional
+ * writes: target-writes.ts. Errors: ConflictError, ThrottledError, NotFoundError (missing table),
+ * ValidationError (bad input or cursor), CorruptItemError, or a GantryError naming the DynamoDB action.
+ */
+export function createDynamoStateStore(options: DynamoStateStoreOptions): DynamoStateStore {
+  const context: StoreContext = {
+    documents: toDocumentClient(options.client),
+    tableName: options.tableName,
+    now: options.clock ?? Date.now,
+  };
+  return {
+    tableName: options.tableName,
+    listTargetsWithProblems: () => readAllTargets(context),
+    listTargets: async () => (await readAllTargets(context)).records,
+    getTarget: (targetId) => readTarget(context, targetId),
+    putConfig: (config, expectedVersion) => writeConfig(context, config, expectedVersion),
+    putState: (targetId, state, expectedVersion) => writeState(context, targetId, state, expectedVersion),
+    deleteTarget: (targetId, expectedVersion) => writeTombstone(context, targetId, expectedVersion),
+    putActivity: (activity) => appendActivity(context, activity),
+    listActivities: (targetId, page) => readActivityPage(context, targetId, page),
+  };
+}

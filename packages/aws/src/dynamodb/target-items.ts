@@ -1,0 +1,70 @@
+import {
+  parseWith,
+  ScalingStateSchema,
+  type TargetConfig,
+  TargetConfigSchema,
+  type TargetRecord,
+  ValidationError,
+} from "@gantry/core";
+import { CorruptItemError } from "./corrupt-item-error.ts";
+import { targetIdOfKey } from "./table-keys.ts";
+
+/**
+ * One item per target holds its config AND its decision state under ONE version, so that every write (config,
+ * state or delete) is conditional on the same number: a state computed from a config that has since changed
+ * cannot be saved. The whole TargetConfig (≤ 50 policies, ≤ 200 scheduled actions) plus the bounded
+ * ScalingState must fit DynamoDB's 400 KB item limit; real configs are a few KB, and a write that would not fit
+ * fails with a GantryError (DynamoDbFailed) rather than being split.
+ *
+ * A deleted target leaves a tombstone (`deletedAt`, no config, TTL) that keeps its version counting, so a
+ * re-created target never reuses a version an old writer may still hold.
+ */
+export interface TargetItem {
+  pk: string;
+  sk: string;
+  config?: unknown;
+  state?: unknown;
+  version?: unknown;
+  updatedAt?: unknown;
+  deletedAt?: unknown;
+}
+
+/** The record an item holds: undefined for a tombstone; CorruptItemError when it fails its schema. */
+export function readTargetItem(item: TargetItem): TargetRecord | undefined {
+  if (item.deletedAt !== undefined) return undefined;
+  const targetId = targetIdOfKey(item.sk);
+  const version = item.version;
+  const updatedAt = item.updatedAt;
+  if (!Number.isSafeInteger(version) || (version as number) < 1) {
+    throw new CorruptItemError(targetId, `version is ${JSON.stringify(version)}`);
+  }
+  if (typeof updatedAt !== "number") throw new CorruptItemError(targetId, "updatedAt is not a number");
+  const config = readConfig(targetId, item.config);
+  return { config, state: readState(item.state), version: version as number, updatedAt };
+}
+
+function readConfig(targetId: string, raw: unknown): TargetConfig {
+  let config: TargetConfig;
+  try {
+    config = parseWith(TargetConfigSchema, raw);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new CorruptItemError(targetId, `config${error.field ? `.${error.field}` : ""}: ${error.message}`);
+  }
+  if (config.target.id !== targetId) {
+    throw new CorruptItemError(targetId, `config names target ${config.target.id}`);
+  }
+  return config;
+}
+
+/**
+ * A stored state the schema rejects (hand-edited, or from another Gantry's STATE_VERSION) reads as absent:
+ * the core then starts fresh, as for a new target, and the next putState overwrites it. Failing instead would
+ * stop the target from scaling until someone repaired the item; the store does no logging, so callers that
+ * care compare `state === undefined` with their own expectations.
+ */
+function readState(raw: unknown): TargetRecord["state"] {
+  if (raw === undefined) return undefined;
+  const parsed = ScalingStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
