@@ -1,4 +1,4 @@
-import { isSqsMetric } from "../model/metric-spec.ts";
+import { isLiveMetric, liveQueueUrl } from "../model/metric-spec.ts";
 import type { Policy } from "../model/policy.ts";
 import type { Combined } from "./combine-proposals.ts";
 import type { DecisionContext } from "./context.ts";
@@ -15,11 +15,11 @@ function queueActivity(policies: readonly Policy[], ctx: DecisionContext): Queue
   let busy = false;
   let inFlight = 0;
   for (const policy of policies) {
-    if (!isSqsMetric(policy.metric)) continue;
-    const depth = ctx.observation.queues[policy.metric.sqs.queueUrl];
+    if (!isLiveMetric(policy.metric)) continue;
+    const depth = ctx.observation.queues[liveQueueUrl(policy.metric)];
     if (!depth) return { busy: true, inFlight: 0 }; // unobserved: assume work may be there
     inFlight += depth.inFlight;
-    if (depth.visible > 0 || depth.inFlight > 0 || (policy.metric.sqs.countDelayed && depth.delayed > 0))
+    if (depth.visible > 0 || depth.inFlight > 0 || (countsDelayed(policy.metric) && depth.delayed > 0))
       busy = true;
   }
   return { busy, inFlight };
@@ -53,4 +53,8 @@ export function applyScaleToZero(
 
 function keepOne(combined: Combined, reason: Combined["reasons"][number]): Combined {
   return { ...combined, capacity: 1, reasons: [...combined.reasons, reason] };
+}
+
+function countsDelayed(metric: Parameters<typeof liveQueueUrl>[0]): boolean {
+  return "sqs" in metric ? metric.sqs.countDelayed : metric.sqsUtilization.countDelayed;
 }

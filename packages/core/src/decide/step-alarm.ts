@@ -1,9 +1,10 @@
+import { isLiveMetric } from "../model/metric-spec.ts";
 import type { LiveRun } from "../model/state.ts";
 import type { StepScalingPolicy } from "../model/step-scaling-policy.ts";
 import type { DecisionContext } from "./context.ts";
 import { newestTimestamp, recentBuckets } from "./datapoints.ts";
+import { sampleLiveMetric } from "./live-metric.ts";
 import { advanceLiveRun, runSpans } from "./live-runs.ts";
-import { backlogPerTask, queueBacklog } from "./sqs-backlog.ts";
 import { aggregate, breaches } from "./step-adjustment.ts";
 
 /** A step policy's alarm: whether it is in ALARM, the value that picks the step, and the datapoint it rests on. */
@@ -12,7 +13,7 @@ export type AlarmReading =
   | { breached: boolean; value: number; key: number; detail: string; live?: LiveRun };
 
 export function readAlarm(policy: StepScalingPolicy, ctx: DecisionContext): AlarmReading {
-  return "sqs" in policy.metric ? readLiveAlarm(policy, ctx) : readSeriesAlarm(policy, ctx);
+  return isLiveMetric(policy.metric) ? readLiveAlarm(policy, ctx) : readSeriesAlarm(policy, ctx);
 }
 
 /** CloudWatch's M of N: the alarm fires when datapointsToAlarm of the last evaluationPeriods breach. */
@@ -46,12 +47,12 @@ function readSeriesAlarm(policy: StepScalingPolicy, ctx: DecisionContext): Alarm
 
 /** Live sqs metric: M of N becomes "breaching for M consecutive periods"; one step per period at most. */
 function readLiveAlarm(policy: StepScalingPolicy, ctx: DecisionContext): AlarmReading {
-  if (!("sqs" in policy.metric)) throw new TypeError("readLiveAlarm needs an sqs metric");
+  if (!isLiveMetric(policy.metric)) throw new TypeError("readLiveAlarm needs a live metric");
   const { alarm } = policy;
-  const backlog = queueBacklog(policy.metric, ctx.observation.queues);
-  if (backlog === undefined) return { missing: `queue ${policy.metric.sqs.queueUrl} was not observed` };
+  const sample = sampleLiveMetric(policy.metric, ctx.observation);
+  if ("missing" in sample) return sample;
   const periodMs = alarm.periodSeconds * 1000;
-  const value = backlogPerTask(backlog, ctx.observation.runningCount);
+  const value = sample.value;
   const live = advanceLiveRun(ctx.previous?.live[policy.name], {
     now: ctx.now,
     periodMs,
@@ -62,7 +63,7 @@ function readLiveAlarm(policy: StepScalingPolicy, ctx: DecisionContext): AlarmRe
     breached: runSpans(live.outSince, ctx.now, periodMs, alarm.datapointsToAlarm),
     value,
     key: Math.floor(ctx.now / periodMs) * periodMs,
-    detail: `backlog per task ${value} vs threshold ${alarm.threshold}`,
+    detail: `live value ${value} vs threshold ${alarm.threshold}`,
     live,
   };
 }

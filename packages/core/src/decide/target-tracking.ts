@@ -1,11 +1,11 @@
-import { isSqsMetric } from "../model/metric-spec.ts";
+import { isLiveMetric } from "../model/metric-spec.ts";
 import type { LiveRun } from "../model/state.ts";
 import type { TargetTrackingPolicy } from "../model/target-tracking-policy.ts";
 import { type DecisionContext, hold, type PolicyProposal } from "./context.ts";
 import { allBreach, recentBuckets } from "./datapoints.ts";
+import { sampleLiveMetric } from "./live-metric.ts";
 import { advanceLiveRun, runDatapoints, runSpans } from "./live-runs.ts";
 import { ceilTolerant } from "./rounding.ts";
-import { backlogPerTask, queueBacklog } from "./sqs-backlog.ts";
 
 interface Reading {
   value: number;
@@ -24,7 +24,7 @@ type ReadResult = Reading | { missing: string; live?: undefined };
 /** Target tracking as Application Auto Scaling does it, with tunable datapoints (DESIGN §3). */
 export function decideTargetTracking(policy: TargetTrackingPolicy, ctx: DecisionContext): PolicyProposal {
   const canScaleIn = !policy.disableScaleIn;
-  const reading = isSqsMetric(policy.metric) ? readLive(policy, ctx) : readSeries(policy, ctx);
+  const reading = isLiveMetric(policy.metric) ? readLive(policy, ctx) : readSeries(policy, ctx);
   if ("missing" in reading) {
     return hold(
       ctx,
@@ -139,26 +139,26 @@ function proposeScaleIn(
 }
 
 function readLive(policy: TargetTrackingPolicy, ctx: DecisionContext): ReadResult {
-  if (!("sqs" in policy.metric)) throw new TypeError("readLive needs an sqs metric");
+  if (!isLiveMetric(policy.metric)) throw new TypeError("readLive needs a live metric");
   const { now, observation } = ctx;
-  const backlog = queueBacklog(policy.metric, observation.queues);
-  if (backlog === undefined) return { missing: `queue ${policy.metric.sqs.queueUrl} was not observed` };
+  const sample = sampleLiveMetric(policy.metric, observation);
+  if ("missing" in sample) return sample;
   const { targetValue: target, evaluation } = policy;
-  const value = backlogPerTask(backlog, observation.runningCount);
   const periodMs = evaluation.periodSeconds * 1000;
   const live = advanceLiveRun(ctx.previous?.live[policy.name], {
     now,
     periodMs,
-    outBreach: value > target,
-    inBreach: value < target * evaluation.scaleInThresholdRatio,
+    outBreach: sample.value > target,
+    inBreach: sample.value < target * evaluation.scaleInThresholdRatio,
   });
   const activation = ctx.behavior?.scaleToZero?.activationThreshold ?? 0;
   const atZero = observation.desiredCount === 0;
-  const wake = atZero && backlog > activation;
+  const wake = atZero && sample.messages > activation;
+  const { capacity, formula } = sample.proposal(target);
   return {
-    value,
-    proposal: ceilTolerant(backlog / target),
-    formula: `${backlog} messages, ${observation.runningCount} running: ceil(${backlog} / ${target})`,
+    value: sample.value,
+    proposal: atZero && wake ? Math.max(1, capacity) : capacity,
+    formula,
     outHolds: atZero ? wake : runSpans(live.outSince, now, periodMs, evaluation.scaleOutDatapoints),
     inHolds: runSpans(live.inSince, now, periodMs, evaluation.scaleInDatapoints),
     outSeen: `${Math.min(runDatapoints(live.outSince, now, periodMs), evaluation.scaleOutDatapoints)} of ${evaluation.scaleOutDatapoints}`,

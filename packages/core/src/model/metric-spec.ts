@@ -25,6 +25,23 @@ const SqsMetricSchema = z.strictObject({
   }),
 });
 
+/**
+ * Ours: the share of the running worker slots that the queue's work needs now, in percent — messages in flight,
+ * plus the visible backlog as the task-seconds it takes (× processingSeconds) spread over `drainSeconds`.
+ * Unlike backlog per task, it tracks throughput: a fleet at 80 % target runs 25 % headroom and drains any
+ * queue within drainSeconds, whatever the processing time.
+ */
+const SqsUtilizationMetricSchema = z.strictObject({
+  sqsUtilization: z.strictObject({
+    queueUrl: z.url(),
+    processingSeconds: z.number().gt(0).max(43_200),
+    drainSeconds: z.number().gt(0).max(43_200).default(30),
+    /** Messages one task works on at once. */
+    concurrency: z.number().int().min(1).max(10_000).default(1),
+    countDelayed: z.boolean().default(false),
+  }),
+});
+
 const DimensionSchema = z.strictObject({
   name: z.string().min(1).max(255),
   value: z.string().min(1).max(1024),
@@ -68,13 +85,21 @@ const MathMetricSchema = z.strictObject({
 export const MetricSpecSchema = z.union([
   PredefinedMetricSchema,
   SqsMetricSchema,
+  SqsUtilizationMetricSchema,
   CloudWatchMetricSchema,
   MathMetricSchema,
 ]);
 
 export type MetricSpec = z.output<typeof MetricSpecSchema>;
 export type SqsMetric = z.output<typeof SqsMetricSchema>;
+export type SqsUtilizationMetric = z.output<typeof SqsUtilizationMetricSchema>;
+/** Metrics read live from SQS at each decision rather than from CloudWatch datapoints. */
+export type LiveMetric = SqsMetric | SqsUtilizationMetric;
 
-export function isSqsMetric(metric: MetricSpec): metric is SqsMetric {
-  return "sqs" in metric;
+export function isLiveMetric(metric: MetricSpec): metric is LiveMetric {
+  return "sqs" in metric || "sqsUtilization" in metric;
+}
+
+export function liveQueueUrl(metric: LiveMetric): string {
+  return "sqs" in metric ? metric.sqs.queueUrl : metric.sqsUtilization.queueUrl;
 }
