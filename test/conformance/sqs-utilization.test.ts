@@ -26,6 +26,24 @@ describe("sqsUtilization: worker utilization including queued work", () => {
     expect(decision.reasons[0]?.message).toContain("16 tasks of work at 80 %");
   });
 
+  it("adds the tasks it takes to stop a growing backlog, seen between two reads", () => {
+    const base = request({
+      policies: [policy()],
+      observation: { runningCount: 10, desiredCount: 10, ...queue(0, 8) },
+    });
+    const first = evaluate(base);
+    expect(first.action).toBe("None");
+    // 150 more visible in 15 s: growing 10 msg/s → 10 × 2 s = 20 tasks to keep up, + 8 busy + 150 × 2 / 30 = 38
+    const second = evaluate({
+      ...base,
+      now: T0 + 15_000,
+      state: first.state,
+      observation: { runningCount: 10, desiredCount: 10, ...queue(150, 8) },
+    });
+    expect(second.desiredCapacity).toBe(48); // ceil(38 / 0.8)
+    expect(second.reasons[0]?.message).toContain("backlog growing 10 msg/s");
+  });
+
   it("scales in to the throughput actually needed, unlike backlog per task", () => {
     // 17 busy, nothing waiting: 17 / 0.8 → 22 tasks, not 1
     const decision = evaluate(

@@ -8,15 +8,26 @@ import type { LiveRun } from "../model/state.ts";
  */
 export function advanceLiveRun(
   previous: LiveRun | undefined,
-  sample: { now: number; periodMs: number; outBreach: boolean; inBreach: boolean },
+  sample: { now: number; periodMs: number; outBreach: boolean; inBreach: boolean; memory?: LiveMemory },
 ): LiveRun {
   const { now, periodMs, outBreach, inBreach } = sample;
-  const continuous =
-    previous !== undefined && now - previous.lastAt <= 2 * periodMs && now >= previous.lastAt;
-  const run: LiveRun = { lastAt: now };
+  const continuous = isContinuous(previous, now, periodMs);
+  const run: LiveRun = { lastAt: now, ...sample.memory };
   if (outBreach) run.outSince = continuous && previous.outSince !== undefined ? previous.outSince : now;
   if (inBreach) run.inSince = continuous && previous.inSince !== undefined ? previous.inSince : now;
   return run;
+}
+
+/** What a live metric keeps between samples besides the runs (sqsUtilization's queue and arrival rate). */
+export type LiveMemory = Pick<LiveRun, "depth" | "rate">;
+
+/** The previous sample is recent enough to extend runs and difference against. */
+export function isContinuous(
+  previous: LiveRun | undefined,
+  now: number,
+  periodMs: number,
+): previous is LiveRun {
+  return previous !== undefined && now - previous.lastAt <= 2 * periodMs && now >= previous.lastAt;
 }
 
 /** Whether a run that started at `since` spans `datapoints` periods (with a little slack for tick jitter). */

@@ -49,13 +49,15 @@ function readSeriesAlarm(policy: StepScalingPolicy, ctx: DecisionContext): Alarm
 function readLiveAlarm(policy: StepScalingPolicy, ctx: DecisionContext): AlarmReading {
   if (!isLiveMetric(policy.metric)) throw new TypeError("readLiveAlarm needs a live metric");
   const { alarm } = policy;
-  const sample = sampleLiveMetric(policy.metric, ctx.observation);
-  if ("missing" in sample) return sample;
   const periodMs = alarm.periodSeconds * 1000;
+  const previous = ctx.previous?.live[policy.name];
+  const sample = sampleLiveMetric(policy.metric, ctx.observation, { previous, now: ctx.now, periodMs });
+  if ("missing" in sample) return sample;
   const value = sample.value;
-  const live = advanceLiveRun(ctx.previous?.live[policy.name], {
+  const live = advanceLiveRun(previous, {
     now: ctx.now,
     periodMs,
+    ...(sample.memory && { memory: sample.memory }),
     outBreach: breaches(value, alarm.threshold, alarm.comparisonOperator),
     inBreach: false,
   });

@@ -141,13 +141,15 @@ function proposeScaleIn(
 function readLive(policy: TargetTrackingPolicy, ctx: DecisionContext): ReadResult {
   if (!isLiveMetric(policy.metric)) throw new TypeError("readLive needs a live metric");
   const { now, observation } = ctx;
-  const sample = sampleLiveMetric(policy.metric, observation);
-  if ("missing" in sample) return sample;
   const { targetValue: target, evaluation } = policy;
   const periodMs = evaluation.periodSeconds * 1000;
-  const live = advanceLiveRun(ctx.previous?.live[policy.name], {
+  const previous = ctx.previous?.live[policy.name];
+  const sample = sampleLiveMetric(policy.metric, observation, { previous, now, periodMs });
+  if ("missing" in sample) return sample;
+  const live = advanceLiveRun(previous, {
     now,
     periodMs,
+    ...(sample.memory && { memory: sample.memory }),
     outBreach: sample.value > target,
     inBreach: sample.value < target * evaluation.scaleInThresholdRatio,
   });

@@ -10,6 +10,9 @@ const LiveRunSchema = z.strictObject({
   lastAt: Instant,
   outSince: Instant.optional(),
   inSince: Instant.optional(),
+  /** sqsUtilization: the queue as last seen ([visible, in flight]) and the backlog's smoothed growth (messages/s). */
+  depth: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
+  rate: z.number().optional(),
 });
 
 /**
