@@ -15,13 +15,13 @@ const bounds = { minCapacity: 1, maxCapacity: 100 };
 const slo = { latencySeconds: 20, processingTimeSeconds: 2 };
 
 describe("createScaler", () => {
-  it("knows the three baselines and their cadences", () => {
-    expect(SCALER_NAMES).toEqual(["aws-target-tracking", "aws-step", "keda"]);
+  it("knows gantry, the three baselines and their cadences", () => {
+    expect(SCALER_NAMES).toEqual(["gantry", "aws-target-tracking", "aws-step", "keda"]);
     const cadence = Object.fromEntries(
       SCALER_NAMES.map((name) => [name, createScaler(name, { bounds, slo }).intervalSeconds]),
     );
-    expect(cadence).toEqual({ "aws-target-tracking": 60, "aws-step": 60, keda: 15 });
-    expect(isScalerName("gantry")).toBe(false);
+    expect(cadence).toEqual({ gantry: 15, "aws-target-tracking": 60, "aws-step": 60, keda: 15 });
+    expect(isScalerName("nope")).toBe(false);
   });
 
   it("rejects an unknown name", () => {

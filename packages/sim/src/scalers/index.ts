@@ -1,4 +1,4 @@
-// The baseline scalers by name, with options that default from a latency SLO where the baseline has a target.
+// Gantry and the baseline scalers by name, with options that default from a latency SLO where the baseline has a target.
 //
 // Derivations (DESIGN §3, "SQS workers"):
 // - aws-target-tracking: targetBacklogPerTask = SLO latency ÷ average processing time, the "acceptable backlog
@@ -11,12 +11,22 @@ import { ValidationError } from "@gantry/core";
 import { type AwsStepOptions, createAwsStep } from "./aws-step.ts";
 import { type AwsTargetTrackingOptions, createAwsTargetTracking } from "./aws-target-tracking.ts";
 import { checkPositive } from "./capacity-bounds.ts";
+import { createGantryScaler, type GantryScalerOptions } from "./gantry.ts";
 import { createKeda, type KedaOptions } from "./keda.ts";
 import type { Scaler, ScalerBounds } from "./scaler.ts";
 
 export { type AwsStepOptions, CDK_QUEUE_PROCESSING_ALARMS, createAwsStep } from "./aws-step.ts";
 export { type AwsTargetTrackingOptions, createAwsTargetTracking } from "./aws-target-tracking.ts";
 export { fluidBoundTaskSeconds, fluidTasksPerMinute, workPerMinute } from "./fluid-bound.ts";
+export {
+  createGantryScaler,
+  DEFAULT_TUNING,
+  defaultWorkerConfig,
+  type GantryScalerOptions,
+  SIM_QUEUE_URL,
+  SIM_TARGET_ID,
+  type WorkerTuning,
+} from "./gantry.ts";
 export { createKeda, HPA_DEFAULT_BEHAVIOR, type KedaOptions } from "./keda.ts";
 export type { Scaler, ScalerBounds, ScalerView, SimMetricName } from "./scaler.ts";
 
@@ -39,6 +49,7 @@ export type AwsStepScalerOptions = CommonOptions & Omit<AwsStepOptions, "bounds"
 export type KedaScalerOptions = CommonOptions & Omit<KedaOptions, "bounds">;
 
 export interface ScalerOptionsByName {
+  gantry: GantryScalerOptions;
   "aws-target-tracking": AwsTargetTrackingScalerOptions;
   "aws-step": AwsStepScalerOptions;
   keda: KedaScalerOptions;
@@ -47,6 +58,7 @@ export interface ScalerOptionsByName {
 export type ScalerName = keyof ScalerOptionsByName;
 
 const FACTORIES: { readonly [N in ScalerName]: (options: ScalerOptionsByName[N]) => Scaler } = {
+  gantry: createGantryScaler,
   "aws-target-tracking": createTargetTrackingFromOptions,
   "aws-step": ({ slo: _slo, ...options }) => createAwsStep(options),
   keda: createKedaFromOptions,

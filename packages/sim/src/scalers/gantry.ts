@@ -1,0 +1,148 @@
+// Gantry's own scaler for backtests: the real core (`decide`) steering one service, every sub-tick.
+import {
+  type Decision,
+  decide,
+  type EvaluateRequest,
+  parseWith,
+  type ScalingState,
+  type TargetConfig,
+  type TargetConfigInput,
+  TargetConfigSchema,
+} from "@gantry/core";
+import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
+
+/** The simulated service's queue: sqs metrics in a user's config for `gantry simulate` name this URL. */
+export const SIM_QUEUE_URL = "https://sqs.us-east-1.amazonaws.com/000000000000/worker";
+export const SIM_TARGET_ID = "service/sim/worker";
+
+export interface GantryScalerOptions {
+  readonly bounds: ScalerBounds;
+  /** Acceptable wait before processing starts, and the average processing time (both seconds). */
+  readonly slo?: { readonly latencySeconds: number; readonly processingTimeSeconds: number };
+  /** A user's target config (parsed JSON/YAML). Its min/max are replaced by `bounds`. */
+  readonly config?: unknown;
+  /** How often the core runs: the tick Lambda's sub-tick. Default 15 s. */
+  readonly intervalSeconds?: number;
+  readonly tuning?: WorkerTuning;
+}
+
+/** Tuning of the default worker policy; the benchmark explores these. */
+export interface WorkerTuning {
+  /** Target utilization of the worker slots, percent. */
+  readonly targetPercent: number;
+  /** Window to drain a visible backlog in, as a fraction of the SLO. */
+  readonly drainFraction: number;
+  /** Highest recommendation over this window holds a scale-in (HPA stabilization), seconds. */
+  readonly scaleDownWindowSeconds: number;
+  readonly idleSeconds: number;
+  /** Most of the fleet a scale-in may remove per minute, percent. */
+  readonly scaleDownPercentPerMinute: number;
+}
+
+export const DEFAULT_TUNING: WorkerTuning = {
+  targetPercent: 200,
+  drainFraction: 0.5,
+  scaleDownWindowSeconds: 60,
+  idleSeconds: 60,
+  scaleDownPercentPerMinute: 15,
+};
+
+/**
+ * The default SQS worker policy: target tracking on worker utilization including queued work (`sqsUtilization`,
+ * read live every 15-second sub-tick): the messages in flight, plus the tasks it takes to stop a growing
+ * backlog, plus the visible backlog's work spread over a drain window of half the SLO. It follows throughput
+ * like CPU tracking does and sees a burst at the first sub-tick. A target above 100 % keeps a short standing
+ * queue instead of idle headroom: at 200 % every task is busy and the steady wait is (2 − 1) × drain = SLO / 2,
+ * which leaves the other half for bursts while new tasks start. Scale-out acts on one sample; scale-in takes the
+ * highest recommendation of the last minute and removes at most 15 % of the fleet per minute, so noise does not
+ * churn tasks (each new task bills its startup); the last task goes after an idle minute. Tuned on the shared
+ * traces with `npm run bench` (README § Benchmarks).
+ */
+export function defaultWorkerConfig(
+  options: GantryScalerOptions,
+  tuning: WorkerTuning = DEFAULT_TUNING,
+): TargetConfigInput {
+  const latency = options.slo?.latencySeconds ?? 60;
+  const processing = options.slo?.processingTimeSeconds ?? 1;
+  return {
+    target: { id: SIM_TARGET_ID, ...options.bounds },
+    policies: [
+      {
+        name: "workers",
+        type: "TargetTracking",
+        targetValue: tuning.targetPercent,
+        metric: {
+          sqsUtilization: {
+            queueUrl: SIM_QUEUE_URL,
+            processingSeconds: processing,
+            drainSeconds: Math.max(1, latency * tuning.drainFraction),
+          },
+        },
+        scaleOutCooldown: 0,
+        scaleInCooldown: 0,
+        evaluation: {
+          periodSeconds: 15,
+          scaleOutDatapoints: 1,
+          scaleInDatapoints: 1,
+          scaleInThresholdRatio: 0.9,
+        },
+      },
+    ],
+    behavior: {
+      scaleDown: {
+        stabilizationWindowSeconds: tuning.scaleDownWindowSeconds,
+        policies: [{ type: "Percent", value: tuning.scaleDownPercentPerMinute, periodSeconds: 60 }],
+      },
+      scaleToZero: { idleSeconds: tuning.idleSeconds },
+    },
+  };
+}
+
+export function createGantryScaler(options: GantryScalerOptions): Scaler {
+  const config = parseWith(
+    TargetConfigSchema,
+    withBounds(options.config ?? defaultWorkerConfig(options, options.tuning), options.bounds),
+  );
+  let state: ScalingState | undefined;
+  return {
+    name: "gantry",
+    intervalSeconds: options.intervalSeconds ?? 15,
+    step(view) {
+      const decision: Decision = decide(requestFor(config, view, state));
+      state = decision.state;
+      return decision.action === "None" ? undefined : decision.desiredCapacity;
+    },
+  };
+}
+
+function withBounds(config: unknown, bounds: ScalerBounds): unknown {
+  if (typeof config !== "object" || config === null) return config;
+  const target = (config as { target?: unknown }).target;
+  if (typeof target !== "object" || target === null) return config;
+  return { ...config, target: { ...target, ...bounds } };
+}
+
+function requestFor(
+  config: TargetConfig,
+  view: ScalerView,
+  state: ScalingState | undefined,
+): EvaluateRequest {
+  const { service, queue } = view;
+  return {
+    now: view.now,
+    target: config.target,
+    policies: config.policies,
+    scheduledActions: config.scheduledActions,
+    behavior: config.behavior,
+    observation: {
+      runningCount: service.runningCount,
+      desiredCount: service.desiredCount,
+      pendingCount: service.pendingCount,
+      deploymentInProgress: false,
+      metrics: {},
+      queues: { [SIM_QUEUE_URL]: queue },
+    },
+    state,
+    trigger: undefined,
+  };
+}
