@@ -2,6 +2,7 @@ import { GantryError } from "@gantry/core";
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
+import { registerSimulate } from "./commands/simulate.ts";
 
 function buildProgram(): Command {
   const program = new Command("gantry")
@@ -9,6 +10,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerEvaluate(program);
+  registerSimulate(program);
   return program;
 }
 
