@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { GantryError, ValidationError } from "@gantry/core";
 import {
+  averageProcessingSeconds,
   createScaler,
   fluidBoundTaskSeconds,
   isScalerName,
@@ -83,15 +84,6 @@ function readTrace(options: SimulateOptions): Trace {
     // Other fields are places in the file (`path:line`), which the message already names.
     throw asCliError(error, "--trace");
   }
-}
-
-/** The mean processing time of a message, from which the scalers derive their targets. */
-function averageProcessingSeconds(trace: Trace, fallback: number): number {
-  const durations = trace.requests?.durations;
-  if (durations === undefined || durations.length === 0) return fallback;
-  let total = 0;
-  for (const d of durations) total += d;
-  return total / durations.length > 0 ? total / durations.length : fallback;
 }
 
 async function readConfig(options: SimulateOptions): Promise<unknown> {

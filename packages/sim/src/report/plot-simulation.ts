@@ -95,8 +95,8 @@ export function simulationChartOption(result: SimulationResult, options: PlotOpt
       subtext: fitSubtitle(options.subtitle ?? "", options.width ?? 1200),
       left: "center",
     },
-    legend: { top: options.subtitle ? 52 : 32 },
-    grid: { top: options.subtitle ? 96 : 76, left: 70, right: 70, bottom: 50 },
+    legend: { bottom: 4 },
+    grid: { top: options.subtitle ? 80 : 60, left: 70, right: 70, bottom: 70 },
     xAxis: { type: "time" as const, name: "time (UTC)", nameLocation: "middle" as const, nameGap: 30 },
     yAxis: [
       { type: "value" as const, name: "messages" },

@@ -41,7 +41,7 @@ describe("the gantry scaler", () => {
 
   it("carries state between steps: scale-in waits for the stabilization window", () => {
     const scaler = createGantryScaler({ bounds, slo });
-    expect(scaler.step(view(0, 10, 10, 0, 20))).toBeUndefined(); // 20 busy at 200 % → 10 tasks
+    expect(scaler.step(view(0, 10, 10, 0, 20))).toBeUndefined(); // 20 busy at 220 % → 10 tasks
     expect(scaler.step(view(15_000, 10, 10, 0, 2))).toBeUndefined(); // the window still holds 10
     expect(scaler.step(view(75_000, 10, 10, 0, 2))).toBe(8); // 15 % of the fleet per minute at most
   });
@@ -52,8 +52,8 @@ describe("the gantry scaler", () => {
       behavior: undefined,
     };
     const scaler = createGantryScaler({ bounds, slo, config });
-    // 1 busy + 500 × 2 s / 30 s ≈ 34.3 tasks of work at 200 % → 18: the config's max of 4 gave way to the run's 50
-    expect(scaler.step(view(0, 1, 1, 500, 1))).toBe(18);
+    // 1 busy + 500 × 2 s / 30 s ≈ 34.3 tasks of work at 220 % → 16: the config's max of 4 gave way to the run's 50
+    expect(scaler.step(view(0, 1, 1, 500, 1))).toBe(16);
   });
 
   it("rejects a bad config naming the field", () => {

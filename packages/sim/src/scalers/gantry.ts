@@ -40,7 +40,7 @@ export interface WorkerTuning {
 }
 
 export const DEFAULT_TUNING: WorkerTuning = {
-  targetPercent: 200,
+  targetPercent: 220,
   drainFraction: 0.5,
   scaleDownWindowSeconds: 60,
   idleSeconds: 60,
@@ -52,8 +52,8 @@ export const DEFAULT_TUNING: WorkerTuning = {
  * read live every 15-second sub-tick): the messages in flight, plus the tasks it takes to stop a growing
  * backlog, plus the visible backlog's work spread over a drain window of half the SLO. It follows throughput
  * like CPU tracking does and sees a burst at the first sub-tick. A target above 100 % keeps a short standing
- * queue instead of idle headroom: at 200 % every task is busy and the steady wait is (2 − 1) × drain = SLO / 2,
- * which leaves the other half for bursts while new tasks start. Scale-out acts on one sample; scale-in takes the
+ * queue instead of idle headroom: at 220 % every task is busy and the steady wait is (2.2 − 1) × drain = 0.6 × SLO,
+ * which leaves the rest for bursts while new tasks start. Scale-out acts on one sample; scale-in takes the
  * highest recommendation of the last minute and removes at most 15 % of the fleet per minute, so noise does not
  * churn tasks (each new task bills its startup); the last task goes after an idle minute. Tuned on the shared
  * traces with `npm run bench` (README § Benchmarks).

@@ -13,5 +13,12 @@ export { parseNasaHttp, readNasaHttp } from "./nasa-http.ts";
 export { parseRequestsCsv, readRequestsCsv } from "./requests-csv.ts";
 export { MAX_SCALED_REQUESTS, type ScaleOptions, scaleTrace } from "./scale.ts";
 export { type SliceOptions, sliceTrace, type TimeOption } from "./slice.ts";
-export { type ClockJump, type Trace, type TraceRequests, totalCount, traceSeconds } from "./trace.ts";
+export {
+  averageProcessingSeconds,
+  type ClockJump,
+  type Trace,
+  type TraceRequests,
+  totalCount,
+  traceSeconds,
+} from "./trace.ts";
 export { parseWorldCup98, readWorldCup98 } from "./worldcup98.ts";

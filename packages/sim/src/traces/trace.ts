@@ -74,3 +74,12 @@ export function sortRequests(arrivals: Float64Array, durations?: Float64Array): 
     ? { arrivals: byOrder(arrivals) }
     : { arrivals: byOrder(arrivals), durations: byOrder(durations) };
 }
+
+/** The mean processing time of a message: per-request durations when the trace has them, else `fallback`. */
+export function averageProcessingSeconds(trace: Trace, fallback: number): number {
+  const durations = trace.requests?.durations;
+  if (durations === undefined || durations.length === 0) return fallback;
+  let total = 0;
+  for (const d of durations) total += d;
+  return total > 0 ? total / durations.length : fallback;
+}

@@ -1,0 +1,47 @@
+// `npm run bench`: every shared trace against every scaler. Prints the markdown table and writes the table,
+// JSON and charts to bench/results/. Options: --only ID[,ID] (scenarios), --out DIR, --traces DIR.
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  benchMarkdown,
+  runScenario,
+  SCENARIOS,
+  type ScenarioOutcome,
+  writeResults,
+} from "../src/bench/index.ts";
+
+const repo = resolve(import.meta.dirname, "../../..");
+const { values } = parseArgs({
+  options: {
+    only: { type: "string" },
+    out: { type: "string", default: resolve(repo, "bench/results") },
+    traces: { type: "string", default: resolve(repo, "../shared/traces") },
+  },
+});
+const only = values.only?.split(",");
+const unknown = only?.filter((id) => !SCENARIOS.some((s) => s.id === id)) ?? [];
+if (unknown.length > 0) {
+  console.error(
+    `bench: unknown scenario ${unknown.join(", ")}; one of ${SCENARIOS.map((s) => s.id).join(", ")}`,
+  );
+  process.exit(2);
+}
+
+const started = performance.now();
+const outcomes: ScenarioOutcome[] = [];
+for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
+  outcomes.push(
+    runScenario(scenario, {
+      tracesDir: values.traces,
+      onRun: (id, row) =>
+        console.error(
+          `${id.padEnd(30)} ${row.scaler.padEnd(20)} ${row.withinSloPct.toFixed(2).padStart(6)} % within SLO, ${row.costRatio?.toFixed(2)}× fluid  (${row.runSeconds.toFixed(1)} s)`,
+        ),
+    }),
+  );
+}
+const elapsed = ((performance.now() - started) / 1000).toFixed(0);
+const header = `# Benchmark\n\nSimulated SQS worker fleets (tasks start in 45 s, one message at a time, CloudWatch 2 min late), seed 0, Node ${process.version}, ${elapsed} s in all. Regenerate with \`npm run bench\`.`;
+writeResults(values.out, outcomes, header);
+console.log(benchMarkdown(outcomes, header));
+console.error(`\nwrote ${values.out}/results.md, results.json and charts/`);

@@ -1,0 +1,67 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { dominates, goalTable, scenarioTable } from "./bench-table.ts";
+import { BENCH_SCALERS, runScenario } from "./run-bench.ts";
+import type { BenchScenario } from "./scenarios.ts";
+import { writeResults } from "./write-results.ts";
+
+/** A small end-to-end benchmark: 90 minutes of per-minute counts with a quiet start, a burst and a lull. */
+function fixtureDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "gantry-bench-"));
+  const minutes = Array.from({ length: 90 }, (_, m) => (m < 20 ? 30 : m < 50 ? 600 : m < 70 ? 120 : 0));
+  writeFileSync(
+    join(dir, "burst.csv"),
+    `time,count\n${minutes.map((c, m) => `${m * 60},${c}`).join("\n")}\n`,
+  );
+  return dir;
+}
+
+const scenario: BenchScenario = {
+  id: "fixture-burst",
+  trace: "burst.csv",
+  load: {},
+  processingSeconds: 2,
+  sloSeconds: 60,
+  why: "fixture",
+};
+
+describe("the benchmark", () => {
+  const dir = fixtureDir();
+  const outcome = runScenario(scenario, { tracesDir: dir });
+
+  it("runs every scaler on the same trace and reports the pinned fields", () => {
+    expect(outcome.rows.map((r) => r.scaler)).toEqual([...BENCH_SCALERS]);
+    const total = 20 * 30 + 30 * 600 + 20 * 120;
+    for (const row of outcome.rows) {
+      expect(row.messages).toBe(total);
+      expect(row.fluidBoundTaskSeconds).toBe(outcome.fluidBoundTaskSeconds);
+      expect(row.costRatio).toBeCloseTo(row.taskSeconds / outcome.fluidBoundTaskSeconds, 9);
+      expect(row.withinSloPct).toBeGreaterThanOrEqual(0);
+      expect(row.withinSloPct).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("puts gantry ahead of AWS target tracking on a burst", () => {
+    const [gantry, awsTargetTracking] = outcome.rows;
+    expect(gantry && awsTargetTracking && dominates(gantry, awsTargetTracking)).toBe(true);
+  });
+
+  it("prints ratios to the fluid bound and to each other scaler", () => {
+    const table = scenarioTable(outcome);
+    expect(table).toContain("| scaler | within SLO | p99 wait | task-hours | ÷ fluid bound | ÷ gantry |");
+    expect(table.split("\n").filter((l) => l.startsWith("| gantry |"))).toHaveLength(1);
+    expect(goalTable([outcome])).toMatch(/\| fixture-burst \| [\d.]+ % \| [\d.]+× \| (met|missed) \|/);
+  });
+
+  it("writes the table, the JSON and a chart per scaler", () => {
+    const out = join(dir, "results");
+    const files = writeResults(out, [outcome], "# Benchmark");
+    expect(files).toHaveLength(2 + BENCH_SCALERS.length);
+    expect(files.every((f) => existsSync(f))).toBe(true);
+    const json = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(json[0].rows).toHaveLength(BENCH_SCALERS.length);
+    expect(readFileSync(join(out, "charts", "fixture-burst--gantry.svg"), "utf8")).toMatch(/^<svg/);
+  });
+});

@@ -1,0 +1,78 @@
+import { join } from "node:path";
+import { runSimulation } from "../engine/run-simulation.ts";
+import type { SimulationResult } from "../engine/simulation-result.ts";
+import { type SimulationReport, toSimulationReport } from "../report/simulation-report.ts";
+import { fluidBoundTaskSeconds, fluidTasksPerMinute } from "../scalers/fluid-bound.ts";
+import { createScaler, type ScalerName, type ScalerOptionsByName } from "../scalers/index.ts";
+import { loadTrace } from "../traces/load-trace.ts";
+import { averageProcessingSeconds, type Trace } from "../traces/trace.ts";
+import { benchBounds } from "./bench-bounds.ts";
+import type { BenchScenario } from "./scenarios.ts";
+
+export const BENCH_SCALERS: readonly ScalerName[] = ["gantry", "aws-target-tracking", "aws-step", "keda"];
+
+export interface BenchRow extends SimulationReport {
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  /** Wall-clock seconds the simulation took. */
+  readonly runSeconds: number;
+}
+
+export interface ScenarioOutcome {
+  readonly scenario: BenchScenario;
+  readonly description: string;
+  readonly fluidBoundTaskSeconds: number;
+  readonly rows: readonly BenchRow[];
+  /** Full results, for charts; not part of the JSON. */
+  readonly results: readonly SimulationResult[];
+}
+
+export interface BenchOptions {
+  readonly tracesDir: string;
+  readonly scalers?: readonly ScalerName[];
+  readonly onRun?: (scenario: string, row: BenchRow) => void;
+}
+
+/** Runs every scaler on one scenario, with the same trace, seed, SLO and bounds rule. */
+export function runScenario(scenario: BenchScenario, options: BenchOptions): ScenarioOutcome {
+  const trace = loadTrace(join(options.tracesDir, scenario.trace), scenario.load);
+  const processing = scenario.processingSeconds ?? trace.processingTimeSeconds ?? 1;
+  const fluid = fluidBoundTaskSeconds(trace, processing);
+  const peak = fluidTasksPerMinute(trace, processing).reduce((a, b) => Math.max(a, b), 0);
+  const results: SimulationResult[] = [];
+  const rows: BenchRow[] = [];
+  for (const name of options.scalers ?? BENCH_SCALERS) {
+    const started = performance.now();
+    const result = runOne(scenario, trace, name, peak, processing);
+    const bounds = benchBounds(name, peak);
+    const row = {
+      ...toSimulationReport(result, fluid),
+      trace: scenario.id,
+      minCapacity: bounds.minCapacity,
+      maxCapacity: bounds.maxCapacity,
+      runSeconds: (performance.now() - started) / 1000,
+    };
+    results.push(result);
+    rows.push(row);
+    options.onRun?.(scenario.id, row);
+  }
+  return { scenario, description: trace.description, fluidBoundTaskSeconds: fluid, rows, results };
+}
+
+function runOne(scenario: BenchScenario, trace: Trace, name: ScalerName, peak: number, processing: number) {
+  const bounds = benchBounds(name, peak);
+  const slo = {
+    latencySeconds: scenario.sloSeconds,
+    processingTimeSeconds: averageProcessingSeconds(trace, processing),
+  };
+  const scaler = createScaler(name, { bounds, slo } as ScalerOptionsByName[ScalerName]);
+  return runSimulation({
+    trace,
+    scaler,
+    bounds,
+    sloSeconds: scenario.sloSeconds,
+    // Alibaba has jobs up to 567 s: a longer visibility timeout keeps them from being redelivered.
+    visibilityTimeoutSeconds: 900,
+    ...(scenario.processingSeconds !== undefined && { processingTimeSeconds: scenario.processingSeconds }),
+  });
+}
