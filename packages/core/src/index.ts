@@ -40,6 +40,8 @@ export function evaluate(input: unknown): Decision {
 }
 export type { Activity, ActivityStatus } from "./model/activity.ts";
 export { ACTIVITY_STATUSES } from "./model/activity.ts";
+export type { DecisionRecord } from "./model/decision-record.ts";
+export { DecisionRecordSchema } from "./model/decision-record.ts";
 export type { TargetConfig, TargetConfigInput } from "./model/target-config.ts";
 export { TargetConfigSchema } from "./model/target-config.ts";
 export type {

@@ -108,6 +108,26 @@ async function attemptState(id: string, expected: number, evaluatedAt: number): 
 }
 
 describe("conditional state writes", () => {
+  it("stores the last decision beside the state, and an unreadable one reads as absent", async () => {
+    const id = freshId();
+    await store.putConfig(sampleConfig(id), 0);
+    const decision = {
+      at: 10,
+      desiredCapacity: 4,
+      action: "ScaleOut" as const,
+      reasons: [{ code: "TargetTrackingScaleOut" as const, message: "up", policy: "cpu" }],
+      observed: { desiredCount: 2, runningCount: 2, pendingCount: 0 },
+      dryRun: false,
+    };
+    await store.putState(id, sampleState(10), 1, decision);
+    expect((await store.getTarget(id))?.lastDecision).toEqual(decision);
+    await store.putState(id, sampleState(20), 2);
+    expect((await store.getTarget(id))?.lastDecision).toEqual(decision);
+    await expect(
+      store.putState(id, sampleState(30), 3, { ...decision, action: "Sideways" as never }),
+    ).rejects.toThrow(ValidationError);
+  });
+
   it("rejects a stale version and leaves the item unchanged", async () => {
     const id = freshId();
     await store.putConfig(sampleConfig(id), 0);

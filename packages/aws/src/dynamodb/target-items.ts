@@ -1,4 +1,5 @@
 import {
+  DecisionRecordSchema,
   parseWith,
   ScalingStateSchema,
   type TargetConfig,
@@ -24,6 +25,7 @@ export interface TargetItem {
   sk: string;
   config?: unknown;
   state?: unknown;
+  lastDecision?: unknown;
   version?: unknown;
   updatedAt?: unknown;
   deletedAt?: unknown;
@@ -40,7 +42,14 @@ export function readTargetItem(item: TargetItem): TargetRecord | undefined {
   }
   if (typeof updatedAt !== "number") throw new CorruptItemError(targetId, "updatedAt is not a number");
   const config = readConfig(targetId, item.config);
-  return { config, state: readState(item.state), version: version as number, updatedAt };
+  const lastDecision = readDecision(item.lastDecision);
+  return {
+    config,
+    state: readState(item.state),
+    ...(lastDecision && { lastDecision }),
+    version: version as number,
+    updatedAt,
+  };
 }
 
 function readConfig(targetId: string, raw: unknown): TargetConfig {
@@ -66,5 +75,12 @@ function readConfig(targetId: string, raw: unknown): TargetConfig {
 function readState(raw: unknown): TargetRecord["state"] {
   if (raw === undefined) return undefined;
   const parsed = ScalingStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Like the state, an unreadable last decision is only a display loss: it reads as absent. */
+function readDecision(raw: unknown): TargetRecord["lastDecision"] {
+  if (raw === undefined) return undefined;
+  const parsed = DecisionRecordSchema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }

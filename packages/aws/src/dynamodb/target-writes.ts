@@ -1,5 +1,7 @@
 import { UpdateCommand, type UpdateCommandInput } from "@aws-sdk/lib-dynamodb";
 import {
+  type DecisionRecord,
+  DecisionRecordSchema,
   parseWith,
   type ScalingState,
   ScalingStateSchema,
@@ -116,20 +118,27 @@ export async function writeConfig(
   return update(context, config.target.id, expectedVersion, write, creating);
 }
 
-/** Saves a decision's state; the target must exist at expectedVersion. */
+/** Saves a decision's state (and the decision, when given); the target must exist at expectedVersion. */
 export async function writeState(
   context: StoreContext,
   targetId: string,
   input: ScalingState,
   expectedVersion: number,
+  lastDecision?: DecisionRecord,
 ): Promise<number> {
   checkExpectedVersion(expectedVersion);
   const state = toPlainJson(parseWith(ScalingStateSchema, input));
+  const decision =
+    lastDecision === undefined ? undefined : toPlainJson(parseWith(DecisionRecordSchema, lastDecision));
   const write = merge(
     conditionalOn(expectedVersion),
-    "SET #state = :state, #version = :next, #updatedAt = :now",
-    { "#state": "state", "#updatedAt": "updatedAt" },
-    { ":state": state, ":now": context.now() },
+    `SET #state = :state, #version = :next, #updatedAt = :now${decision === undefined ? "" : ", #lastDecision = :decision"}`,
+    {
+      "#state": "state",
+      "#updatedAt": "updatedAt",
+      ...(decision !== undefined && { "#lastDecision": "lastDecision" }),
+    },
+    { ":state": state, ":now": context.now(), ...(decision !== undefined && { ":decision": decision }) },
   );
   return update(context, targetId, expectedVersion, write);
 }
@@ -144,8 +153,14 @@ export async function writeTombstone(
   const now = context.now();
   const write = merge(
     conditionalOn(expectedVersion),
-    "SET #version = :next, #deletedAt = :now, #updatedAt = :now, #expiresAt = :expiresAt REMOVE #config, #state",
-    { "#updatedAt": "updatedAt", "#expiresAt": "expiresAt", "#config": "config", "#state": "state" },
+    "SET #version = :next, #deletedAt = :now, #updatedAt = :now, #expiresAt = :expiresAt REMOVE #config, #state, #lastDecision",
+    {
+      "#updatedAt": "updatedAt",
+      "#expiresAt": "expiresAt",
+      "#config": "config",
+      "#state": "state",
+      "#lastDecision": "lastDecision",
+    },
     { ":now": now, ":expiresAt": Math.floor(now / 1000) + TOMBSTONE_RETENTION_SECONDS },
   );
   await update(context, targetId, expectedVersion, write);

@@ -1,4 +1,5 @@
 import type { Activity } from "../model/activity.ts";
+import type { DecisionRecord } from "../model/decision-record.ts";
 import type { ScalingState } from "../model/state.ts";
 import type { TargetConfig } from "../model/target-config.ts";
 
@@ -6,6 +7,8 @@ import type { TargetConfig } from "../model/target-config.ts";
 export interface TargetRecord {
   config: TargetConfig;
   state: ScalingState | undefined;
+  /** The last decision saved with the state, for dashboards and `gantry explain`. */
+  lastDecision?: DecisionRecord;
   /** Bumped by every write to this target; 0 before the first. */
   version: number;
   updatedAt: number;
@@ -27,8 +30,13 @@ export interface StateStore {
   getTarget(targetId: string): Promise<TargetRecord | undefined>;
   /** Create (expectedVersion 0) or replace a target's config. Returns the new version. */
   putConfig(config: TargetConfig, expectedVersion: number): Promise<number>;
-  /** Save the state a decision produced. Returns the new version. */
-  putState(targetId: string, state: ScalingState, expectedVersion: number): Promise<number>;
+  /** Save the state a decision produced, and the decision itself. Returns the new version. */
+  putState(
+    targetId: string,
+    state: ScalingState,
+    expectedVersion: number,
+    lastDecision?: DecisionRecord,
+  ): Promise<number>;
   deleteTarget(targetId: string, expectedVersion: number): Promise<void>;
   /** Activities expire after 6 weeks (TTL). Writing the same activityId twice overwrites it (status updates). */
   putActivity(activity: Activity): Promise<void>;
