@@ -1,0 +1,10 @@
+export type {
+  ReconcileLogger,
+  ReconcileMetrics,
+  ReconcileOptions,
+  Reconciler,
+  ReconcilerDeps,
+  ReconcileSummary,
+  TargetOutcome,
+  TargetStatus,
+} from "./reconciler-types.ts";

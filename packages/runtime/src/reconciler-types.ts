@@ -1,0 +1,80 @@
+import type {
+  AlarmPort,
+  Clock,
+  EcsPort,
+  EventsPort,
+  MetricsPort,
+  QueuePort,
+  ScalingAction,
+  StateStore,
+  Trigger,
+} from "@gantry/core";
+
+/** Structured log lines, keyed by target id (Powertools Logger in Lambda, a no-op or console elsewhere). */
+export interface ReconcileLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Counters and gauges the handlers publish (Powertools Metrics / EMF in Lambda). */
+export interface ReconcileMetrics {
+  record(name: string, value: number, unit: "Count" | "Milliseconds" | "None", targetId?: string): void;
+}
+
+/** Everything the reconciler talks to, injected: AWS adapters in Lambda, the simulated account in tests. */
+export interface ReconcilerDeps {
+  store: StateStore;
+  ecs: EcsPort;
+  metrics: MetricsPort;
+  queues: QueuePort;
+  events: EventsPort;
+  /** Managed `gantry-` alarms; when absent the reconciler does not sync alarms. */
+  alarms?: AlarmPort;
+  clock: Clock;
+  log?: ReconcileLogger;
+  telemetry?: ReconcileMetrics;
+  /** Random suffix for activity ids; injected so tests are deterministic. */
+  randomId?: () => string;
+}
+
+export interface ReconcileOptions {
+  /** Epoch ms. No new target is started after `deadline − safetyMs`; what is left is reported as skipped. */
+  deadline: number;
+  /** Stop starting work this long before the deadline (default 2,000 ms). */
+  safetyMs?: number;
+  /** Only these targets (the alarm handler); default all. */
+  targetIds?: readonly string[];
+  /** What invoked this pass; an alarm event id is applied once per target. */
+  trigger?: Trigger;
+  /** Concurrent GetQueueAttributes calls (default 8). */
+  queueConcurrency?: number;
+}
+
+export type TargetStatus =
+  | "Successful" // scaled
+  | "Unchanged" // decided, no change needed
+  | "DryRun" // decided a change, recorded it, did not apply it
+  | "Failed" // observing, deciding or applying failed; recorded as a Failed activity
+  | "Conflict" // lost the conditional write twice; recorded why, did not act
+  | "Skipped"; // not reached before the deadline
+
+export interface TargetOutcome {
+  targetId: string;
+  status: TargetStatus;
+  action: ScalingAction;
+  fromCapacity: number;
+  toCapacity: number;
+  activityId?: string;
+  error?: { code: string; message: string };
+}
+
+export interface ReconcileSummary {
+  startedAt: number;
+  finishedAt: number;
+  outcomes: TargetOutcome[];
+}
+
+export interface Reconciler {
+  reconcile(options: ReconcileOptions): Promise<ReconcileSummary>;
+}
