@@ -1,8 +1,7 @@
 import { evaluate } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { codes, cpuPolicy, request, series } from "../support/requests.ts";
+import { codes, cpuPolicy, fifteen, request, series } from "../support/requests.ts";
 
-const fifteen = (value: number) => Array.from({ length: 15 }, () => value);
 const high = { cpu: series([100, 100, 100]) };
 const low = { cpu: series(fifteen(10)) };
 type Suspended = {

@@ -1,8 +1,7 @@
 import { evaluate } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { backlogPolicy, codes, cpuPolicy, request, series } from "../support/requests.ts";
+import { backlogPolicy, codes, cpuPolicy, fifteen, request, series } from "../support/requests.ts";
 
-const fifteen = (value: number) => Array.from({ length: 15 }, () => value);
 const memory = (overrides: Record<string, unknown> = {}) =>
   cpuPolicy({ name: "memory", metric: { predefined: "ECSServiceAverageMemoryUtilization" }, ...overrides });
 

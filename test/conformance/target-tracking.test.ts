@@ -4,6 +4,7 @@ import {
   backlogPolicy,
   codes,
   cpuPolicy,
+  fifteen,
   MINUTE,
   QUEUE,
   request,
@@ -11,8 +12,6 @@ import {
   series,
   T0,
 } from "../support/requests.ts";
-
-const fifteen = (value: number) => Array.from({ length: 15 }, () => value);
 
 describe("target tracking [AWS]", () => {
   it("scales out proportionally: 10 tasks, backlog per task 150, target 100 → 15", () => {

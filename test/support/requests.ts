@@ -80,3 +80,6 @@ export function runSequence(
   }
   return decisions;
 }
+
+/** Fifteen equal datapoints: target tracking's default scale-in window. */
+export const fifteen = (value: number) => Array.from({ length: 15 }, () => value);
