@@ -103,3 +103,8 @@ export function isLiveMetric(metric: MetricSpec): metric is LiveMetric {
 export function liveQueueUrl(metric: LiveMetric): string {
   return "sqs" in metric ? metric.sqs.queueUrl : metric.sqsUtilization.queueUrl;
 }
+
+/** The queue a metric reads live at each decision, or undefined for CloudWatch-backed metrics. */
+export function liveQueueOf(metric: MetricSpec): string | undefined {
+  return isLiveMetric(metric) ? liveQueueUrl(metric) : undefined;
+}
