@@ -1,3 +1,14 @@
+export { MANAGED_ALARM_PREFIX, managedAlarmName } from "./alarm-names.ts";
+export {
+  type AlarmSyncResult,
+  alarmTargets,
+  type DesiredAlarm,
+  desiredAlarms,
+  syncAlarms,
+} from "./alarm-sync.ts";
+export { type ObservationPlan, planObservation } from "./observation-plan.ts";
+export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
+export { createReconciler, DEFAULT_SAFETY_MS } from "./reconciler.ts";
 export type {
   ReconcileLogger,
   ReconcileMetrics,
@@ -8,3 +19,4 @@ export type {
   TargetOutcome,
   TargetStatus,
 } from "./reconciler-types.ts";
+export { MemoryStateStore, RecordingAlarmPort, RecordingEventsPort } from "./testing/index.ts";

@@ -49,6 +49,8 @@ export interface ReconcileOptions {
   trigger?: Trigger;
   /** Concurrent GetQueueAttributes calls (default 8). */
   queueConcurrency?: number;
+  /** Targets decided and applied at once (default 4); each is one state write and at most one UpdateService. */
+  targetConcurrency?: number;
 }
 
 export type TargetStatus =

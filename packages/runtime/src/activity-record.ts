@@ -1,0 +1,56 @@
+import type {
+  Activity,
+  ActivityStatus,
+  Decision,
+  DecisionRecord,
+  Observation,
+  Reason,
+  ScalingAction,
+  Trigger,
+} from "@gantry/core";
+
+/** What invoked the decision, in the Activity's words: `schedule`, `alarm:<event id>`, `manual`. */
+export function causeOf(trigger: Trigger | undefined): string {
+  if (trigger === undefined) return "schedule";
+  return trigger.eventId === undefined ? trigger.type : `${trigger.type}:${trigger.eventId}`;
+}
+
+/** The decision as stored beside the state, for dashboards and `gantry explain`. */
+export function toDecisionRecord(
+  decision: Decision,
+  observation: Observation,
+  at: number,
+  dryRun: boolean,
+): DecisionRecord {
+  return {
+    at,
+    desiredCapacity: decision.desiredCapacity,
+    action: decision.action,
+    reasons: decision.reasons.map((r) => ({ ...r })),
+    observed: {
+      desiredCount: observation.desiredCount,
+      runningCount: observation.runningCount,
+      pendingCount: observation.pendingCount,
+    },
+    dryRun,
+  };
+}
+
+export interface ActivityInput {
+  targetId: string;
+  startTime: number;
+  endTime: number;
+  status: ActivityStatus;
+  statusMessage: string;
+  action: ScalingAction;
+  fromCapacity: number;
+  toCapacity: number;
+  reasons: Reason[];
+  dryRun: boolean;
+  cause: string;
+}
+
+/** An activity id sorts by start time and stays unique across concurrent invocations: `<ISO start>#<random>`. */
+export function toActivity(input: ActivityInput, randomId: string): Activity {
+  return { activityId: `${new Date(input.startTime).toISOString()}#${randomId}`, ...input };
+}

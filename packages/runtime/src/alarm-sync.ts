@@ -1,0 +1,165 @@
+import type {
+  AlarmPort,
+  ManagedAlarm,
+  MetricStat,
+  Policy,
+  StepScalingPolicy,
+  TargetConfig,
+} from "@gantry/core";
+import { liveQueueOf } from "@gantry/core";
+import { MANAGED_ALARM_PREFIX, managedAlarmName } from "./alarm-names.ts";
+import { errorInfo } from "./error-info.ts";
+
+import { metricStatFor } from "./metric-stat.ts";
+
+/** A managed alarm and the target whose reconciliation it triggers. */
+export interface DesiredAlarm {
+  targetId: string;
+  alarm: ManagedAlarm;
+}
+
+export interface AlarmSyncResult {
+  created: string[];
+  deleted: string[];
+  kept: string[];
+  failed: { name: string; code: string; message: string }[];
+}
+
+/**
+ * The alarms the targets' policies need (DESIGN §4):
+ * - a wake alarm per queue of a target that can sit at zero tasks, so the first message wakes it at once;
+ * - a mirror of each StepScaling policy's alarm on a CloudWatch metric, so a breach reconciles without waiting
+ *   for the next tick. Math metrics have none (an alarm on one metric cannot express them); live SQS metrics
+ *   need none beyond the wake alarm, since every pass reads the queue.
+ */
+export function desiredAlarms(configs: readonly TargetConfig[]): DesiredAlarm[] {
+  const alarms = new Map<string, DesiredAlarm>();
+  for (const config of configs) {
+    const targetId = config.target.id;
+    const found = [...wakeAlarms(config), ...config.policies.flatMap((p) => stepAlarm(targetId, p))];
+    for (const alarm of found) alarms.set(alarm.name, { targetId, alarm });
+  }
+  return [...alarms.values()];
+}
+
+/** Alarm name → target id, so the alarm handler can reconcile the target an alarm belongs to. */
+export function alarmTargets(configs: readonly TargetConfig[]): Map<string, string> {
+  return new Map(desiredAlarms(configs).map(({ alarm, targetId }) => [alarm.name, targetId]));
+}
+
+/**
+ * Puts the missing alarms and deletes the `gantry-` alarms no target needs. Alarms that exist by name match
+ * (the name hashes the definition) and are left alone; names without the prefix are never touched. One
+ * alarm's failure does not stop the others: failures are returned.
+ */
+export async function syncAlarms(
+  configs: readonly TargetConfig[],
+  port: AlarmPort,
+): Promise<AlarmSyncResult> {
+  const wanted = new Map(desiredAlarms(configs).map(({ alarm }) => [alarm.name, alarm]));
+  const existing = (await port.listAlarmNames(MANAGED_ALARM_PREFIX)).filter((n) =>
+    n.startsWith(MANAGED_ALARM_PREFIX),
+  );
+  const present = new Set(existing);
+  const result: AlarmSyncResult = { created: [], deleted: [], kept: [], failed: [] };
+  for (const [name, alarm] of wanted) {
+    if (present.has(name)) result.kept.push(name);
+    else await putOne(port, alarm, result);
+  }
+  const orphans = existing.filter((name) => !wanted.has(name));
+  if (orphans.length > 0) await deleteOrphans(port, orphans, result);
+  return result;
+}
+
+async function putOne(port: AlarmPort, alarm: ManagedAlarm, result: AlarmSyncResult): Promise<void> {
+  try {
+    await port.putAlarm(alarm);
+    result.created.push(alarm.name);
+  } catch (error) {
+    result.failed.push({ name: alarm.name, ...errorInfo(error) });
+  }
+}
+
+async function deleteOrphans(port: AlarmPort, names: string[], result: AlarmSyncResult): Promise<void> {
+  try {
+    await port.deleteAlarms(names);
+    result.deleted.push(...names);
+  } catch (error) {
+    const info = errorInfo(error);
+    for (const name of names) result.failed.push({ name, ...info });
+  }
+}
+
+/** A target may sit at zero when its minimum is 0 or its behavior scales to zero. */
+function canSitAtZero(config: TargetConfig): boolean {
+  return config.target.minCapacity === 0 || config.behavior?.scaleToZero !== undefined;
+}
+
+function wakeAlarms(config: TargetConfig): ManagedAlarm[] {
+  if (!canSitAtZero(config)) return [];
+  const urls = new Set(config.policies.flatMap((p) => liveQueueOf(p.metric) ?? []));
+  const threshold = config.behavior?.scaleToZero?.activationThreshold ?? 0;
+  return [...urls].map((url) => wakeAlarm(config.target.id, url, threshold));
+}
+
+/** ApproximateNumberOfMessagesVisible above the activation threshold: the first message wakes the service. */
+function wakeAlarm(targetId: string, queueUrl: string, threshold: number): ManagedAlarm {
+  const queueName = queueUrl.split("/").filter(Boolean).at(-1) ?? queueUrl;
+  const definition: Omit<ManagedAlarm, "name"> = {
+    namespace: "AWS/SQS",
+    metricName: "ApproximateNumberOfMessagesVisible",
+    dimensions: [{ name: "QueueName", value: queueName }],
+    statistic: "Maximum",
+    periodSeconds: 60,
+    evaluationPeriods: 1,
+    datapointsToAlarm: 1,
+    threshold,
+    comparisonOperator: "GreaterThanThreshold",
+    // An idle queue publishes no datapoints for a while; that is not a reason to wake.
+    treatMissingData: "notBreaching",
+  };
+  const name = managedAlarmName({ targetId, wake: queueUrl, definition }, `${serviceName(targetId)}-wake`);
+  return { name, ...definition };
+}
+
+function stepAlarm(targetId: string, policy: Policy): ManagedAlarm[] {
+  if (policy.type !== "StepScaling" || liveQueueOf(policy.metric) || "math" in policy.metric) return [];
+  const stat = statOrUndefined(targetId, policy);
+  if (!stat) return [];
+  const definition: Omit<ManagedAlarm, "name"> = {
+    namespace: stat.namespace,
+    metricName: stat.metricName,
+    dimensions: stat.dimensions,
+    statistic: stat.statistic,
+    ...mirroredAlarm(policy),
+  };
+  const suffix = `${serviceName(targetId)}-${policy.name}`;
+  const name = managedAlarmName({ targetId, policy: policy.name, definition }, suffix);
+  return [{ name, ...definition }];
+}
+
+function mirroredAlarm(policy: StepScalingPolicy) {
+  const { periodSeconds, evaluationPeriods, datapointsToAlarm, threshold, comparisonOperator } = policy.alarm;
+  const treatMissingData = "missing" as const;
+  return {
+    periodSeconds,
+    evaluationPeriods,
+    datapointsToAlarm,
+    threshold,
+    comparisonOperator,
+    treatMissingData,
+  };
+}
+
+/** A metric that cannot be named (an ALB label without a target group) gets no alarm; the pass fails its target. */
+function statOrUndefined(targetId: string, policy: Policy): MetricStat | undefined {
+  try {
+    return metricStatFor(targetId, policy.metric);
+  } catch {
+    return undefined;
+  }
+}
+
+function serviceName(targetId: string): string {
+  return targetId.split("/").at(-1) ?? targetId;
+}

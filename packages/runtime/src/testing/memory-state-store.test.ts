@@ -1,0 +1,94 @@
+import {
+  type AlarmPort,
+  ConflictError,
+  type EventsPort,
+  type ScalingState,
+  STATE_VERSION,
+  type StateStore,
+} from "@gantry/core";
+import { describe, expect, it } from "vitest";
+import { MemoryStateStore } from "./memory-state-store.ts";
+import { RecordingAlarmPort } from "./recording-alarm-port.ts";
+import { RecordingEventsPort } from "./recording-events-port.ts";
+import { configOf } from "./sim-fixture.ts";
+
+const config = configOf({ target: { id: "service/c/a", minCapacity: 0, maxCapacity: 5 } });
+const state = (evaluatedAt: number): ScalingState => ({
+  version: STATE_VERSION,
+  evaluatedAt,
+  live: {},
+  stepApplied: {},
+  recommendations: [],
+  scaleEvents: [],
+  eventIds: [],
+});
+
+describe("MemoryStateStore: the DynamoDB store's conditional writes", () => {
+  it("creates at version 0, then every write needs the current version", async () => {
+    const store = new MemoryStateStore({ now: () => 42 });
+    expect(await store.putConfig(config, 0)).toBe(1);
+    await expect(store.putConfig(config, 0)).rejects.toThrow(/already exists/);
+    expect(await store.putState("service/c/a", state(1), 1)).toBe(2);
+    await expect(store.putState("service/c/a", state(2), 1)).rejects.toBeInstanceOf(ConflictError);
+    expect((await store.getTarget("service/c/a"))?.state?.evaluatedAt).toBe(1);
+    expect(await store.putConfig(config, 2)).toBe(3);
+    expect((await store.getTarget("service/c/a"))?.state?.evaluatedAt).toBe(1); // config writes keep the state
+    expect(store.conflicts).toBe(2);
+  });
+
+  it("refuses state for a missing or deleted target, and continues a deleted target's version on re-create", async () => {
+    const store = new MemoryStateStore();
+    await expect(store.putState("service/c/a", state(1), 0)).rejects.toBeInstanceOf(ConflictError);
+    await store.putConfig(config, 0);
+    await store.deleteTarget("service/c/a", 1);
+    expect(await store.getTarget("service/c/a")).toBeUndefined();
+    expect(await store.listTargets()).toEqual([]);
+    await expect(store.putState("service/c/a", state(1), 2)).rejects.toThrow(/deleted/);
+    expect(await store.putConfig(config, 0)).toBe(3);
+    expect((await store.getTarget("service/c/a"))?.state).toBeUndefined();
+  });
+
+  it("fails next on demand, changing nothing, and records calls", async () => {
+    const store = new MemoryStateStore();
+    await store.putConfig(config, 0);
+    store.failNext("putState", new ConflictError("injected"));
+    await expect(store.putState("service/c/a", state(1), 1)).rejects.toThrow("injected");
+    expect(await store.putState("service/c/a", state(1), 1)).toBe(2);
+    expect(store.fake.count("putState")).toBe(2);
+  });
+
+  it("lists activities newest first with a cursor", async () => {
+    const store = new MemoryStateStore();
+    for (const minute of [1, 3, 2]) {
+      await store.putActivity({
+        targetId: "service/c/a",
+        activityId: `2026-01-05T12:0${minute}:00.000Z#x`,
+        startTime: minute,
+        status: "Successful",
+        statusMessage: "",
+        action: "ScaleOut",
+        fromCapacity: 1,
+        toCapacity: 2,
+        reasons: [],
+        dryRun: false,
+        cause: "schedule",
+      });
+    }
+    const first = await store.listActivities("service/c/a", { limit: 2 });
+    expect(first.items.map((a) => a.startTime)).toEqual([3, 2]);
+    const next = await store.listActivities("service/c/a", {
+      limit: 2,
+      ...(first.cursor && { cursor: first.cursor }),
+    });
+    expect(next).toEqual({ items: [expect.objectContaining({ startTime: 1 })] });
+  });
+
+  it("implements the ports (checked at compile time)", () => {
+    const fakes = [
+      new MemoryStateStore() satisfies StateStore,
+      new RecordingEventsPort() satisfies EventsPort,
+      new RecordingAlarmPort() satisfies AlarmPort,
+    ];
+    expect(fakes).toHaveLength(3);
+  });
+});

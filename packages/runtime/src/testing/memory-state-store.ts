@@ -1,0 +1,177 @@
+import {
+  type Activity,
+  type ActivityPage,
+  type Clock,
+  ConflictError,
+  type DecisionRecord,
+  DecisionRecordSchema,
+  parseWith,
+  type ScalingState,
+  ScalingStateSchema,
+  type StateStore,
+  type TargetConfig,
+  TargetConfigSchema,
+  type TargetRecord,
+  ValidationError,
+} from "@gantry/core";
+import { FakeCalls } from "./fake-calls.ts";
+
+type Method = keyof StateStore;
+
+interface Item {
+  config?: TargetConfig;
+  state?: ScalingState;
+  lastDecision?: DecisionRecord;
+  version: number;
+  updatedAt: number;
+  deleted: boolean;
+}
+
+/**
+ * StateStore in memory, with the DynamoDB store's conditional writes: every write needs the current version
+ * (creation needs 0, and continues a deleted target's count), a stale one throws ConflictError and changes
+ * nothing. Inputs are validated and copied like the real store's. Records calls; can fail next; `conflicts`
+ * counts the writes that lost.
+ */
+export class MemoryStateStore implements StateStore {
+  readonly fake = new FakeCalls<Method>();
+  conflicts = 0;
+  readonly #items = new Map<string, Item>();
+  readonly #activities = new Map<string, Map<string, Activity>>();
+  readonly #clock: Clock;
+
+  constructor(clock: Clock = { now: () => Date.now() }) {
+    this.#clock = clock;
+  }
+
+  get calls() {
+    return this.fake.calls;
+  }
+
+  failNext(method: Method, error: Error): void {
+    this.fake.failNext(method, error);
+  }
+
+  async listTargets(): Promise<TargetRecord[]> {
+    this.fake.enter("listTargets");
+    return [...this.#items.keys()].sort().flatMap((id) => this.#record(id) ?? []);
+  }
+
+  async getTarget(targetId: string): Promise<TargetRecord | undefined> {
+    this.fake.enter("getTarget", targetId);
+    return this.#record(targetId);
+  }
+
+  async putConfig(input: TargetConfig, expectedVersion: number): Promise<number> {
+    this.fake.enter("putConfig", input, expectedVersion);
+    checkVersion(expectedVersion);
+    const config = parseWith(TargetConfigSchema, input);
+    const id = config.target.id;
+    const item = this.#items.get(id);
+    if (expectedVersion === 0) {
+      if (item && !item.deleted) throw this.#conflict(`target ${id} already exists`);
+      return this.#write(id, { config, version: (item?.version ?? 0) + 1, deleted: false });
+    }
+    const live = this.#expect(id, expectedVersion);
+    return this.#write(id, { ...live, config, version: expectedVersion + 1 });
+  }
+
+  async putState(
+    targetId: string,
+    input: ScalingState,
+    expectedVersion: number,
+    lastDecision?: DecisionRecord,
+  ): Promise<number> {
+    this.fake.enter("putState", targetId, input, expectedVersion, lastDecision);
+    checkVersion(expectedVersion);
+    const state = parseWith(ScalingStateSchema, input);
+    const decision = lastDecision === undefined ? undefined : parseWith(DecisionRecordSchema, lastDecision);
+    const live = this.#expect(targetId, expectedVersion);
+    const next: Item = { ...live, state, version: expectedVersion + 1 };
+    if (decision) next.lastDecision = decision;
+    return this.#write(targetId, next);
+  }
+
+  async deleteTarget(targetId: string, expectedVersion: number): Promise<void> {
+    this.fake.enter("deleteTarget", targetId, expectedVersion);
+    checkVersion(expectedVersion);
+    this.#expect(targetId, expectedVersion);
+    this.#write(targetId, { version: expectedVersion + 1, deleted: true });
+  }
+
+  async putActivity(activity: Activity): Promise<void> {
+    this.fake.enter("putActivity", activity);
+    const log = this.#activities.get(activity.targetId) ?? new Map<string, Activity>();
+    log.set(activity.activityId, structuredClone(activity));
+    this.#activities.set(activity.targetId, log);
+  }
+
+  async listActivities(
+    targetId: string,
+    options: { limit?: number; cursor?: string } = {},
+  ): Promise<ActivityPage> {
+    this.fake.enter("listActivities", targetId, options);
+    const newestFirst = [...(this.#activities.get(targetId)?.values() ?? [])].sort((a, b) =>
+      a.activityId < b.activityId ? 1 : -1,
+    );
+    const older =
+      options.cursor === undefined
+        ? newestFirst
+        : newestFirst.filter((a) => a.activityId < (options.cursor as string));
+    const limit = options.limit ?? 50;
+    const items = older.slice(0, limit).map((a) => structuredClone(a));
+    const last = items.at(-1);
+    return older.length > limit && last ? { items, cursor: last.activityId } : { items };
+  }
+
+  /** Every activity of a target, oldest first (a test helper, not part of the port). */
+  activitiesOf(targetId: string): Activity[] {
+    return [...(this.#activities.get(targetId)?.values() ?? [])].sort((a, b) =>
+      a.activityId < b.activityId ? -1 : 1,
+    );
+  }
+
+  #record(id: string): TargetRecord | undefined {
+    const item = this.#items.get(id);
+    if (!item || item.deleted || !item.config) return undefined;
+    const record: TargetRecord = {
+      config: item.config,
+      state: item.state,
+      version: item.version,
+      updatedAt: item.updatedAt,
+    };
+    if (item.lastDecision) record.lastDecision = item.lastDecision;
+    return structuredClone(record);
+  }
+
+  /** The live item at `expectedVersion`, or a ConflictError (stale version, no item, or deleted). */
+  #expect(id: string, expectedVersion: number): Item {
+    const item = this.#items.get(id);
+    if (!item || item.deleted || item.version !== expectedVersion) {
+      const now =
+        item === undefined
+          ? "it does not exist"
+          : item.deleted
+            ? "it was deleted"
+            : `it is at version ${item.version}`;
+      throw this.#conflict(`target ${id} changed since version ${expectedVersion} (${now})`);
+    }
+    return item;
+  }
+
+  #write(id: string, item: Omit<Item, "updatedAt">): number {
+    this.#items.set(id, structuredClone({ ...item, updatedAt: this.#clock.now() }));
+    return item.version;
+  }
+
+  #conflict(message: string): ConflictError {
+    this.conflicts++;
+    return new ConflictError(message);
+  }
+}
+
+function checkVersion(expectedVersion: number): void {
+  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
+    throw new ValidationError("must be a non-negative integer", "expectedVersion");
+  }
+}
