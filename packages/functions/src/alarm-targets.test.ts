@@ -1,0 +1,53 @@
+import type { TargetConfig, TargetRecord } from "@gantry/core";
+import { describe, expect, it, vi } from "vitest";
+import { createAlarmTargetIndex } from "./alarm-targets.ts";
+import { VirtualClock } from "./test-support/virtual-clock.ts";
+
+function record(targetId: string, policies: string[]): TargetRecord {
+  return {
+    config: {
+      target: { id: targetId, minCapacity: 0, maxCapacity: 10 },
+      policies: policies.map((name) => ({ name })),
+      scheduledActions: [],
+    },
+    state: undefined,
+    version: 1,
+    updatedAt: 0,
+  } as unknown as TargetRecord;
+}
+
+describe("createAlarmTargetIndex", () => {
+  /** Stands in for the runtime's naming rule: one alarm per policy. */
+  const mapAlarms = (configs: readonly TargetConfig[]) =>
+    new Map(configs.flatMap((c) => c.policies.map((p) => [`gantry-${p.name}`, c.target.id] as const)));
+
+  it("maps every managed alarm name to its target and reuses the index for a while", async () => {
+    const clock = new VirtualClock();
+    const listTargets = vi.fn(async () => [
+      record("service/prod/a", ["a-high", "a-low"]),
+      record("service/prod/b", ["b-high"]),
+    ]);
+    const index = createAlarmTargetIndex({ store: { listTargets }, mapAlarms, clock, maxAgeMs: 30_000 });
+    expect(await index()).toEqual(
+      new Map([
+        ["gantry-a-high", "service/prod/a"],
+        ["gantry-a-low", "service/prod/a"],
+        ["gantry-b-high", "service/prod/b"],
+      ]),
+    );
+    clock.advance(29_999);
+    await index();
+    expect(listTargets).toHaveBeenCalledTimes(1);
+    clock.advance(1);
+    await index();
+    expect(listTargets).toHaveBeenCalledTimes(2);
+  });
+
+  it("does not keep a failed read", async () => {
+    const clock = new VirtualClock();
+    const listTargets = vi.fn().mockRejectedValueOnce(new Error("throttled")).mockResolvedValue([]);
+    const index = createAlarmTargetIndex({ store: { listTargets }, mapAlarms, clock });
+    await expect(index()).rejects.toThrow("throttled");
+    expect(await index()).toEqual(new Map());
+  });
+});

@@ -1,0 +1,151 @@
+import "./test-support/test-env.ts";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { Metrics } from "@aws-lambda-powertools/metrics";
+import { Tracer } from "@aws-lambda-powertools/tracer";
+import { describe, expect, it, vi } from "vitest";
+import { createAlarmHandler } from "./alarm.ts";
+import { BadEventError } from "./bad-event-error.ts";
+import { DEADLINE_SAFETY_MS } from "./invocation-deadline.ts";
+import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
+import { FakeReconciler, outcome } from "./test-support/fake-reconciler.ts";
+import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
+import { VirtualClock } from "./test-support/virtual-clock.ts";
+
+const TARGET_ID = "service/prod/worker";
+const ALARM_NAME = fixture.detail.alarmName;
+
+const REMOVE = Symbol("remove");
+
+/** A copy of the AWS-shaped fixture with the field at `path` replaced, or removed with REMOVE. */
+function alarmEvent(path: readonly string[] = [], value: unknown = REMOVE): unknown {
+  const event: Record<string, unknown> = structuredClone(fixture);
+  if (path.length === 0) return event;
+  let parent = event;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
+  const last = path.at(-1) as string;
+  if (value === REMOVE) delete parent[last];
+  else parent[last] = value;
+  return event;
+}
+
+function setup() {
+  const clock = new VirtualClock(Date.UTC(2026, 0, 1, 12, 0, 41));
+  const reconciler = new FakeReconciler({ clock });
+  reconciler.outcomes = [outcome(TARGET_ID, "Successful")];
+  const alarmTargets = vi.fn(async () => new Map([[ALARM_NAME, TARGET_ID]]));
+  const handler = createAlarmHandler({
+    reconciler,
+    clock,
+    alarmTargets,
+    logger: new Logger({ serviceName: "gantry-test" }),
+    metrics: new Metrics({ namespace: "GantryTest", serviceName: "gantry-test" }),
+    tracer: new Tracer({ enabled: false }),
+  });
+  const context = lambdaContext({ remainingMs: 30_000, now: () => clock.now() });
+  const invoke = async (event: unknown) => (await captureOutput(() => handler(event, context))).result;
+  return { clock, reconciler, alarmTargets, handler, context, invoke };
+}
+
+describe("alarm handler", () => {
+  it("reconciles the alarm's target at once, passing the event id as the trigger", async () => {
+    const { reconciler, clock, invoke } = setup();
+    const deadline = clock.now() + 30_000 - DEADLINE_SAFETY_MS;
+    const result = await invoke(alarmEvent());
+    expect(result).toEqual({ targetId: TARGET_ID, eventId: fixture.id, outcomes: { Successful: 1 } });
+    expect(reconciler.calls).toEqual([
+      { deadline, targetIds: [TARGET_ID], trigger: { type: "alarm", eventId: fixture.id } },
+    ]);
+  });
+
+  it("passes a redelivered event with the same event id both times (the dedupe is downstream)", async () => {
+    const { reconciler, invoke } = setup();
+    await invoke(alarmEvent());
+    await invoke(alarmEvent());
+    expect(reconciler.calls.map((call) => call.trigger)).toEqual([
+      { type: "alarm", eventId: fixture.id },
+      { type: "alarm", eventId: fixture.id },
+    ]);
+  });
+
+  it.each(["OK", "INSUFFICIENT_DATA"])("ignores a change to %s", async (value) => {
+    const { reconciler, alarmTargets, invoke } = setup();
+    const result = await invoke(alarmEvent(["detail", "state", "value"], value));
+    expect(result).toEqual({ ignored: `alarm ${ALARM_NAME} went to ${value}, not ALARM` });
+    expect(reconciler.calls).toEqual([]);
+    expect(alarmTargets).not.toHaveBeenCalled();
+  });
+
+  it("ignores an alarm Gantry does not manage", async () => {
+    const { reconciler, invoke } = setup();
+    const result = await invoke(alarmEvent(["detail", "alarmName"], "ServerCpuTooHigh"));
+    expect(result).toEqual({ ignored: "alarm ServerCpuTooHigh is not a Gantry alarm" });
+    expect(reconciler.calls).toEqual([]);
+  });
+
+  it("ignores a gantry- alarm that belongs to no target (an orphan)", async () => {
+    const { reconciler, invoke } = setup();
+    const result = await invoke(alarmEvent(["detail", "alarmName"], "gantry-deleted-policy"));
+    expect(result).toEqual({ ignored: "alarm gantry-deleted-policy belongs to no target (an orphan?)" });
+    expect(reconciler.calls).toEqual([]);
+  });
+
+  it.each([
+    { name: "missing detail", path: ["detail"], value: REMOVE, field: "detail" },
+    { name: "wrong detail-type", path: ["detail-type"], value: "Scheduled Event", field: "detail-type" },
+    { name: "wrong source", path: ["source"], value: "aws.events", field: "source" },
+    { name: "alarmName not a string", path: ["detail", "alarmName"], value: 42, field: "detail.alarmName" },
+    {
+      name: "unknown state",
+      path: ["detail", "state", "value"],
+      value: "BROKEN",
+      field: "detail.state.value",
+    },
+    {
+      name: "missing previousState",
+      path: ["detail", "previousState"],
+      value: REMOVE,
+      field: "detail.previousState",
+    },
+    { name: "missing id", path: ["id"], value: REMOVE, field: "id" },
+    { name: "a time that is not ISO 8601", path: ["time"], value: "yesterday", field: "time" },
+  ])("rejects an event with $name, naming $field", async ({ path, value, field }) => {
+    const { reconciler, invoke } = setup();
+    const error = await invoke(alarmEvent(path, value)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadEventError);
+    expect(error).toMatchObject({ code: "BadEvent", field });
+    expect((error as Error).message).toContain(`${field}:`);
+    expect(reconciler.calls).toEqual([]);
+  });
+
+  it("rejects a non-object event with a clear message", async () => {
+    const { invoke } = setup();
+    await expect(invoke("ALARM")).rejects.toThrow(
+      /^Bad CloudWatch Alarm State Change event: event: expected object/,
+    );
+  });
+
+  it("keys its log lines by target id and request id, and forgets them on the next invocation", async () => {
+    const { handler, context } = setup();
+    const first = await captureOutput(() => handler(alarmEvent(), context));
+    expect(first.lines.find((l) => l.message === "alarm event reconciled")).toMatchObject({
+      targetId: TARGET_ID,
+      alarmName: ALARM_NAME,
+      eventId: fixture.id,
+      function_request_id: context.awsRequestId,
+      outcomes: { Successful: 1 },
+    });
+    const second = await captureOutput(() =>
+      handler(alarmEvent(["detail", "state", "value"], "OK"), context),
+    );
+    const ignored = second.lines.find((l) => l.message === "alarm event ignored");
+    expect(ignored).toBeDefined();
+    expect(ignored).not.toHaveProperty("targetId");
+  });
+
+  it("lets a failed reconcile fail the invocation, unchanged", async () => {
+    const { reconciler, invoke } = setup();
+    const failure = new Error("throttled");
+    reconciler.failNext(failure);
+    await expect(invoke(alarmEvent())).rejects.toBe(failure);
+  });
+});

@@ -1,0 +1,70 @@
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import type { Clock } from "@gantry/core";
+import type { Reconciler } from "@gantry/runtime";
+import type { Context } from "aws-lambda";
+import { parseAlarmEvent } from "./alarm-event.ts";
+import { resolveAlarmTarget } from "./alarm-targets.ts";
+import { createAlarmDepsFromEnv } from "./deps-from-env.ts";
+import { invocationDeadline } from "./invocation-deadline.ts";
+import { lazy } from "./lazy.ts";
+import { withGantryMiddleware } from "./middleware.ts";
+import { createObservability, type Observability } from "./observability.ts";
+import { countOutcomes, type OutcomeCounts } from "./outcome-counts.ts";
+
+export interface AlarmDeps extends Partial<Observability> {
+  reconciler: Reconciler;
+  clock: Clock;
+  /** Managed alarm name → the id of the target whose policy owns it. */
+  alarmTargets: () => Promise<Map<string, string>>;
+}
+
+export type AlarmResult =
+  | { ignored: string }
+  | { targetId: string; eventId: string; outcomes: OutcomeCounts };
+
+/** The alarm handler over injected dependencies (tests, `gantry dev`). */
+export function createAlarmHandler(deps: AlarmDeps) {
+  const complete = { ...deps, ...createObservability(deps) };
+  return withGantryMiddleware(
+    (event: unknown, context: Context) => onAlarm(complete, event, context),
+    complete,
+  );
+}
+
+/**
+ * Reconciles the alarm's target now. EventBridge delivers at least once and a redelivery keeps the event `id`,
+ * so the id is passed on as the trigger's `eventId`: the reconciler applies a step once per event id per target
+ * (recorded in the target's state under a conditional write), which makes a duplicate event harmless.
+ */
+async function onAlarm(
+  deps: AlarmDeps & Observability,
+  event: unknown,
+  context: Context,
+): Promise<AlarmResult> {
+  const deadline = invocationDeadline(deps.clock, context);
+  const alarm = parseAlarmEvent(event);
+  deps.logger.appendKeys({ alarmName: alarm.detail.alarmName, eventId: alarm.id });
+  const resolved = await resolveAlarmTarget(alarm, deps.alarmTargets);
+  if ("ignored" in resolved) {
+    deps.metrics.addMetric("AlarmEventsIgnored", MetricUnit.Count, 1);
+    deps.logger.info("alarm event ignored", { reason: resolved.ignored });
+    return resolved;
+  }
+  const { targetId } = resolved;
+  deps.logger.appendKeys({ targetId });
+  const trigger = { type: "alarm" as const, eventId: alarm.id };
+  const summary = await deps.reconciler.reconcile({ deadline, targetIds: [targetId], trigger });
+  const outcomes = countOutcomes(summary.outcomes);
+  deps.metrics.addMetric("AlarmEventsReconciled", MetricUnit.Count, 1);
+  deps.logger.info("alarm event reconciled", { outcomes });
+  return { targetId, eventId: alarm.id, outcomes };
+}
+
+const observability = createObservability();
+const depsFromEnv = lazy(() => ({ ...createAlarmDepsFromEnv(process.env, observability), ...observability }));
+
+/** Lambda entry point (`packages/functions/src/alarm.handler`); dependencies are built on first invocation. */
+export const handler = withGantryMiddleware(
+  (event: unknown, context: Context) => onAlarm(depsFromEnv(), event, context),
+  observability,
+);

@@ -1,0 +1,69 @@
+import {
+  createAlarmPort,
+  createAwsClients,
+  createDynamoStateStore,
+  createEcsPort,
+  createEventsPort,
+  createMetricsPort,
+  createQueuePort,
+  type DynamoStateStore,
+} from "@gantry/aws";
+import type { Clock } from "@gantry/core";
+import { alarmTargets, createReconciler, type Reconciler } from "@gantry/runtime";
+import type { AlarmDeps } from "./alarm.ts";
+import { createAlarmTargetIndex } from "./alarm-targets.ts";
+import { type FunctionEnv, readFunctionEnv } from "./function-env.ts";
+import type { Observability } from "./observability.ts";
+import { toReconcileLogger } from "./powertools-logger.ts";
+import { toReconcileMetrics } from "./powertools-metrics.ts";
+import type { TickDeps } from "./tick.ts";
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `tick`'s dependencies from the Lambda environment. Throws EnvironmentError naming a missing variable. */
+export function createTickDepsFromEnv(env: NodeJS.ProcessEnv, observability: Observability): TickDeps {
+  const settings = readFunctionEnv(env);
+  const { reconciler } = wireReconciler(settings, observability, { syncAlarms: true });
+  return { reconciler, clock: systemClock, sleep, subTickSeconds: settings.subTickSeconds };
+}
+
+/** `alarm`'s dependencies from the Lambda environment. Throws EnvironmentError naming a missing variable. */
+export function createAlarmDepsFromEnv(env: NodeJS.ProcessEnv, observability: Observability): AlarmDeps {
+  const settings = readFunctionEnv(env);
+  const { reconciler, store } = wireReconciler(settings, observability, { syncAlarms: false });
+  const index = createAlarmTargetIndex({ store, mapAlarms: alarmTargets, clock: systemClock });
+  return { reconciler, clock: systemClock, alarmTargets: index };
+}
+
+/**
+ * The real reconciler over the AWS adapters. Only `tick` gets the AlarmPort: the reconciler syncs alarms on
+ * full passes only, and `alarm`'s passes name one target, so its role needs no alarm write permissions.
+ */
+export function wireReconciler(
+  settings: FunctionEnv,
+  { logger, metrics }: Observability,
+  options: { syncAlarms: boolean },
+): { reconciler: Reconciler; store: DynamoStateStore } {
+  const clients = createAwsClients(settings.region === undefined ? {} : { region: settings.region });
+  const store = createDynamoStateStore({ client: clients.dynamoDb, tableName: settings.tableName });
+  const reconciler = createReconciler({
+    store,
+    ecs: createEcsPort(clients.ecs),
+    metrics: createMetricsPort(clients.cloudWatch),
+    queues: createQueuePort(clients.sqs),
+    events: createEventsPort(clients.eventBridge, busOption(settings.eventBusName)),
+    ...(options.syncAlarms ? { alarms: createAlarmPort(clients.cloudWatch) } : {}),
+    clock: systemClock,
+    log: toReconcileLogger(logger),
+    telemetry: toReconcileMetrics(metrics),
+  });
+  return { reconciler, store };
+}
+
+function busOption(busName: string | undefined) {
+  return busName === undefined ? {} : { busName };
+}

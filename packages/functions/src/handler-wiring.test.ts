@@ -1,0 +1,79 @@
+import "./test-support/test-env.ts";
+import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ECSClient } from "@aws-sdk/client-ecs";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
+import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
+
+// The module-level handlers as Lambda runs them: dependencies built from the environment on first invocation,
+// with every SDK client mocked. Region and static fake credentials come from the environment, as in Lambda.
+const saved = { ...process.env };
+Object.assign(process.env, {
+  AWS_REGION: "eu-west-1",
+  AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKEFAKE",
+  AWS_SECRET_ACCESS_KEY: "fake-secret-key-for-tests",
+  SUB_TICK_SECONDS: "0",
+});
+delete process.env.TABLE_NAME;
+afterAll(() => {
+  process.env = saved;
+});
+
+const documents = mockClient(DynamoDBDocumentClient);
+const dynamo = mockClient(DynamoDBClient);
+const ecs = mockClient(ECSClient);
+const cloudWatch = mockClient(CloudWatchClient);
+const events = mockClient(EventBridgeClient);
+const sqs = mockClient(SQSClient);
+
+beforeEach(() => {
+  for (const mock of [documents, dynamo, ecs, cloudWatch, events, sqs]) mock.reset();
+  documents.on(QueryCommand).resolves({ Items: [] });
+  cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
+});
+
+const { handler: tick } = await import("./tick.ts");
+const { handler: alarm } = await import("./alarm.ts");
+
+describe("tick handler from the environment", () => {
+  it("fails the first invocation with an error naming TABLE_NAME when it is unset", async () => {
+    const run = captureOutput(() => tick({}, lambdaContext({ remainingMs: 60_000 })));
+    await expect(run).rejects.toMatchObject({ code: "BadEnvironment", field: "TABLE_NAME" });
+    expect(documents.calls()).toHaveLength(0);
+  });
+
+  it("queries the table named by TABLE_NAME and, with no targets, calls no ECS API", async () => {
+    process.env.TABLE_NAME = "gantry-test";
+    const { result } = await captureOutput(() => tick({}, lambdaContext({ remainingMs: 60_000 })));
+    expect(result).toEqual({ passes: 1, outcomes: {} });
+    const queries = documents.commandCalls(QueryCommand);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]?.args[0].input).toMatchObject({ TableName: "gantry-test", ConsistentRead: true });
+    expect(ecs.calls()).toHaveLength(0);
+    expect(sqs.calls()).toHaveLength(0);
+    expect(events.calls()).toHaveLength(0);
+    expect(dynamo.calls()).toHaveLength(0);
+    // Only tick syncs the managed alarms: with no targets it lists gantry- alarms and finds none to delete.
+    expect(cloudWatch.commandCalls(DescribeAlarmsCommand)).toHaveLength(1);
+  });
+});
+
+describe("alarm handler from the environment", () => {
+  it("looks the alarm up among the stored targets and ignores it when none owns it", async () => {
+    process.env.TABLE_NAME = "gantry-test";
+    const { result } = await captureOutput(() => alarm(fixture, lambdaContext({ remainingMs: 30_000 })));
+    expect(result).toEqual({
+      ignored: `alarm ${fixture.detail.alarmName} belongs to no target (an orphan?)`,
+    });
+    expect(documents.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
+      TableName: "gantry-test",
+    });
+    expect(ecs.calls()).toHaveLength(0);
+    expect(cloudWatch.calls()).toHaveLength(0);
+  });
+});

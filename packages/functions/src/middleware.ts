@@ -1,0 +1,29 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import type { Metrics } from "@aws-lambda-powertools/metrics";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import type { Tracer } from "@aws-lambda-powertools/tracer";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
+import middy from "@middy/core";
+import type { Context } from "aws-lambda";
+
+export interface GantryMiddlewareOptions {
+  logger: Logger;
+  metrics: Metrics;
+  tracer: Tracer;
+}
+
+/**
+ * Wraps a handler in middy with Powertools. Order matters: the Tracer segment opens first and closes last;
+ * the Logger gets the Lambda context (request id, cold start) and drops keys appended during the previous
+ * invocation; metrics are flushed as EMF after the handler returns or throws, with a ColdStart metric.
+ */
+export function withGantryMiddleware<TEvent, TResult>(
+  handler: (event: TEvent, context: Context) => Promise<TResult>,
+  { logger, metrics, tracer }: GantryMiddlewareOptions,
+) {
+  return middy<TEvent, TResult>(handler)
+    .use(captureLambdaHandler(tracer))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }));
+}
