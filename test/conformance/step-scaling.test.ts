@@ -1,6 +1,6 @@
 import { evaluate } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { codes, MINUTE, request, runSequence, series, T0 } from "../support/requests.ts";
+import { codes, MINUTE, QUEUE, request, runSequence, series, T0 } from "../support/requests.ts";
 
 const metric = {
   cloudwatch: {
@@ -179,6 +179,29 @@ describe("step scaling [AWS]", () => {
     });
     expect(sameDatapoint.action).toBe("None");
     expect(codes(sameDatapoint)).toContain("StepAlreadyApplied");
+  });
+
+  it("picks the open-ended step for an infinite reading: backlog per task with no task running", () => {
+    const live = {
+      ...scaleOut,
+      name: "live",
+      metric: { sqs: { queueUrl: QUEUE } },
+      adjustmentType: "ChangeInCapacity" as const,
+      stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 2 }],
+    };
+    const target = { id: "service/prod/worker", minCapacity: 0, maxCapacity: 10 };
+    const decision = evaluate(
+      request({
+        target,
+        policies: [live],
+        observation: {
+          runningCount: 0,
+          desiredCount: 0,
+          queues: { [QUEUE]: { visible: 5, inFlight: 0, delayed: 0 } },
+        },
+      }),
+    );
+    expect(decision.desiredCapacity).toBe(2);
   });
 
   it("sets an exact capacity", () => {

@@ -22,10 +22,13 @@ export function breaches(value: number, threshold: number, operator: ComparisonO
 export function selectStep(policy: StepScalingPolicy, value: number): StepAdjustment | undefined {
   const diff = value - policy.alarm.threshold;
   const above = diff > 0 || (diff === 0 && policy.alarm.comparisonOperator.startsWith("Greater"));
+  // An open end holds everything beyond it, an infinite reading too (backlog per task with no task running).
   return policy.stepAdjustments.find((step) => {
-    const lower = step.metricIntervalLowerBound ?? Number.NEGATIVE_INFINITY;
-    const upper = step.metricIntervalUpperBound ?? Number.POSITIVE_INFINITY;
-    return above ? lower <= diff && diff < upper : lower < diff && diff <= upper;
+    const lower = step.metricIntervalLowerBound;
+    const upper = step.metricIntervalUpperBound;
+    const aboveLower = lower === undefined || (above ? lower <= diff : lower < diff);
+    const belowUpper = upper === undefined || (above ? diff < upper : diff <= upper);
+    return aboveLower && belowUpper;
   });
 }
 
