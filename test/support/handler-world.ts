@@ -1,0 +1,210 @@
+// The real tick and alarm handlers (middy chain included) over the simulated account, through the same ports
+// as in Lambda, with an in-memory store and optional fault injection.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { Metrics } from "@aws-lambda-powertools/metrics";
+import { Tracer } from "@aws-lambda-powertools/tracer";
+import {
+  ConflictError,
+  type EcsPort,
+  type EventsPort,
+  type MetricsPort,
+  type QueuePort,
+  type StateStore,
+  type TargetConfigInput,
+} from "@gantry/core";
+import {
+  alarmTargets,
+  createReconciler,
+  MemoryStateStore,
+  type Reconciler,
+  type ReconcileSummary,
+  RecordingEventsPort,
+} from "@gantry/runtime";
+import {
+  createSimPorts,
+  type FaultCounts,
+  FaultInjector,
+  type FaultPlan,
+  type ServiceSpec,
+  SimAccount,
+  withFaults,
+  withRetries,
+} from "@gantry/sim";
+import { createAlarmHandler } from "../../packages/functions/src/alarm.ts";
+import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
+import { createTickHandler } from "../../packages/functions/src/tick.ts";
+import { configOf } from "../../packages/runtime/src/testing/sim-fixture.ts";
+
+export const START = Date.UTC(2026, 0, 5, 12, 0, 0);
+/** The SDK's attempts per call in our client factory (adaptive retry). */
+const SDK_ATTEMPTS = 5;
+
+export interface WorldOptions {
+  faults?: FaultPlan;
+  /** Simulated time each AWS call takes, so a pass can run into its deadline. */
+  callLatencyMs?: number;
+  /** Wraps the CloudWatch port, e.g. to drop or delay datapoints. */
+  wrapMetrics?: (port: MetricsPort) => MetricsPort;
+}
+
+export interface AppliedUpdate {
+  targetId: string;
+  desiredCount: number;
+  at: number;
+}
+
+/** Powertools Metrics reads POWERTOOLS_METRICS_DISABLED when it is built: set it for this instance only. */
+function disabledMetrics(): Metrics {
+  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
+  process.env.POWERTOOLS_METRICS_DISABLED = "true";
+  try {
+    return new Metrics({ serviceName: "gantry-test", namespace: "GantryTest" });
+  } finally {
+    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
+    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
+  }
+}
+
+/** Silent Powertools: the handlers still run their middleware, without flooding the test output. */
+function quietObservability() {
+  return {
+    logger: new Logger({ serviceName: "gantry-test", logLevel: "SILENT" }),
+    metrics: disabledMetrics(),
+    tracer: new Tracer({ serviceName: "gantry-test", enabled: false }),
+  };
+}
+
+export function handlerWorld(specs: readonly ServiceSpec[], options: WorldOptions = {}) {
+  const account = new SimAccount({ startMs: START, attributeLagSeconds: 0 });
+  const services = specs.map((spec) => account.addService(spec));
+  const sim = createSimPorts(account);
+  const injector = options.faults ? new FaultInjector(options.faults) : undefined;
+  const slow = <T extends object>(port: T): T =>
+    options.callLatencyMs ? withLatency(port, account, options.callLatencyMs) : port;
+  const faulty = <T extends object>(port: T, name: string): T =>
+    slow(injector ? withRetries(withFaults(port, injector, name), SDK_ATTEMPTS) : port);
+  const applied: AppliedUpdate[] = [];
+  const ecs: EcsPort = {
+    describeServices: (ids) => sim.ecs.describeServices(ids),
+    setDesiredCount: async (id, count) => {
+      await sim.ecs.setDesiredCount(id, count);
+      applied.push({ targetId: id, desiredCount: count, at: account.now() });
+    },
+  };
+  const memoryStore = new MemoryStateStore(sim.clock);
+  const conflicts = { count: 0 };
+  const recordedEvents = new RecordingEventsPort();
+  let ids = 0;
+  const deps = {
+    store: faulty(countConflicts(memoryStore, conflicts), "dynamodb"),
+    ecs: faulty(ecs, "ecs"),
+    metrics: faulty(options.wrapMetrics ? options.wrapMetrics(sim.metrics) : sim.metrics, "cloudwatch"),
+    queues: faulty(sim.queue as QueuePort, "sqs"),
+    events: faulty(recordedEvents as EventsPort, "events"),
+    clock: sim.clock,
+    randomId: () => `r${ids++}`,
+  };
+  const inner = createReconciler(deps);
+  const summaries: ReconcileSummary[] = [];
+  const reconciler: Reconciler = {
+    reconcile: async (options) => {
+      const summary = await inner.reconcile(options);
+      summaries.push(summary);
+      return summary;
+    },
+  };
+  const tick = createTickHandler({
+    ...quietObservability(),
+    reconciler,
+    clock: sim.clock,
+    sleep: async (ms) => account.advance(ms),
+    subTickSeconds: 15,
+  });
+  // One pass per invocation: for concurrent invocations, whose sleeps would each advance the shared clock.
+  const tickOnce = createTickHandler({
+    ...quietObservability(),
+    reconciler,
+    clock: sim.clock,
+    sleep: async () => undefined,
+    subTickSeconds: 0,
+  });
+  const alarm = createAlarmHandler({
+    ...quietObservability(),
+    reconciler,
+    clock: sim.clock,
+    alarmTargets: async () => alarmTargets((await memoryStore.listTargets()).map((r) => r.config)),
+  });
+  return {
+    account,
+    services,
+    summaries,
+    /** Conditional state writes that lost to another invocation. */
+    conflicts: () => conflicts.count,
+    store: memoryStore,
+    events: recordedEvents,
+    applied,
+    reconciler,
+    faults: (): FaultCounts => injector?.counts ?? { calls: 0, throttled: 0, errors: 0 },
+    async register(config: TargetConfigInput) {
+      await memoryStore.putConfig(configOf(config), 0);
+    },
+    /** One scheduled invocation with `remainingMs` of Lambda time. */
+    tick: (remainingMs = 63_000) => tick({}, lambdaContext({ remainingMs, now: () => account.now() })),
+    tickOnce: (remainingMs = 63_000) =>
+      tickOnce({}, lambdaContext({ remainingMs, now: () => account.now() })),
+    alarm: (event: unknown, remainingMs = 20_000) =>
+      alarm(event, lambdaContext({ remainingMs, now: () => account.now() })),
+  };
+}
+
+/** A CloudWatch Alarm State Change event, as EventBridge delivers it. */
+export function alarmEvent(id: string, alarmName: string, state = "ALARM", time = START) {
+  return {
+    version: "0",
+    id,
+    "detail-type": "CloudWatch Alarm State Change",
+    source: "aws.cloudwatch",
+    account: "123456789012",
+    time: new Date(time).toISOString(),
+    region: "us-east-1",
+    resources: [`arn:aws:cloudwatch:us-east-1:123456789012:alarm:${alarmName}`],
+    detail: {
+      alarmName,
+      state: { value: state, reason: "Threshold Crossed", timestamp: new Date(time).toISOString() },
+      previousState: { value: state === "ALARM" ? "OK" : "ALARM", timestamp: new Date(time).toISOString() },
+      configuration: { metrics: [] },
+    },
+  };
+}
+
+/** Each call first lets `ms` of simulated time pass, as a network round trip would. */
+function withLatency<T extends object>(port: T, account: SimAccount, ms: number): T {
+  return new Proxy(port, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        account.advance(ms);
+        return value.apply(target, args);
+      };
+    },
+  });
+}
+
+/** Counts the conditional writes that lose (ConflictError), passing every result through. */
+function countConflicts(store: StateStore, conflicts: { count: number }): StateStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await value.apply(target, args);
+        } catch (error) {
+          if (error instanceof ConflictError) conflicts.count++;
+          throw error;
+        }
+      };
+    },
+  });
+}
