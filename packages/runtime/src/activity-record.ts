@@ -36,19 +36,8 @@ export function toDecisionRecord(
   };
 }
 
-export interface ActivityInput {
-  targetId: string;
-  startTime: number;
-  endTime: number;
-  status: ActivityStatus;
-  statusMessage: string;
-  action: ScalingAction;
-  fromCapacity: number;
-  toCapacity: number;
-  reasons: Reason[];
-  dryRun: boolean;
-  cause: string;
-}
+/** An activity before it has an id; the reconciler always knows when it ended. */
+export type ActivityInput = Omit<Activity, "activityId" | "endTime"> & { endTime: number };
 
 /** An activity id sorts by start time and stays unique across concurrent invocations: `<ISO start>#<random>`. */
 export function toActivity(input: ActivityInput, randomId: string): Activity {
