@@ -1,13 +1,4 @@
-import type {
-  Activity,
-  ActivityStatus,
-  Decision,
-  DecisionRecord,
-  Observation,
-  Reason,
-  ScalingAction,
-  Trigger,
-} from "@gantry/core";
+import type { Activity, Decision, DecisionRecord, Observation, Trigger } from "@gantry/core";
 
 /** What invoked the decision, in the Activity's words: `schedule`, `alarm:<event id>`, `manual`. */
 export function causeOf(trigger: Trigger | undefined): string {
