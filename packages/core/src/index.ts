@@ -38,6 +38,27 @@ import { parseEvaluateRequest } from "./parse/parse-request.ts";
 export function evaluate(input: unknown): Decision {
   return decide(parseEvaluateRequest(input));
 }
+export type { Bin, Packing, Placement, Shape } from "./capacity/bin-packing.ts";
+export { emptyBin, instancesNeeded, placeOnto } from "./capacity/bin-packing.ts";
+export type { CapacityConfig, CapacityConfigInput } from "./capacity/capacity-config.ts";
+export { CapacityConfigSchema } from "./capacity/capacity-config.ts";
+export type { CapacityReason, CapacityReasonCode } from "./capacity/capacity-reason.ts";
+export { CAPACITY_REASON_CODES } from "./capacity/capacity-reason.ts";
+export type {
+  CapacityAction,
+  CapacityPlan,
+  CapacityPlanInput,
+  CapacityState,
+  InstanceLifecycle,
+  InstanceState,
+  ServiceDemand,
+  TaskFootprint,
+  TaskResources,
+} from "./capacity/cluster-model.ts";
+export { CAPACITY_STATE_VERSION } from "./capacity/cluster-model.ts";
+export { binOf } from "./capacity/instance-status.ts";
+export { planCapacity } from "./capacity/plan-capacity.ts";
+export { capacityProviderReservation } from "./capacity/reservation.ts";
 export type { Activity, ActivityStatus } from "./model/activity.ts";
 export { ACTIVITY_STATUSES } from "./model/activity.ts";
 export type { DecisionRecord } from "./model/decision-record.ts";

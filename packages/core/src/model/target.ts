@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CapacityConfigSchema } from "../capacity/capacity-config.ts";
 import { CapacitySchema } from "./common.ts";
 
 export const SuspendedStateSchema = z.strictObject({
@@ -21,6 +22,8 @@ export const TargetSchema = z
       dynamicScalingOutSuspended: false,
       scheduledScalingSuspended: false,
     }),
+    /** The cluster stage: the Auto Scaling group or capacity provider under this service, shared by its cluster. */
+    capacity: CapacityConfigSchema.optional(),
   })
   .refine((t) => t.minCapacity <= t.maxCapacity, {
     message: "must be greater than or equal to minCapacity",
