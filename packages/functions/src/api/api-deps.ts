@@ -1,0 +1,18 @@
+import type { Clock, EcsPort, StateStore } from "@gantry/core";
+import type { Observability } from "../observability.ts";
+import type { SeriesSource } from "./series-source.ts";
+
+/** What the API needs; ECS and the series source are optional so that a store alone serves the config routes. */
+export interface ApiDeps extends Partial<Observability> {
+  store: StateStore;
+  /** Live counts for the target views and `desired-count`; without it views show the stored counts. */
+  ecs?: EcsPort;
+  /** Time series for charts; without it `series` answers 501 NotConfigured. */
+  series?: SeriesSource;
+  clock: Clock;
+  /** The random part of activity ids (default: 8 hex digits). */
+  randomId?: () => string;
+}
+
+/** The dependencies as route handlers see them: observability and randomId filled in. */
+export type ApiContext = ApiDeps & Observability & { randomId: () => string };

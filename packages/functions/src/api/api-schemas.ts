@@ -1,0 +1,198 @@
+// Zod schemas of the API-only payloads. The config payloads are the core's own schemas; these wrap them for
+// the routes, and openapi.ts documents both from the same objects.
+import {
+  ACTIVITY_STATUSES,
+  type Activity,
+  DecisionRecordSchema,
+  REASON_CODES,
+  TargetConfigSchema,
+  TargetSchema,
+  TargetTrackingPolicySchema,
+} from "@gantry/core";
+import type { SimulationReport } from "@gantry/sim/report/index";
+import { z } from "zod";
+import type { SeriesPoint } from "./series-source.ts";
+
+/** One part of `service/<cluster>/<service>`, as the core's target id pattern allows it. */
+const SegmentSchema = z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "use 1–255 letters, digits, '_' or '-'");
+const CapacitySchema = TargetSchema.shape.minCapacity;
+
+export const TargetParamsSchema = z.strictObject({ cluster: SegmentSchema, service: SegmentSchema });
+/** Policy and scheduled-action names follow the core's rule (URL-safe). */
+export const NamedParamsSchema = TargetParamsSchema.extend({ name: TargetTrackingPolicySchema.shape.name });
+export type TargetParams = z.output<typeof TargetParamsSchema>;
+export type NamedParams = z.output<typeof NamedParamsSchema>;
+
+const SuspendFlag = z.boolean().optional();
+/** Which directions to suspend or resume: at least one set to true. */
+export const SuspendBodySchema = z
+  .strictObject({
+    dynamicScalingIn: SuspendFlag,
+    dynamicScalingOut: SuspendFlag,
+    scheduledScaling: SuspendFlag,
+  })
+  .refine((b) => b.dynamicScalingIn === true || b.dynamicScalingOut === true || b.scheduledScaling === true, {
+    message: "set at least one of dynamicScalingIn, dynamicScalingOut, scheduledScaling to true",
+  });
+export type SuspendBody = z.output<typeof SuspendBodySchema>;
+
+export const DryRunBodySchema = z.strictObject({ dryRun: z.boolean() });
+export const DesiredCountBodySchema = z.strictObject({ desiredCount: CapacitySchema });
+
+/** A whole number in a query string. */
+function integerParam(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+export const MAX_ACTIVITY_PAGE = 200;
+export const ActivitiesQuerySchema = z.object({
+  limit: integerParam(1, MAX_ACTIVITY_PAGE).optional(),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+/** An instant in a query string: epoch milliseconds, or ISO-8601 with an offset. */
+const InstantParam = z.string().transform((text, ctx) => {
+  const ms = /^\d{1,15}$/.test(text) ? Number(text) : isoMs(text);
+  if (ms === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: "expected epoch milliseconds or an ISO-8601 time with an offset",
+    });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+function isoMs(text: string): number | undefined {
+  if (!z.iso.datetime({ offset: true }).safeParse(text).success) return undefined;
+  return Date.parse(text);
+}
+
+export const SeriesQuerySchema = z.object({ from: InstantParam.optional(), to: InstantParam.optional() });
+
+export const SimulateBodySchema = z.strictObject({
+  trace: z.strictObject({
+    format: z.enum(["counts", "requests"]),
+    /** `time,count` rows (counts) or `time[,duration_s]` rows (requests), as `gantry simulate` reads them. */
+    csv: z.string().min(1),
+  }),
+  sloSeconds: z.number().gt(0).max(86_400).optional(),
+  taskStartupSeconds: z.number().min(0).max(3_600).optional(),
+  processingTimeSeconds: z.number().gt(0).max(43_200).optional(),
+});
+export type SimulateBody = z.output<typeof SimulateBodySchema>;
+
+// Responses.
+
+export const ErrorBodySchema = z.strictObject({
+  error: z.strictObject({ code: z.string(), message: z.string(), field: z.string().nullable() }),
+});
+
+const CountSchema = z.number().int().nonnegative();
+
+/** The counts shown for a target: live from ECS, else those its last decision observed. */
+export const CountsSchema = z.strictObject({
+  desiredCount: CountSchema,
+  runningCount: CountSchema,
+  pendingCount: CountSchema,
+  source: z.enum(["ecs", "lastDecision"]),
+  /** When they were read, epoch ms. */
+  at: z.number().int(),
+});
+
+export const TargetViewSchema = z.strictObject({
+  id: z.string(),
+  version: z.number().int(),
+  updatedAt: z.number().int(),
+  config: TargetConfigSchema,
+  counts: CountsSchema.nullable(),
+  lastDecision: DecisionRecordSchema.nullable(),
+  /** True when live counts were wanted but ECS failed or did not know the service. */
+  stale: z.boolean(),
+});
+export type TargetView = z.output<typeof TargetViewSchema>;
+
+export const TargetListSchema = z.strictObject({
+  items: z.array(TargetViewSchema),
+  stale: z.boolean(),
+  /** The error code of the failed ECS call when `stale`. */
+  staleReason: z.string().optional(),
+});
+
+export const ActivitySchema = z.strictObject({
+  targetId: z.string(),
+  activityId: z.string(),
+  startTime: z.number(),
+  endTime: z.number().optional(),
+  status: z.enum(ACTIVITY_STATUSES),
+  statusMessage: z.string(),
+  action: z.enum(["ScaleOut", "ScaleIn", "None"]),
+  fromCapacity: z.number(),
+  toCapacity: z.number(),
+  reasons: z.array(
+    z.strictObject({ code: z.enum(REASON_CODES), message: z.string(), policy: z.string().optional() }),
+  ),
+  dryRun: z.boolean(),
+  cause: z.string(),
+}) satisfies z.ZodType<Activity>;
+
+export const ActivityPageSchema = z.strictObject({
+  items: z.array(ActivitySchema),
+  nextCursor: z.string().optional(),
+});
+
+export const DesiredCountResultSchema = z.strictObject({
+  targetId: z.string(),
+  requestedDesiredCount: CountSchema,
+  desiredCount: CountSchema,
+  previousDesiredCount: CountSchema,
+  clamped: z.boolean(),
+  message: z.string(),
+  activity: ActivitySchema,
+});
+
+const Reading = z.number().nullable();
+export const SeriesPointSchema = z.strictObject({
+  at: z.number(),
+  desired: Reading,
+  running: Reading,
+  metric: Reading,
+  target: Reading,
+  backlog: Reading,
+}) satisfies z.ZodType<SeriesPoint>;
+
+export const SeriesResponseSchema = z.strictObject({
+  targetId: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  periodSeconds: z.number().int(),
+  points: z.array(SeriesPointSchema),
+});
+
+/** `gantry simulate --json`: the sim's report, field for field. */
+export const SimulationReportSchema = z.strictObject({
+  scaler: z.string(),
+  trace: z.string(),
+  messages: z.number(),
+  sloSeconds: z.number(),
+  withinSloPct: z.number(),
+  p50WaitS: z.number(),
+  p99WaitS: z.number(),
+  maxWaitS: z.number(),
+  maxBacklog: z.number(),
+  taskSeconds: z.number(),
+  fluidBoundTaskSeconds: z.number(),
+  costRatio: z.number().nullable(),
+  scalingActions: z.number(),
+  firstScaleOutDelayS: z.number().nullable(),
+}) satisfies z.ZodType<SimulationReport>;
+
+/** The OpenAPI document itself, loosely. */
+export const OpenApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  paths: z.record(z.string(), z.unknown()),
+});

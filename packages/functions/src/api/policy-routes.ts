@@ -1,0 +1,10 @@
+import { PolicySchema } from "@gantry/core";
+import { namedItemRoutes } from "./named-item-routes.ts";
+
+/** `PUT|DELETE /targets/{cluster}/{service}/policies/{name}`; the body is one policy (PolicySchema). */
+export const policyRoutes = namedItemRoutes({
+  list: "policies",
+  segment: "policies",
+  noun: "Policy",
+  schema: PolicySchema,
+});

@@ -1,0 +1,10 @@
+import { ScheduledActionSchema } from "@gantry/core";
+import { namedItemRoutes } from "./named-item-routes.ts";
+
+/** `PUT|DELETE /targets/{cluster}/{service}/scheduled-actions/{name}`; the body is one ScheduledActionSchema. */
+export const scheduledActionRoutes = namedItemRoutes({
+  list: "scheduledActions",
+  segment: "scheduled-actions",
+  noun: "ScheduledAction",
+  schema: ScheduledActionSchema,
+});

@@ -1,0 +1,99 @@
+// Backtest a target's stored policies on an uploaded trace, with the simulator `gantry simulate` uses.
+import { isLiveMetric, type Policy, type TargetConfig, ValidationError } from "@gantry/core";
+import {
+  averageProcessingSeconds,
+  createScaler,
+  fluidBoundTaskSeconds,
+  runSimulation,
+  SIM_QUEUE_URL,
+  type Trace,
+} from "@gantry/sim";
+import { type SimulationReport, toSimulationReport } from "@gantry/sim/report/index";
+import {
+  type SimulateBody,
+  SimulateBodySchema,
+  SimulationReportSchema,
+  type TargetParams,
+  TargetParamsSchema,
+} from "./api-schemas.ts";
+import { defineRoute } from "./router.ts";
+import { requireTarget, targetIdOf } from "./target-writes.ts";
+import { parseUploadedTrace } from "./trace-upload.ts";
+
+/** `gantry simulate`'s defaults. */
+const DEFAULT_SLO_SECONDS = 60;
+const DEFAULT_TASK_STARTUP_SECONDS = 45;
+
+const simulate = defineRoute<TargetParams, undefined, SimulateBody>({
+  method: "POST",
+  path: "/targets/{cluster}/{service}/simulate",
+  operationId: "simulateTarget",
+  summary: "Backtest the target's policies on an uploaded trace; the report is `gantry simulate --json`'s",
+  params: TargetParamsSchema,
+  body: SimulateBodySchema,
+  responses: { 200: { description: "The report of the run", schema: SimulationReportSchema } },
+  async handle({ deps, params, body }) {
+    const record = await requireTarget(deps, targetIdOf(params));
+    checkSimulable(record.config);
+    const trace = parseUploadedTrace(body.trace);
+    return { status: 200, body: backtest(record.config, trace, body) };
+  },
+});
+
+/** The simulator replays the trace into one SQS queue: only live SQS policies can see it. */
+function checkSimulable(config: TargetConfig): void {
+  if (config.target.maxCapacity < 1) {
+    throw new ValidationError("is 0: no task could ever run in the simulation", "target.maxCapacity");
+  }
+  if (!config.policies.some((p) => isLiveMetric(p.metric))) {
+    throw new ValidationError(
+      "the target has no sqs or sqsUtilization policy; the simulator replays the trace through an SQS queue",
+      "policies",
+    );
+  }
+}
+
+/** As `gantry simulate --scaler gantry --config <the target's config> --json` runs it (seed 0). */
+export function backtest(config: TargetConfig, trace: Trace, body: SimulateBody): SimulationReport {
+  const { minCapacity, maxCapacity } = config.target;
+  const bounds = { minCapacity, maxCapacity };
+  const processingTime = body.processingTimeSeconds ?? trace.processingTimeSeconds ?? 1;
+  const sloSeconds = body.sloSeconds ?? DEFAULT_SLO_SECONDS;
+  const slo = {
+    latencySeconds: sloSeconds,
+    processingTimeSeconds: averageProcessingSeconds(trace, processingTime),
+  };
+  const scaler = createScaler("gantry", { bounds, slo, config: onSimulatedQueue(config) });
+  const result = runSimulation({
+    trace,
+    scaler,
+    bounds,
+    seed: 0,
+    sloSeconds,
+    taskStartupSeconds: body.taskStartupSeconds ?? DEFAULT_TASK_STARTUP_SECONDS,
+    concurrency: workerConcurrency(config.policies),
+    ...(body.processingTimeSeconds !== undefined && { processingTimeSeconds: body.processingTimeSeconds }),
+  });
+  return toSimulationReport(result, fluidBoundTaskSeconds(trace, processingTime));
+}
+
+/** The gantry scaler observes the simulated queue under SIM_QUEUE_URL: point every live metric at it. */
+function onSimulatedQueue(config: TargetConfig): TargetConfig {
+  const policies = config.policies.map((policy): Policy => {
+    const metric = policy.metric;
+    if ("sqs" in metric) return { ...policy, metric: { sqs: { ...metric.sqs, queueUrl: SIM_QUEUE_URL } } };
+    if ("sqsUtilization" in metric) {
+      return { ...policy, metric: { sqsUtilization: { ...metric.sqsUtilization, queueUrl: SIM_QUEUE_URL } } };
+    }
+    return policy;
+  });
+  return { ...config, policies };
+}
+
+/** Messages one simulated task works on at once: what the target's sqsUtilization policy says, else 1. */
+function workerConcurrency(policies: readonly Policy[]): number {
+  for (const { metric } of policies) if ("sqsUtilization" in metric) return metric.sqsUtilization.concurrency;
+  return 1;
+}
+
+export const simulateRoutes = [simulate];

@@ -1,0 +1,93 @@
+// Shared by every route that changes a target's config: load, check If-Match, validate the whole new config,
+// write conditionally. Validation happens before the write, so a rejected request changes nothing.
+import {
+  ConflictError,
+  NotFoundError,
+  parseWith,
+  type TargetConfig,
+  TargetConfigSchema,
+  type TargetRecord,
+  ValidationError,
+} from "@gantry/core";
+import type { ApiContext } from "./api-deps.ts";
+import type { TargetParams } from "./api-schemas.ts";
+import type { ApiRequest } from "./request.ts";
+
+export function targetIdOf(params: TargetParams): string {
+  return `service/${params.cluster}/${params.service}`;
+}
+
+export async function requireTarget(deps: ApiContext, targetId: string): Promise<TargetRecord> {
+  const record = await deps.store.getTarget(targetId);
+  if (!record) throw new NotFoundError(`target ${targetId} does not exist`);
+  return record;
+}
+
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3; absent → undefined. 0 means "the target must not exist yet". */
+export function ifMatchVersion(request: ApiRequest): number | undefined {
+  const header = request.headers["if-match"];
+  if (header === undefined) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match)
+    throw new ValidationError(`If-Match must be a version number such as "3", got ${header}`, "If-Match");
+  return Number(match[1]);
+}
+
+/** The version to write against: If-Match when given (409 when it is not the current one), else the current. */
+export function expectedVersion(request: ApiRequest, current: TargetRecord | undefined): number {
+  const now = current?.version ?? 0;
+  const wanted = ifMatchVersion(request);
+  if (wanted === undefined || wanted === now) return now;
+  const state = current === undefined ? "does not exist" : `is at version ${now}`;
+  throw new ConflictError(`If-Match: ${wanted} does not match: the target ${state}`);
+}
+
+/** The whole config, as the store would take it, plus the API's rule that names are unique per list. */
+export function validateConfig(input: unknown): TargetConfig {
+  const config = parseWith(TargetConfigSchema, input);
+  checkUniqueNames(config.policies, "policies");
+  checkUniqueNames(config.scheduledActions, "scheduledActions");
+  return config;
+}
+
+function checkUniqueNames(items: readonly { name: string }[], list: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.name)) {
+      throw new ValidationError(
+        `duplicate name "${item.name}": names address items in the API`,
+        `${list}[${index}].name`,
+      );
+    }
+    seen.add(item.name);
+  });
+}
+
+/** Writes `config` against `version` and returns the record as it now stands. */
+export async function saveConfig(
+  deps: ApiContext,
+  config: TargetConfig,
+  version: number,
+  previous: TargetRecord | undefined,
+): Promise<TargetRecord> {
+  const written = await deps.store.putConfig(config, version);
+  const record: TargetRecord = {
+    config,
+    state: previous?.state,
+    version: written,
+    updatedAt: deps.clock.now(),
+  };
+  if (previous?.lastDecision) record.lastDecision = previous.lastDecision;
+  return record;
+}
+
+/** Validate a changed copy of a stored config and write it against the request's expected version. */
+export async function updateConfig(
+  deps: ApiContext,
+  request: ApiRequest,
+  record: TargetRecord,
+  change: (config: TargetConfig) => unknown,
+): Promise<TargetRecord> {
+  const config = validateConfig(change(structuredClone(record.config)));
+  return saveConfig(deps, config, expectedVersion(request, record), record);
+}
