@@ -1,4 +1,5 @@
 export * from "./account/index.ts";
+export * from "./cluster/index.ts";
 export * from "./engine/index.ts";
 export * from "./faults/index.ts";
 export * from "./scalers/index.ts";
