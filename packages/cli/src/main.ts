@@ -1,8 +1,12 @@
 import { GantryError } from "@gantry/core";
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
+import { registerActivities } from "./commands/activities.ts";
+import { registerApply } from "./commands/apply.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
+import { registerExplain } from "./commands/explain.ts";
 import { registerSimulate } from "./commands/simulate.ts";
+import { registerStatus } from "./commands/status.ts";
 
 function buildProgram(): Command {
   const program = new Command("gantry")
@@ -11,6 +15,10 @@ function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerEvaluate(program);
   registerSimulate(program);
+  registerApply(program);
+  registerStatus(program);
+  registerExplain(program);
+  registerActivities(program);
   return program;
 }
 
