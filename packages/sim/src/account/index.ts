@@ -1,6 +1,7 @@
 // The simulated AWS account: ECS services of SQS workers, CloudWatch, the ports over them.
 export { type ArrivalFeed, TraceFeed } from "./arrival-feed.ts";
 export { CloudWatchStore, type CloudWatchTiming, type Statistic } from "./cloudwatch-store.ts";
+export { CpuMetric } from "./cpu-metric.ts";
 export { EcsService, type EcsServiceOptions } from "./ecs-service.ts";
 export { EventQueue } from "./event-queue.ts";
 export { fargatePlacement, type PlacementHook } from "./placement.ts";

@@ -74,6 +74,13 @@ function resolve(
   return undefined;
 }
 
+/** ECS CPUUtilization (AWS/ECS only, as AWS publishes it) of a service the account has. */
+function resolveCpu(account: SimAccount, query: MetricQuery): SimService | undefined {
+  const stat = query.stat;
+  if (stat?.namespace !== "AWS/ECS" || stat.metricName !== "CPUUtilization") return undefined;
+  return account.findService(`service/${dimension(query, "ClusterName")}/${dimension(query, "ServiceName")}`);
+}
+
 function checkQuery(query: MetricQuery): Statistic | undefined {
   if (!(query.periodSeconds >= 60 && query.periodSeconds % 60 === 0)) {
     throw new ValidationError(`query ${query.id}: period must be a multiple of 60 s`, query.id);
@@ -97,16 +104,18 @@ export function createSimMetricsPort(account: SimAccount) {
       for (const query of queries) {
         const statistic = checkQuery(query);
         if (!query.returnData) continue;
+        const window = {
+          from: range.start,
+          to: range.end,
+          now: account.now(),
+          periodMs: query.periodSeconds * 1000,
+        };
+        const cpu = resolveCpu(account, query);
         const found = resolve(account, query);
-        result[query.id] =
-          found === undefined || statistic === undefined
-            ? []
-            : found.service.cloudwatch.query(found.metric, statistic, {
-                from: range.start,
-                to: range.end,
-                now: account.now(),
-                periodMs: query.periodSeconds * 1000,
-              });
+        if (statistic === undefined) result[query.id] = [];
+        else if (cpu !== undefined) result[query.id] = cpu.cpu.query(statistic, window);
+        else if (found === undefined) result[query.id] = [];
+        else result[query.id] = found.service.cloudwatch.query(found.metric, statistic, window);
       }
       return result;
     },

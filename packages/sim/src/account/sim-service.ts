@@ -4,6 +4,7 @@ import type { Datapoint, QueueDepth, ServiceSnapshot } from "@gantry/core";
 import type { SimMetricName } from "../scalers/scaler.ts";
 import { TraceFeed } from "./arrival-feed.ts";
 import { CloudWatchStore, defaultStatistic } from "./cloudwatch-store.ts";
+import { CpuMetric } from "./cpu-metric.ts";
 import { EcsService } from "./ecs-service.ts";
 import type { PlacementHook } from "./placement.ts";
 import type { Prng } from "./prng.ts";
@@ -11,6 +12,7 @@ import { QueueAttributes } from "./queue-attributes.ts";
 import { SeriesRecorder } from "./service-series.ts";
 import type { ServiceSettings } from "./service-settings.ts";
 import { SqsQueue } from "./sqs-queue.ts";
+import { TaskState } from "./task-table.ts";
 
 /** What a service is built from: resolved settings plus the account-wide parts it shares. */
 export interface ServiceContext {
@@ -30,6 +32,8 @@ export class SimService {
   readonly ecs: EcsService;
   readonly queue: SqsQueue;
   readonly cloudwatch: CloudWatchStore;
+  /** ECS CPUUtilization (AWS/ECS): busy slots ÷ running slots, see cpu-metric.ts. */
+  readonly cpu: CpuMetric;
   readonly series: SeriesRecorder;
   readonly #attributes: QueueAttributes;
   #sentAtTick = 0;
@@ -62,6 +66,7 @@ export class SimService {
       delaySeconds: s.cloudwatchDelaySeconds,
       wakeDelaySeconds: s.wakeDelaySeconds,
     });
+    this.cpu = new CpuMetric(s.cloudwatchDelaySeconds);
     this.queue.onWake = (time) => this.cloudwatch.wake(time);
     this.series = new SeriesRecorder(Math.floor(startMs / 60_000) * 60_000);
     this.#attributes = new QueueAttributes(
@@ -93,6 +98,17 @@ export class SimService {
     }
     cloudwatch.sampleGauges(queue.visible.length, queue.inFlight, queue.delayed.length, ecs.runningCount);
     this.#attributes.record(now, queue.visible.length, queue.inFlight, queue.delayed.length);
+    this.cpu.sample(now, this.#busyRunningSlots(), ecs.runningCount * ecs.tasks.concurrency);
+  }
+
+  /** Busy worker slots of RUNNING (not draining) tasks. */
+  #busyRunningSlots(): number {
+    const { state, busy, extent } = this.ecs.tasks;
+    let total = 0;
+    for (let task = 0; task < extent; task++) {
+      if (state[task] === TaskState.running) total += busy[task] as number;
+    }
+    return total;
   }
 
   /** DescribeServices for this service. */
