@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
 import { registerActivities } from "./commands/activities.ts";
 import { registerApply } from "./commands/apply.ts";
+import { registerDev } from "./commands/dev.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
 import { registerExplain } from "./commands/explain.ts";
 import { registerSimulate } from "./commands/simulate.ts";
@@ -15,6 +16,7 @@ function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(text) });
   registerEvaluate(program);
   registerSimulate(program);
+  registerDev(program);
   registerApply(program);
   registerStatus(program);
   registerExplain(program);

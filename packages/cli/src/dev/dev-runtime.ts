@@ -1,0 +1,113 @@
+// `gantry dev` as a library: the demo account, the real tick / alarm / API handlers over its ports, the
+// scheduler that moves simulated time, and the local HTTP server.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createAlarmHandler } from "@gantry/functions/alarm";
+import { createApiHandler } from "@gantry/functions/api";
+import { localLambdaContext } from "@gantry/functions/local/http-adapter";
+import { type LocalApiHandler, startLocalServer } from "@gantry/functions/local/local-server";
+import { createTickHandler } from "@gantry/functions/tick";
+import { alarmTargets, createReconciler, MemoryStateStore, RecordingEventsPort } from "@gantry/runtime";
+import { createSimPorts, type SimAccount } from "@gantry/sim";
+import { createDemoFleet, type DemoFleet } from "./demo-fleet.ts";
+import { demoTraces } from "./demo-traces.ts";
+import { quietObservability } from "./quiet-observability.ts";
+import { SimScheduler } from "./sim-scheduler.ts";
+import { createSimSeriesSource } from "./sim-series-source.ts";
+import { createWakeAlarms } from "./wake-alarms.ts";
+
+const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
+/** The shared public traces, next to the repository. */
+export const SHARED_TRACES_DIR = join(REPO_ROOT, "../shared/traces");
+export const DASHBOARD_DIST = join(REPO_ROOT, "packages/dashboard/dist");
+
+export interface DevOptions {
+  /** 0: any free port. */
+  port: number;
+  host?: string;
+  /** Simulated seconds per real second; default 1. */
+  speed?: number;
+  /** A folder of shared traces, or "synthetic"; default SHARED_TRACES_DIR (synthetic when missing). */
+  traces?: string;
+  /** Follow real time (default); false: time moves only through `step`. */
+  realtime?: boolean;
+  /** Simulated start, epoch ms; default now, on a minute boundary. */
+  startMs?: number;
+  staticDir?: string;
+  /** Lines for the user (stdout by default). */
+  print?: (line: string) => void;
+}
+
+export interface DevRuntime {
+  url: string;
+  account: SimAccount;
+  fleet: DemoFleet;
+  /** Advances simulated time by `ms`, running the ticks due on the way. */
+  step: (ms: number) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+export async function startDev(options: DevOptions): Promise<DevRuntime> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const tracesDir = options.traces === "synthetic" ? undefined : (options.traces ?? SHARED_TRACES_DIR);
+  const traces = demoTraces(tracesDir);
+  if (traces.source === "synthetic")
+    print("Gantry dev: shared traces not found; using built-in synthetic traces");
+  const startMs = options.startMs ?? Math.floor(Date.now() / 60_000) * 60_000;
+  const fleet = createDemoFleet(traces, startMs);
+  const { account } = fleet;
+  const sim = createSimPorts(account);
+  const store = new MemoryStateStore(sim.clock);
+  for (const config of fleet.configs) await store.putConfig(config, 0);
+  const deps = { store, ecs: sim.ecs, metrics: sim.metrics, queues: sim.queue, clock: sim.clock };
+  const reconciler = createReconciler({ ...deps, events: new RecordingEventsPort() });
+  const configs = async () => (await store.listTargets()).map((r) => r.config);
+  const simContext = (remainingMs: number) => localLambdaContext({ remainingMs, now: sim.clock.now });
+  const alarm = createAlarmHandler({
+    ...quietObservability(),
+    reconciler,
+    clock: sim.clock,
+    alarmTargets: async () => alarmTargets(await configs()),
+  });
+  const wake = createWakeAlarms(account, configs, (event) => alarm(event, simContext(20_000)));
+  let scheduler: SimScheduler | undefined;
+  const tick = createTickHandler({
+    ...quietObservability(),
+    reconciler,
+    clock: sim.clock,
+    sleep: (ms) => (scheduler as SimScheduler).sleep(ms),
+    subTickSeconds: 15,
+  });
+  scheduler = new SimScheduler(account, {
+    tick: () => tick({ id: `dev-${account.now()}` }, simContext(63_000)),
+    afterTick: wake,
+    onError: (error) => print(`Gantry dev: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const api = createApiHandler({
+    ...quietObservability(),
+    store,
+    ecs: sim.ecs,
+    series: createSimSeriesSource(account, store),
+    clock: sim.clock,
+  }) as unknown as LocalApiHandler;
+  const staticDir = options.staticDir ?? (existsSync(DASHBOARD_DIST) ? DASHBOARD_DIST : undefined);
+  const server = await startLocalServer({
+    port: options.port,
+    host: options.host ?? "127.0.0.1",
+    api,
+    staticDir,
+  });
+  if (options.realtime !== false) scheduler.start(options.speed ?? 1);
+  const running = scheduler;
+  return {
+    url: server.url,
+    account,
+    fleet,
+    step: (ms) => running.advanceBy(ms),
+    stop: async () => {
+      running.stop();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+// `gantry dev` in-process: the demo fleet under the real handlers, over HTTP on 127.0.0.1, with simulated time
+// stepped by hand (synthetic traces, no real-time loop).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DevRuntime, startDev } from "../../packages/cli/src/dev/dev-runtime.ts";
+
+const START = Date.UTC(2026, 0, 5, 12, 0, 0);
+let dev: DevRuntime;
+const lines: string[] = [];
+
+const get = async (path: string) => {
+  const response = await fetch(`${dev.url}${path}`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+const enc = (id: string) => id.split("/").slice(1).join("/");
+
+beforeAll(async () => {
+  process.env.AWS_EC2_METADATA_DISABLED = "true";
+  dev = await startDev({
+    port: 0,
+    traces: "synthetic",
+    realtime: false,
+    startMs: START,
+    print: (l) => lines.push(l),
+  });
+  await dev.step(12 * 60_000);
+});
+afterAll(() => dev?.stop());
+
+describe("gantry dev runtime", () => {
+  it("says it uses synthetic traces, and lists the three demo targets", async () => {
+    expect(lines.join("\n")).toMatch(/synthetic/);
+    const { status, body } = await get("/targets");
+    expect(status).toBe(200);
+    const ids = JSON.stringify(body);
+    for (const name of ["orders-worker", "events-worker", "web"])
+      expect(ids).toContain(`service/demo/${name}`);
+  });
+
+  it("scales a worker under load out, with a ScaleOut activity", async () => {
+    const orders = dev.fleet.services.orders;
+    expect(Math.max(...orders.series.toSeries().desired)).toBeGreaterThan(4);
+    const { status, body } = await get(`/targets/${enc(orders.id)}/activities`);
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toContain("ScaleOut");
+  });
+
+  it("decides the web service on CPU once CloudWatch has published", async () => {
+    const { body } = await get(`/targets/${enc(dev.fleet.services.web.id)}`);
+    const text = JSON.stringify(body);
+    expect(text).toContain("cpu");
+    expect(text).not.toContain("InsufficientData");
+  });
+
+  it("charts desired, running, backlog and the metric against its target", async () => {
+    const id = enc(dev.fleet.services.web.id);
+    const from = new Date(START).toISOString();
+    const to = new Date(START + 10 * 60_000).toISOString();
+    const { status, body } = await get(`/targets/${id}/series?from=${from}&to=${to}`);
+    expect(status, JSON.stringify(body)).toBe(200);
+    expect(JSON.stringify(body)).toContain('"target":50');
+  });
+
+  it("sets a desired count by hand, end to end", async () => {
+    const events = dev.fleet.services.events;
+    const response = await fetch(`${dev.url}/targets/${enc(events.id)}/desired-count`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ desiredCount: 7 }),
+    });
+    expect(response.status, await response.text()).toBeLessThan(300);
+    expect(events.ecs.desired).toBe(7);
+  });
+
+  it("serves HTML at /, answers CORS preflights, and survives bad requests", async () => {
+    const page = await fetch(`${dev.url}/`);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain("/openapi.json");
+    const preflight = await fetch(`${dev.url}/targets`, { method: "OPTIONS" });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    const bad = await fetch(`${dev.url}/targets/%E0%A4%A/x`, { method: "PUT", body: "{not json" });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    const huge = await fetch(`${dev.url}/targets`, { method: "POST", body: "x".repeat(400 * 1024) }).catch(
+      () => undefined,
+    );
+    if (huge) expect(huge.status).toBe(413);
+    const binary = await fetch(`${dev.url}/targets/demo/x`, {
+      method: "PUT",
+      body: new Uint8Array([0xff, 0xfe, 0]),
+    });
+    expect([400, 415]).toContain(binary.status);
+    expect((await get("/targets")).status).toBe(200);
+  });
+});

@@ -1,0 +1,50 @@
+// The real `gantry dev` process: prints its URL, serves /targets, exits 0 on SIGTERM.
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../packages/cli/bin/gantry.js", import.meta.url));
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+});
+
+function waitForUrl(process: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    process.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Gantry dev: (http:\/\/127\.0\.0\.1:\d+) \(simulated account, speed 600×\)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    process.once("exit", (code) => reject(new Error(`exited ${code} before printing a URL: ${out}`)));
+  });
+}
+
+describe("gantry dev (process)", () => {
+  it("serves the API on the printed URL and stops cleanly on SIGTERM", async () => {
+    child = spawn(process.execPath, [BIN, "dev", "--port", "0", "--no-open", "--speed", "600"], {
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const url = await waitForUrl(child);
+    const response = await fetch(`${url}/targets`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("service/demo/web");
+    const exited = once(child, "exit");
+    child.kill("SIGTERM");
+    const [code] = (await Promise.race([
+      exited,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("no exit within 5 s")), 5_000)),
+    ])) as [number | null];
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it("rejects a bad --speed with exit 2", async () => {
+    child = spawn(process.execPath, [BIN, "dev", "--speed", "0", "--no-open"], { stdio: "pipe" });
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(2);
+  });
+});
