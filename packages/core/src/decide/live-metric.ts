@@ -81,7 +81,7 @@ function utilizationSample(
     memory,
     proposal: (target) => ({
       capacity: ceilTolerant((100 * demand) / target),
-      formula: `throughput ${round(throughput)} tasks (${depth.inFlight} in flight${rate === undefined || rate <= 0 ? "" : `, backlog growing ${round(rate)} msg/s`}) + ${waiting} waiting × ${processingSeconds} s / ${drainSeconds} s = ${round(demand)} tasks of work at ${target} %: ceil(${round((100 * demand) / target)})`,
+      formula: `throughput ${round(throughput)} tasks (${depth.inFlight} in flight${rate === undefined || rate <= 0 ? "" : `, backlog growing ${round(rate)} msg/s`}) + ${waiting} waiting × ${round(processingSeconds)} s / ${round(drainSeconds)} s = ${round(demand)} tasks of work at ${target} %: ceil(${round((100 * demand) / target)})`,
     }),
   };
 }
