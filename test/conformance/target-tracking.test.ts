@@ -260,3 +260,31 @@ describe("sqs backlog per task (read live)", () => {
     expect(codes(decision)).toEqual(["InsufficientData"]);
   });
 });
+
+describe("a late CloudWatch datapoint read on every sub-tick", () => {
+  it("does not compound: the running count it is multiplied by is the one when it was first read", () => {
+    const base = request({
+      policies: [cpuPolicy()],
+      observation: { runningCount: 10, desiredCount: 10, metrics: { cpu: series([75, 75, 75]) } },
+    });
+    const first = evaluate(base);
+    expect(first.desiredCapacity).toBe(15);
+    // 15 s later the five new tasks run, but CloudWatch has nothing newer than the same 75 %.
+    const again = evaluate({
+      ...base,
+      now: T0 + 15_000,
+      state: first.state,
+      observation: { runningCount: 15, desiredCount: 15, metrics: { cpu: series([75, 75, 75]) } },
+    });
+    expect(again.desiredCapacity).toBe(15);
+    // A newer datapoint that still breaches counts from the running count it describes.
+    const later = T0 + 60_000;
+    const next = evaluate({
+      ...base,
+      now: later,
+      state: again.state,
+      observation: { runningCount: 15, desiredCount: 15, metrics: { cpu: series([75, 75, 75], later) } },
+    });
+    expect(next.desiredCapacity).toBe(23);
+  });
+});

@@ -29,6 +29,7 @@ export function sampleState(evaluatedAt: number): ScalingState {
     evaluatedAt,
     live: { backlog: { lastAt: evaluatedAt, outSince: evaluatedAt } },
     stepApplied: {},
+    datapointBase: {},
     recommendations: [[evaluatedAt, 3]],
     scaleEvents: [],
     eventIds: ["evt-1"],

@@ -29,6 +29,8 @@ export interface PolicyProposal {
   canScaleIn: boolean;
   reasons: Reason[];
   live?: LiveRun;
+  /** CloudWatch-backed target tracking: [newest datapoint, running count when first read], to keep. */
+  datapointBase?: [number, number];
   /** Step policies: the datapoint (or live period) this proposal consumes when it is carried out. */
   stepKey?: number;
 }

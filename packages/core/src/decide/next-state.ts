@@ -27,6 +27,7 @@ export function nextState(ctx: DecisionContext, inputs: StateInputs): ScalingSta
     version: STATE_VERSION,
     evaluatedAt: now,
     live: liveRuns(inputs.proposals),
+    datapointBase: datapointBases(inputs.proposals),
     stepApplied: stepApplied(ctx, inputs),
     ...behaviorHistory(ctx.behavior, previous, {
       now,
@@ -43,6 +44,12 @@ export function nextState(ctx: DecisionContext, inputs: StateInputs): ScalingSta
   if (inputs.idleSince !== undefined) state.idleSince = inputs.idleSince;
   if (inputs.noDataSince !== undefined) state.noDataSince = inputs.noDataSince;
   return state;
+}
+
+function datapointBases(proposals: readonly PolicyProposal[]): Record<string, [number, number]> {
+  const bases: Record<string, [number, number]> = {};
+  for (const p of proposals) if (p.datapointBase) bases[p.policy] = p.datapointBase;
+  return bases;
 }
 
 function liveRuns(proposals: readonly PolicyProposal[]): Record<string, LiveRun> {

@@ -2,7 +2,7 @@ import { isLiveMetric } from "../model/metric-spec.ts";
 import type { LiveRun } from "../model/state.ts";
 import type { TargetTrackingPolicy } from "../model/target-tracking-policy.ts";
 import { type DecisionContext, hold, type PolicyProposal } from "./context.ts";
-import { allBreach, recentBuckets } from "./datapoints.ts";
+import { allBreach, newestTimestamp, recentBuckets } from "./datapoints.ts";
 import { sampleLiveMetric } from "./live-metric.ts";
 import { advanceLiveRun, runDatapoints, runSpans } from "./live-runs.ts";
 import { ceilTolerant } from "./rounding.ts";
@@ -17,6 +17,7 @@ interface Reading {
   outSeen: string;
   live?: LiveRun;
   wake?: boolean;
+  datapointBase?: [number, number];
 }
 
 type ReadResult = Reading | { missing: string; live?: undefined };
@@ -36,6 +37,7 @@ export function decideTargetTracking(policy: TargetTrackingPolicy, ctx: Decision
   }
   const proposal = decideFromReading(policy, ctx, reading, canScaleIn);
   if (reading.live) proposal.live = reading.live;
+  if (reading.datapointBase) proposal.datapointBase = reading.datapointBase;
   return proposal;
 }
 
@@ -185,10 +187,15 @@ function readSeries(policy: TargetTrackingPolicy, ctx: DecisionContext): ReadRes
   if (!buckets) return { missing: `no datapoint in the last ${evaluation.maxDataAgeSeconds} s` };
   const value = buckets[0] as number;
   const breachingOut = countLeading(buckets, (v) => v > target);
+  const newest = newestTimestamp(observation.metrics[policy.name], now) as number;
+  const seen = ctx.previous?.datapointBase[policy.name];
+  // The running count this datapoint describes: the one when it was first read.
+  const base = seen !== undefined && seen[0] === newest ? seen[1] : running;
   return {
     value,
-    proposal: ceilTolerant((running * value) / target),
-    formula: `ceil(${running} × ${formatValue(value)} / ${target})`,
+    datapointBase: [newest, base],
+    proposal: ceilTolerant((base * value) / target),
+    formula: `ceil(${base}${base === running ? "" : ` (running when this datapoint was first read)`} × ${formatValue(value)} / ${target})`,
     outHolds: allBreach(buckets, evaluation.scaleOutDatapoints, (v) => v > target),
     inHolds: allBreach(
       buckets,

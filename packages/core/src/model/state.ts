@@ -39,6 +39,12 @@ export const ScalingStateSchema = z.strictObject({
   live: z.record(z.string(), LiveRunSchema).default({}),
   /** Per step policy: the newest datapoint (or live period) already acted on, so one breach applies once. */
   stepApplied: z.record(z.string(), Instant).default({}),
+  /**
+   * Per CloudWatch-backed target tracking policy: the newest datapoint read and the running count when it was
+   * first read. A late datapoint is read on every sub-tick; multiplying it by a running count that new tasks
+   * have since raised would compound the scale-out.
+   */
+  datapointBase: z.record(z.string(), z.tuple([Instant, Count])).default({}),
   /** HPA stabilization history: [instant, recommended capacity]. */
   recommendations: z
     .array(z.tuple([Instant, Count]))

@@ -18,6 +18,7 @@ const state = (evaluatedAt: number): ScalingState => ({
   evaluatedAt,
   live: {},
   stepApplied: {},
+  datapointBase: {},
   recommendations: [],
   scaleEvents: [],
   eventIds: [],
