@@ -1,5 +1,7 @@
 // `gantry dev` in-process: the demo fleet under the real handlers, over HTTP on 127.0.0.1, with simulated time
 // stepped by hand (synthetic traces, no real-time loop).
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevRuntime, startDev } from "../../packages/cli/src/dev/dev-runtime.ts";
 
@@ -20,6 +22,8 @@ beforeAll(async () => {
     traces: "synthetic",
     realtime: false,
     startMs: START,
+    // No dashboard build here, whatever is in packages/dashboard/dist: `/` then says it is not built.
+    staticDir: join(tmpdir(), "gantry-no-dashboard"),
     print: (l) => lines.push(l),
   });
   await dev.step(12 * 60_000);

@@ -1,0 +1,43 @@
+// The target's activities, newest first: what was done, from and to which capacity, and why.
+import type { Activity } from "./api-types.ts";
+import { el, formatTime } from "./dom.ts";
+import { reasonList } from "./target-summary.ts";
+
+function row(activity: Activity): HTMLTableRowElement {
+  return el(
+    "tr",
+    { "data-testid": "activity", "data-action": activity.action },
+    el("td", {}, formatTime(activity.startTime)),
+    el(
+      "td",
+      {},
+      el("strong", { class: `action ${activity.action}` }, activity.action),
+      activity.dryRun && el("span", { class: "badge warn" }, "dry run"),
+    ),
+    el("td", { class: "num" }, `${activity.fromCapacity} → ${activity.toCapacity}`),
+    el("td", {}, activity.status),
+    el("td", {}, activity.statusMessage, reasonList(activity.reasons)),
+    el("td", { class: "muted" }, activity.cause),
+  );
+}
+
+export function renderActivityLog(activities: Activity[]): HTMLElement {
+  if (activities.length === 0)
+    return el("p", { class: "muted", "data-testid": "activity-log" }, "No activity yet.");
+  return el(
+    "table",
+    { "data-testid": "activity-log" },
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        ...["Time", "Action", "Capacity", "Status", "Message and reasons", "Cause"].map((h) =>
+          el("th", {}, h),
+        ),
+      ),
+    ),
+    el("tbody", {}, ...activities.map(row)),
+  );
+}

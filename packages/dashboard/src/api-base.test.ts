@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { resolveApiBase, targetPath } from "./api.ts";
+import { parseRoute, targetHref } from "./router.ts";
+
+const at = (search: string) => ({ search, origin: "http://127.0.0.1:4000" });
+
+describe("dashboard client", () => {
+  it("takes the API from ?api=, else window.GANTRY_API, else the page's origin", () => {
+    expect(resolveApiBase(at("?api=https://x.example/prod/"), "https://config.example")).toBe(
+      "https://x.example/prod",
+    );
+    expect(resolveApiBase(at(""), "https://config.example")).toBe("https://config.example");
+    expect(resolveApiBase(at(""), undefined)).toBe("http://127.0.0.1:4000");
+  });
+
+  it("routes #/ and #/targets/{cluster}/{service}, and back", () => {
+    expect(parseRoute("")).toEqual({ page: "fleet" });
+    expect(parseRoute("#/targets/demo/web")).toEqual({ page: "target", id: "service/demo/web" });
+    expect(targetHref("service/demo/orders-worker")).toBe("#/targets/demo/orders-worker");
+    expect(targetPath("service/demo/web")).toBe("/targets/demo/web");
+  });
+});

@@ -1,0 +1,95 @@
+// The API's response shapes, as far as the dashboard reads them (packages/functions/src/api/api-schemas.ts).
+
+export interface Reason {
+  code: string;
+  message: string;
+  policy?: string;
+}
+
+export interface Policy {
+  name: string;
+  type: "TargetTracking" | "StepScaling";
+  targetValue?: number;
+  metric?: Record<string, unknown>;
+}
+
+export interface SuspendedState {
+  dynamicScalingInSuspended: boolean;
+  dynamicScalingOutSuspended: boolean;
+  scheduledScalingSuspended: boolean;
+}
+
+export interface TargetView {
+  id: string;
+  version: number;
+  updatedAt: number;
+  config: {
+    target: {
+      id: string;
+      minCapacity: number;
+      maxCapacity: number;
+      dryRun: boolean;
+      suspendedState: SuspendedState;
+    };
+    policies: Policy[];
+  };
+  counts: {
+    desiredCount: number;
+    runningCount: number;
+    pendingCount: number;
+    source: "ecs" | "lastDecision";
+    at: number;
+  } | null;
+  lastDecision: {
+    at: number;
+    desiredCapacity: number;
+    action: "ScaleOut" | "ScaleIn" | "None";
+    reasons: Reason[];
+    dryRun: boolean;
+  } | null;
+  stale: boolean;
+}
+
+export interface TargetList {
+  items: TargetView[];
+  stale: boolean;
+  staleReason?: string;
+}
+
+export interface Activity {
+  activityId: string;
+  startTime: number;
+  status: string;
+  statusMessage: string;
+  action: "ScaleOut" | "ScaleIn" | "None";
+  fromCapacity: number;
+  toCapacity: number;
+  reasons: Reason[];
+  dryRun: boolean;
+  cause: string;
+}
+
+export interface ActivityPage {
+  items: Activity[];
+  nextCursor?: string;
+}
+
+export interface SeriesPoint {
+  at: number;
+  desired: number | null;
+  running: number | null;
+  metric: number | null;
+  target: number | null;
+  backlog: number | null;
+}
+
+export interface SeriesResponse {
+  targetId: string;
+  from: number;
+  to: number;
+  periodSeconds: number;
+  points: SeriesPoint[];
+}
+
+/** Which directions a suspend/resume call switches (the flags set to true). */
+export type SuspendFlags = Partial<Record<keyof SuspendedState, true>>;

@@ -1,0 +1,93 @@
+// The HTTP client: every request is built in `request` below, the one place to add auth.
+//
+// Auth: against `gantry dev` the API is open. A deployed API uses IAM auth, and a browser cannot sign SigV4
+// requests without credentials: the deployed dashboard needs the API's auth solved in issue F (e.g. a Cognito
+// identity pool handing out temporary credentials, then signing here), until then it works only locally.
+import type { ActivityPage, SeriesResponse, SuspendFlags, TargetList, TargetView } from "./api-types.ts";
+
+declare global {
+  interface Window {
+    /** Set by `assets/config.js` on a deployed site. */
+    GANTRY_API?: string;
+  }
+}
+
+/** The API's base URL: `?api=`, else `window.GANTRY_API`, else the page's own origin. */
+export function resolveApiBase(location: Pick<Location, "search" | "origin">, configured?: string): string {
+  const fromQuery = new URLSearchParams(location.search).get("api");
+  const base = fromQuery || configured || location.origin;
+  return base.replace(/\/+$/, "");
+}
+
+export function apiBase(): string {
+  return resolveApiBase(window.location, window.GANTRY_API);
+}
+
+/** An error response (`{error:{code,message,field}}`) or a failed request. */
+export class ApiRequestError extends Error {
+  readonly code: string;
+  readonly field: string | null;
+  readonly status: number;
+
+  constructor(status: number, code: string, message: string, field: string | null = null) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+
+  /** One line for the UI. */
+  describe(): string {
+    return `${this.code}: ${this.message}${this.field ? ` (${this.field})` : ""}`;
+  }
+}
+
+interface RequestOptions {
+  body?: unknown;
+  version?: number;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase()}${path}`, {
+      method,
+      headers,
+      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+    });
+  } catch (error) {
+    throw new ApiRequestError(0, "NetworkError", `cannot reach ${apiBase()}: ${(error as Error).message}`);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw toError(response.status, body);
+  return body as T;
+}
+
+function toError(status: number, body: unknown): ApiRequestError {
+  const error = (body as { error?: { code?: string; message?: string; field?: string | null } })?.error;
+  if (error?.code) return new ApiRequestError(status, error.code, error.message ?? "", error.field ?? null);
+  return new ApiRequestError(status, `Http${status}`, "the API answered without an error body");
+}
+
+/** `service/demo/web` → `/targets/demo/web`. */
+export function targetPath(id: string): string {
+  const [, cluster = "", service = ""] = id.split("/");
+  return `/targets/${encodeURIComponent(cluster)}/${encodeURIComponent(service)}`;
+}
+
+export const api = {
+  listTargets: () => request<TargetList>("GET", "/targets"),
+  getTarget: (id: string) => request<TargetView>("GET", targetPath(id)),
+  listActivities: (id: string, limit = 50) =>
+    request<ActivityPage>("GET", `${targetPath(id)}/activities?limit=${limit}`),
+  getSeries: (id: string) => request<SeriesResponse>("GET", `${targetPath(id)}/series`),
+  suspend: (id: string, flags: SuspendFlags, version?: number) =>
+    request<TargetView>("POST", `${targetPath(id)}/suspend`, { body: flags, version }),
+  resume: (id: string, flags: SuspendFlags, version?: number) =>
+    request<TargetView>("POST", `${targetPath(id)}/resume`, { body: flags, version }),
+  setDryRun: (id: string, dryRun: boolean, version?: number) =>
+    request<TargetView>("PUT", `${targetPath(id)}/dry-run`, { body: { dryRun }, version }),
+};

@@ -1,0 +1,48 @@
+// `#/`: every target with its desired and running counts, policy, mode and last action with its reasons.
+import { api } from "./api.ts";
+import type { TargetView } from "./api-types.ts";
+import { el, shortId } from "./dom.ts";
+import { targetHref } from "./router.ts";
+import { lastAction, modeBadges, policySummary } from "./target-summary.ts";
+import type { View } from "./view.ts";
+
+const HEADINGS = ["Target", "Desired", "Running", "Bounds", "Policy", "Mode", "Last action"];
+
+function row(view: TargetView): HTMLTableRowElement {
+  const counts = view.counts;
+  const { minCapacity, maxCapacity } = view.config.target;
+  return el(
+    "tr",
+    { "data-testid": "target-row", "data-target-id": view.id },
+    el("td", {}, el("a", { href: targetHref(view.id), "data-testid": "target-link" }, shortId(view.id))),
+    el("td", { "data-testid": "desired", class: "num" }, counts?.desiredCount ?? "–"),
+    el("td", { "data-testid": "running", class: "num" }, counts?.runningCount ?? "–"),
+    el("td", { class: "num" }, `${minCapacity}–${maxCapacity}`),
+    el("td", {}, policySummary(view.config.policies)),
+    el("td", {}, modeBadges(view)),
+    el("td", {}, lastAction(view)),
+  );
+}
+
+export function createFleetView(): View {
+  const body = el("tbody");
+  const stale = el("p", { class: "warn", hidden: "" });
+  const table = el(
+    "table",
+    { "data-testid": "fleet" },
+    el("thead", {}, el("tr", {}, ...HEADINGS.map((h) => el("th", {}, h)))),
+    body,
+  );
+  const element = el("section", {}, el("h1", {}, "Fleet"), stale, table);
+  return {
+    element,
+    async refresh() {
+      const list = await api.listTargets();
+      stale.hidden = !list.stale;
+      stale.textContent = list.stale ? `ECS did not answer (${list.staleReason}); showing stored counts` : "";
+      body.replaceChildren(...list.items.map(row));
+      if (list.items.length === 0) body.append(el("tr", {}, el("td", { colspan: "7" }, "No targets yet.")));
+    },
+    dispose: () => undefined,
+  };
+}
