@@ -1,8 +1,3 @@
-// The real tick and alarm handlers (middy chain included) over the simulated account, through the same ports
-// as in Lambda, with an in-memory store and optional fault injection.
-import { Logger } from "@aws-lambda-powertools/logger";
-import { Metrics } from "@aws-lambda-powertools/metrics";
-import { Tracer } from "@aws-lambda-powertools/tracer";
 import {
   ConflictError,
   type EcsPort,
@@ -31,6 +26,7 @@ import {
   withRetries,
 } from "@gantry/sim";
 import { createAlarmHandler } from "../../packages/functions/src/alarm.ts";
+import { createQuietObservability } from "../../packages/functions/src/observability.ts";
 import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
 import { createTickHandler } from "../../packages/functions/src/tick.ts";
 import { configOf } from "../../packages/runtime/src/testing/sim-fixture.ts";
@@ -53,26 +49,8 @@ export interface AppliedUpdate {
   at: number;
 }
 
-/** Powertools Metrics reads POWERTOOLS_METRICS_DISABLED when it is built: set it for this instance only. */
-function disabledMetrics(): Metrics {
-  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = "true";
-  try {
-    return new Metrics({ serviceName: "gantry-test", namespace: "GantryTest" });
-  } finally {
-    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
-  }
-}
-
 /** Silent Powertools: the handlers still run their middleware, without flooding the test output. */
-function quietObservability() {
-  return {
-    logger: new Logger({ serviceName: "gantry-test", logLevel: "SILENT" }),
-    metrics: disabledMetrics(),
-    tracer: new Tracer({ serviceName: "gantry-test", enabled: false }),
-  };
-}
+const quietObservability = () => createQuietObservability("gantry-test", "SILENT");
 
 export function handlerWorld(specs: readonly ServiceSpec[], options: WorldOptions = {}) {
   const account = new SimAccount({ startMs: START, attributeLagSeconds: 0 });

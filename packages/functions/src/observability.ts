@@ -30,3 +30,30 @@ export function createObservability(
     tracer: given.tracer ?? new Tracer({ serviceName }),
   };
 }
+
+/** Powertools Metrics reads POWERTOOLS_METRICS_DISABLED when it is built: set it for this instance only. */
+function disabledMetrics(serviceName: string, namespace: string): Metrics {
+  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
+  process.env.POWERTOOLS_METRICS_DISABLED = "true";
+  try {
+    return new Metrics({ serviceName, namespace });
+  } finally {
+    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
+    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
+  }
+}
+
+/**
+ * Powertools for running the handlers outside Lambda (`gantry dev`, tests): the middleware still runs, but logs
+ * stay at `logLevel`, no EMF is printed and tracing is off.
+ */
+export function createQuietObservability(
+  serviceName: string,
+  logLevel: "SILENT" | "ERROR" | "WARN" | "INFO" = "ERROR",
+): Observability {
+  return {
+    logger: new Logger({ serviceName, logLevel }),
+    metrics: disabledMetrics(serviceName, DEFAULT_METRICS_NAMESPACE),
+    tracer: new Tracer({ serviceName, enabled: false }),
+  };
+}

@@ -1,8 +1,3 @@
-// The API handler (middy chain included) over an in-memory store, a recording ECS fake and a fake series
-// source, with a virtual clock and quiet Powertools. `call` sends one API Gateway v2 event and parses the reply.
-import { Logger } from "@aws-lambda-powertools/logger";
-import { Metrics } from "@aws-lambda-powertools/metrics";
-import { Tracer } from "@aws-lambda-powertools/tracer";
 import type { EcsPort, PolicyInput, ServiceSnapshot, TargetConfigInput } from "@gantry/core";
 import { MemoryStateStore } from "@gantry/runtime";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -12,6 +7,7 @@ import type {
   SeriesSource,
 } from "../../../packages/functions/src/api/series-source.ts";
 import { createApiHandler } from "../../../packages/functions/src/api.ts";
+import { createQuietObservability } from "../../../packages/functions/src/observability.ts";
 import { lambdaContext } from "../../../packages/functions/src/test-support/lambda-context.ts";
 import { VirtualClock } from "../../../packages/functions/src/test-support/virtual-clock.ts";
 import { FakeCalls } from "../../../packages/runtime/src/testing/fake-calls.ts";
@@ -60,18 +56,6 @@ export function fakeSeriesSource(points: SeriesPoint[] = []) {
     return points;
   };
   return { source, calls };
-}
-
-/** Powertools Metrics reads POWERTOOLS_METRICS_DISABLED when it is built: set it for this instance only. */
-function disabledMetrics(): Metrics {
-  const previous = process.env.POWERTOOLS_METRICS_DISABLED;
-  process.env.POWERTOOLS_METRICS_DISABLED = "true";
-  try {
-    return new Metrics({ serviceName: "gantry-test", namespace: "GantryTest" });
-  } finally {
-    if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
-    else process.env.POWERTOOLS_METRICS_DISABLED = previous;
-  }
 }
 
 export interface Call {
@@ -136,7 +120,8 @@ export function apiWorld(
   const store = new MemoryStateStore(clock);
   const ecs = new RecordingEcsPort();
   const series = fakeSeriesSource(options.series);
-  const logger = new Logger({ serviceName: "gantry-test", logLevel: options.logLevel ?? "SILENT" });
+  const quiet = createQuietObservability("gantry-test", options.logLevel ?? "SILENT");
+  const logger = quiet.logger;
   let n = 0;
   const handler = createApiHandler({
     store,
@@ -144,9 +129,7 @@ export function apiWorld(
     series: series.source,
     clock,
     randomId: () => `r${n++}`,
-    logger,
-    metrics: disabledMetrics(),
-    tracer: new Tracer({ serviceName: "gantry-test", enabled: false }),
+    ...quiet,
   });
   const context = lambdaContext({ remainingMs: 30_000, now: () => clock.now() });
   async function call(request: Call): Promise<Reply> {
