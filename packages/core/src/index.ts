@@ -68,7 +68,11 @@ export { TargetConfigSchema } from "./model/target-config.ts";
 export type {
   ActivityPage,
   AlarmPort,
+  CapacityRecord,
+  CapacityStateStore,
   Clock,
+  ClusterCapacityPort,
+  ClusterSnapshot,
   EcsPort,
   EventsPort,
   ManagedAlarm,
@@ -76,7 +80,9 @@ export type {
   MetricStat,
   MetricsPort,
   QueuePort,
+  ScaleInOwner,
   ServiceSnapshot,
   StateStore,
+  StoredCapacityRecord,
   TargetRecord,
 } from "./ports/index.ts";

@@ -1,6 +1,8 @@
 import type {
   AlarmPort,
+  CapacityStateStore,
   Clock,
+  ClusterCapacityPort,
   EcsPort,
   EventsPort,
   MetricsPort,
@@ -9,6 +11,7 @@ import type {
   StateStore,
   Trigger,
 } from "@gantry/core";
+import type { CapacityOutcome } from "./capacity/capacity-activity.ts";
 
 /** Structured log lines, keyed by target id (Powertools Logger in Lambda, a no-op or console elsewhere). */
 export interface ReconcileLogger {
@@ -29,6 +32,11 @@ export interface ReconcilerDeps {
   metrics: MetricsPort;
   queues: QueuePort;
   events: EventsPort;
+  /**
+   * The cluster stage (stage 2): when present, every pass plans the instances of the groups its targets name, right
+   * after stage 1; when absent, no instance is ever changed.
+   */
+  capacity?: { port: ClusterCapacityPort; store: CapacityStateStore };
   /** Managed `gantry-` alarms; when absent the reconciler does not sync alarms. */
   alarms?: AlarmPort;
   clock: Clock;
@@ -75,6 +83,8 @@ export interface ReconcileSummary {
   startedAt: number;
   finishedAt: number;
   outcomes: TargetOutcome[];
+  /** Stage 2's outcome per group; absent without `deps.capacity`. */
+  capacity?: CapacityOutcome[];
 }
 
 export interface Reconciler {

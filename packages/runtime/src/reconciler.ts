@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type Activity, NotFoundError, type StateStore, type TargetRecord } from "@gantry/core";
 import { syncAlarms } from "./alarm-sync.ts";
 import { mapBounded } from "./bounded-concurrency.ts";
+import { runStageTwo } from "./capacity/stage-two.ts";
 import { errorInfo } from "./error-info.ts";
 import { planObservation } from "./observation-plan.ts";
 import { DEFAULT_QUEUE_CONCURRENCY, observe, type TargetObservation } from "./observe.ts";
@@ -36,12 +37,17 @@ async function reconcilePass(deps: ReconcilerDeps, options: ReconcileOptions): P
   const { records, failed } = await loadTargets(deps.store, options.targetIds);
   const results = [...(await reconcileAll(records, deps, options, cutoff, log)), ...failed];
   for (const { outcome } of results) logOutcome(log, outcome);
-  await publish(deps, results, log);
+  const capacity = await runStageTwo(deps, options, records, results, cutoff, log);
+  await publish(deps, [...activitiesOf(results), ...(capacity?.activities ?? [])], log);
   if (deps.alarms && options.targetIds === undefined) await syncManagedAlarms(deps, records, cutoff, log);
   const finishedAt = deps.clock.now();
   const outcomes = results.map((r) => r.outcome);
   report(deps, outcomes, finishedAt - startedAt);
-  return { startedAt, finishedAt, outcomes };
+  return { startedAt, finishedAt, outcomes, ...(capacity && { capacity: capacity.outcomes }) };
+}
+
+function activitiesOf(results: readonly TargetResult[]): Activity[] {
+  return results.flatMap((r): Activity[] => (r.activity ? [r.activity] : []));
 }
 
 /** Every target, or the named ones (the alarm handler); a named target that cannot be read fails alone. */
@@ -99,8 +105,7 @@ async function reconcileAll(
 }
 
 /** One PutEvents for the pass; losing the events must not undo or fail the scaling they describe. */
-async function publish(deps: ReconcilerDeps, results: readonly TargetResult[], log: ReconcileLogger) {
-  const activities = results.flatMap((r): Activity[] => (r.activity ? [r.activity] : []));
+async function publish(deps: ReconcilerDeps, activities: readonly Activity[], log: ReconcileLogger) {
   if (activities.length === 0) return;
   try {
     await deps.events.publishActivities(activities);

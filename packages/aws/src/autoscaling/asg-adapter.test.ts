@@ -3,6 +3,7 @@ import {
   DescribeAutoScalingGroupsCommand,
   SetDesiredCapacityCommand,
   SetInstanceProtectionCommand,
+  TerminateInstanceInAutoScalingGroupCommand,
 } from "@aws-sdk/client-auto-scaling";
 import { ConflictError, NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
 import { mockClient } from "aws-sdk-client-mock";
@@ -122,5 +123,19 @@ describe("setInstanceProtection", () => {
   it("makes no call for no ids", async () => {
     await port.setInstanceProtection("workers", [], false);
     expect(asgMock).not.toHaveReceivedAnyCommand();
+  });
+});
+
+describe("terminateInstances", () => {
+  it("terminates each instance once, decrementing the desired capacity", async () => {
+    asgMock.on(TerminateInstanceInAutoScalingGroupCommand).resolves({});
+    await port.terminateInstances(["i-1", "i-2", "i-1"]);
+    const inputs = asgMock
+      .commandCalls(TerminateInstanceInAutoScalingGroupCommand)
+      .map((call) => call.args[0].input);
+    expect(inputs).toEqual([
+      { InstanceId: "i-1", ShouldDecrementDesiredCapacity: true },
+      { InstanceId: "i-2", ShouldDecrementDesiredCapacity: true },
+    ]);
   });
 });

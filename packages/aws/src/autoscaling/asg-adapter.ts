@@ -5,6 +5,7 @@ import {
   type Instance,
   SetDesiredCapacityCommand,
   SetInstanceProtectionCommand,
+  TerminateInstanceInAutoScalingGroupCommand,
 } from "@aws-sdk/client-auto-scaling";
 import { NotFoundError, ValidationError } from "@gantry/core";
 import { chunk } from "../chunk.ts";
@@ -20,6 +21,7 @@ export function createAsgPort(client: AutoScalingClient): AsgPort {
     describeGroup: (name) => describeGroup(client, name),
     setDesiredCapacity: (name, desiredCapacity) => setDesiredCapacity(client, name, desiredCapacity),
     setInstanceProtection: (name, ids, protect) => setInstanceProtection(client, name, ids, protect),
+    terminateInstances: (ids) => terminateInstances(client, ids),
   };
 }
 
@@ -106,6 +108,23 @@ async function setInstanceProtection(
           AutoScalingGroupName: name,
           InstanceIds: batch,
           ProtectedFromScaleIn: protectedFromScaleIn,
+        }),
+      ),
+    );
+  }
+}
+
+/**
+ * Decrementing the desired capacity stops the group from launching a replacement: the instance was drained
+ * because the cluster no longer needs it.
+ */
+async function terminateInstances(client: AutoScalingClient, instanceIds: readonly string[]): Promise<void> {
+  for (const id of new Set(instanceIds)) {
+    await callAutoScaling({ action: "autoscaling:TerminateInstanceInAutoScalingGroup", resource: id }, () =>
+      client.send(
+        new TerminateInstanceInAutoScalingGroupCommand({
+          InstanceId: id,
+          ShouldDecrementDesiredCapacity: true,
         }),
       ),
     );

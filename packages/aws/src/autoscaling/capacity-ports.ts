@@ -35,6 +35,8 @@ export interface AsgPort {
     instanceIds: readonly string[],
     protectedFromScaleIn: boolean,
   ): Promise<void>;
+  /** TerminateInstanceInAutoScalingGroup with ShouldDecrementDesiredCapacity, one call per instance. */
+  terminateInstances(instanceIds: readonly string[]): Promise<void>;
 }
 
 /** An ECS capacity provider's managed scaling settings, with ECS's defaults filled in. */

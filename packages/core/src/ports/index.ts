@@ -1,4 +1,12 @@
 export type { AlarmPort, ManagedAlarm } from "./alarm-port.ts";
+export type {
+  CapacityRecord,
+  CapacityStateStore,
+  ClusterCapacityPort,
+  ClusterSnapshot,
+  ScaleInOwner,
+  StoredCapacityRecord,
+} from "./capacity-port.ts";
 export type { Clock } from "./clock.ts";
 export type { EcsPort, ServiceSnapshot } from "./ecs-port.ts";
 export type { EventsPort } from "./events-port.ts";

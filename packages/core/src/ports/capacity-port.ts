@@ -1,0 +1,72 @@
+import type { CapacityConfig } from "../capacity/capacity-config.ts";
+import type { CapacityState, InstanceState, TaskResources } from "../capacity/cluster-model.ts";
+
+// The cluster stage's ports (issue D). CPU is in CPU units (1024 per vCPU), memory in MiB, counts in instances,
+// instants in epoch ms. Instance ids are EC2 instance ids (`i-…`): the one id Auto Scaling and ECS share.
+// Errors, as for the other ports: ThrottledError (retryable), NotFoundError (no such cluster, group or capacity
+// provider), ValidationError (bad input, or a capacity provider not backed by an Auto Scaling group),
+// ConflictError (a write against a stale version, or a scaling activity already under way).
+
+/**
+ * Who removes instances. `gantry`: Gantry drains, protects and terminates (mode `asg`, or a capacity provider
+ * with managed scaling off). `ecs`: the capacity provider's managed scaling owns scale-in, termination protection
+ * and draining; Gantry only orders instances ahead of it.
+ */
+export type ScaleInOwner = "gantry" | "ecs";
+
+/** One cluster's instances as the group and ECS see them, read in one pass. */
+export interface ClusterSnapshot {
+  /** The group's instances, joined with their container instances and the tasks placed on them. */
+  instances: InstanceState[];
+  /** Registered size of the instances the group launches; undefined while none is registered with ECS. */
+  instanceShape: { cpu: number; memory: number } | undefined;
+  /** The Auto Scaling group's desired capacity, draining instances included. */
+  groupDesired: number;
+  /** Each requested service's task size, from its current task definition; services ECS does not know are absent. */
+  taskSizes: Record<string, TaskResources>;
+  scaleInOwner: ScaleInOwner;
+}
+
+/** The Auto Scaling group (directly, or behind an ECS capacity provider) and the ECS cluster it serves. */
+export interface ClusterCapacityPort {
+  /** `serviceIds` (`service/<cluster>/<service>`) are the services whose task sizes to read. */
+  describeCluster(
+    capacity: CapacityConfig,
+    cluster: string,
+    serviceIds: readonly string[],
+  ): Promise<ClusterSnapshot>;
+  /** SetDesiredCapacity on the group, never honouring its cooldown: Gantry keeps its own timing. */
+  setDesiredInstances(capacity: CapacityConfig, desired: number): Promise<void>;
+  /** Scale-in protection on or off; any number of ids (adapters batch them). */
+  setProtection(capacity: CapacityConfig, instanceIds: readonly string[], protect: boolean): Promise<void>;
+  /** Container instances to DRAINING; ids ECS does not know as container instances come back in `missing`. */
+  drain(cluster: string, instanceIds: readonly string[]): Promise<{ missing: string[] }>;
+  /** Terminate drained, empty instances, decrementing the group's desired capacity by one each. */
+  terminate(capacity: CapacityConfig, instanceIds: readonly string[]): Promise<void>;
+}
+
+/** What the cluster stage keeps between passes, per capacity name. */
+export interface CapacityRecord {
+  state: CapacityState;
+  /**
+   * Instances Gantry set to DRAINING. Only these are terminated once empty: an instance someone else drained (for
+   * maintenance, say) is left alone.
+   */
+  drainedByGantry: string[];
+}
+
+/** A stored CapacityRecord with the version conditional writes check. */
+export interface StoredCapacityRecord extends CapacityRecord {
+  /** Bumped by every write; 0 before the first. */
+  version: number;
+}
+
+/**
+ * The cluster stage's memory, one item per capacity name (group or capacity provider). Writes are conditional:
+ * a stale `expectedVersion` throws ConflictError and changes nothing, so of two concurrent passes only one acts.
+ */
+export interface CapacityStateStore {
+  get(name: string): Promise<StoredCapacityRecord | undefined>;
+  /** Create (expectedVersion 0) or replace. Returns the new version. */
+  put(name: string, record: CapacityRecord, expectedVersion: number): Promise<number>;
+}

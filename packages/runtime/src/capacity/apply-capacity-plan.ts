@@ -1,0 +1,66 @@
+import type { CapacityConfig, CapacityPlan, ClusterCapacityPort, ClusterSnapshot } from "@gantry/core";
+
+/** What applying a plan did, for the activity and the stored record. */
+export interface Applied {
+  /** The group's desired capacity after this pass. */
+  groupDesired: number;
+  drained: string[];
+  terminated: string[];
+  protected: string[];
+  unprotected: string[];
+}
+
+export interface ApplyInput {
+  config: CapacityConfig;
+  cluster: string;
+  plan: CapacityPlan;
+  snapshot: ClusterSnapshot;
+  /** Instances Gantry drained in earlier passes. */
+  drainedByGantry: ReadonlySet<string>;
+}
+
+/**
+ * Gantry owns scale-in: protect busy instances first (so no change below can take them), drain what the plan
+ * drains, terminate what Gantry drained and has emptied, then set the group's desired capacity. The group keeps
+ * counting draining instances until they are terminated, so Auto Scaling never picks a victim itself.
+ */
+export async function applyOwnedPlan(port: ClusterCapacityPort, input: ApplyInput): Promise<Applied> {
+  const { config, cluster, plan, snapshot } = input;
+  // The plan names every busy instance each pass; only those not protected yet need a call.
+  const already = new Set(snapshot.instances.filter((i) => i.protectedFromScaleIn).map((i) => i.id));
+  const protect = plan.protect.filter((id) => !already.has(id));
+  if (protect.length > 0) await port.setProtection(config, protect, true);
+  if (plan.unprotect.length > 0) await port.setProtection(config, plan.unprotect, false);
+  const { missing } = plan.drain.length > 0 ? await port.drain(cluster, plan.drain) : { missing: [] };
+  const drained = plan.drain.filter((id) => !missing.includes(id));
+  const terminated = snapshot.instances
+    .filter((i) => i.draining && i.lifecycle === "InService" && i.tasks.length === 0)
+    .filter((i) => input.drainedByGantry.has(i.id) && !i.protectedFromScaleIn)
+    .map((i) => i.id);
+  if (terminated.length > 0) await port.terminate(config, terminated);
+
+  const gone = new Set(terminated);
+  const stillDraining = snapshot.instances.filter(
+    (i) => i.lifecycle !== "Terminating" && (i.draining || drained.includes(i.id)) && !gone.has(i.id),
+  ).length;
+  const groupDesired = plan.desiredInstances + stillDraining;
+  // Each termination already took one off the group's desired capacity.
+  if (groupDesired !== snapshot.groupDesired - terminated.length) {
+    await port.setDesiredInstances(config, groupDesired);
+  }
+  return { groupDesired, drained, terminated, protected: protect, unprotected: plan.unprotect };
+}
+
+/**
+ * ECS owns scale-in (a capacity provider with managed scaling on): only order instances ahead of it. Never lower
+ * the desired capacity, protect or drain: ECS's managed termination protection and draining do that.
+ */
+export async function applyScaleOutOnly(port: ClusterCapacityPort, input: ApplyInput): Promise<Applied> {
+  const { config, plan, snapshot } = input;
+  const draining = snapshot.instances.filter((i) => i.lifecycle !== "Terminating" && i.draining).length;
+  const wanted = plan.desiredInstances + draining;
+  const groupDesired = Math.max(wanted, snapshot.groupDesired);
+  if (plan.step > 0 && groupDesired > snapshot.groupDesired)
+    await port.setDesiredInstances(config, groupDesired);
+  return { groupDesired, drained: [], terminated: [], protected: [], unprotected: [] };
+}

@@ -1,0 +1,69 @@
+import type {
+  CapacityConfig,
+  ClusterCapacityPort,
+  ClusterSnapshot,
+  InstanceState,
+  ScaleInOwner,
+  TaskResources,
+} from "@gantry/core";
+import { FakeCalls } from "../testing/fake-calls.ts";
+
+type Method = keyof ClusterCapacityPort;
+
+/**
+ * ClusterCapacityPort over an in-memory group: writes change what the next describeCluster returns (drain marks
+ * DRAINING, terminate removes and decrements, setDesiredInstances only records the number). Test support.
+ */
+export class FakeClusterCapacityPort implements ClusterCapacityPort {
+  readonly fake = new FakeCalls<Method>();
+  instances: InstanceState[];
+  groupDesired: number;
+  taskSizes: Record<string, TaskResources>;
+  scaleInOwner: ScaleInOwner = "gantry";
+  instanceShape: { cpu: number; memory: number } | undefined = { cpu: 4096, memory: 8192 };
+
+  constructor(instances: InstanceState[], taskSizes: Record<string, TaskResources>) {
+    this.instances = instances;
+    this.groupDesired = instances.length;
+    this.taskSizes = taskSizes;
+  }
+
+  async describeCluster(capacity: CapacityConfig, cluster: string, serviceIds: readonly string[]) {
+    this.fake.enter("describeCluster", capacity.name, cluster, serviceIds);
+    const snapshot: ClusterSnapshot = {
+      instances: structuredClone(this.instances),
+      instanceShape: this.instanceShape,
+      groupDesired: this.groupDesired,
+      taskSizes: structuredClone(this.taskSizes),
+      scaleInOwner: this.scaleInOwner,
+    };
+    return snapshot;
+  }
+
+  async setDesiredInstances(capacity: CapacityConfig, desired: number) {
+    this.fake.enter("setDesiredInstances", capacity.name, desired);
+    this.groupDesired = desired;
+  }
+
+  async setProtection(capacity: CapacityConfig, ids: readonly string[], protect: boolean) {
+    this.fake.enter("setProtection", capacity.name, ids, protect);
+    for (const i of this.instances) if (ids.includes(i.id)) i.protectedFromScaleIn = protect;
+  }
+
+  async drain(cluster: string, ids: readonly string[]) {
+    this.fake.enter("drain", cluster, ids);
+    for (const i of this.instances) if (ids.includes(i.id)) i.draining = true;
+    return { missing: ids.filter((id) => !this.instances.some((i) => i.id === id)) };
+  }
+
+  async terminate(capacity: CapacityConfig, ids: readonly string[]) {
+    this.fake.enter("terminate", capacity.name, ids);
+    this.instances = this.instances.filter((i) => !ids.includes(i.id));
+    this.groupDesired -= ids.length;
+  }
+
+  /** The calls that change the group or its instances, as `[method, ...args]`. */
+  writes(): unknown[][] {
+    return this.fake.calls.filter((c) => c.method !== "describeCluster").map((c) => [c.method, ...c.args]);
+  }
+}

@@ -1,0 +1,262 @@
+import {
+  ConflictError,
+  type InstanceState,
+  type ServiceSnapshot,
+  type TargetConfig,
+  TargetConfigSchema,
+  type TaskFootprint,
+} from "@gantry/core";
+import { describe, expect, it } from "vitest";
+import type { TargetOutcome } from "../reconciler-types.ts";
+import { MemoryStateStore } from "../testing/memory-state-store.ts";
+import { FakeClusterCapacityPort } from "./fake-cluster-capacity-port.ts";
+import { MemoryCapacityStore } from "./memory-capacity-store.ts";
+import { type CapacityStageDeps, runCapacityStage } from "./run-capacity-stage.ts";
+
+const NOW = Date.UTC(2026, 0, 5, 12);
+const LONG_AGO = NOW - 3_600_000;
+const WEB = "service/blue/web";
+const API = "service/blue/api";
+const SMALL = { cpu: 1024, memory: 2048, hostPorts: [] };
+const SILENT = { info() {}, warn() {}, error() {} };
+
+function target(id: string, capacity: Record<string, unknown> = {}): TargetConfig {
+  return TargetConfigSchema.parse({
+    target: {
+      id,
+      minCapacity: 0,
+      maxCapacity: 50,
+      capacity: { mode: "asg", name: "workers", maxInstances: 10, ...capacity },
+    },
+  });
+}
+
+const tasks = (n: number, serviceId = WEB): TaskFootprint[] =>
+  Array.from({ length: n }, () => ({ serviceId, ...SMALL }));
+
+function instance(id: string, running: TaskFootprint[], over: Partial<InstanceState> = {}): InstanceState {
+  return {
+    id,
+    instanceType: "m5.xlarge",
+    cpu: 4096,
+    memory: 8192,
+    launchTime: LONG_AGO,
+    protectedFromScaleIn: false,
+    draining: false,
+    tasks: running,
+    lifecycle: "InService",
+    ...over,
+  };
+}
+
+const outcome = (targetId: string, from: number, to: number, status = "Successful"): TargetOutcome => ({
+  targetId,
+  status: status as TargetOutcome["status"],
+  action: to > from ? "ScaleOut" : to < from ? "ScaleIn" : "None",
+  fromCapacity: from,
+  toCapacity: to,
+});
+
+function world(instances: InstanceState[], services: ServiceSnapshot[]) {
+  const port = new FakeClusterCapacityPort(instances, { [WEB]: SMALL, [API]: SMALL });
+  const store = new MemoryCapacityStore();
+  const activities = new MemoryStateStore({ now: () => NOW });
+  let now = NOW;
+  let ids = 0;
+  const deps: CapacityStageDeps = {
+    port,
+    store,
+    ecs: {
+      describeServices: async (ids) => ({
+        services: services.filter((s) => ids.includes(s.id)),
+        missing: [],
+      }),
+      setDesiredCount: async () => {},
+    },
+    activities,
+    clock: { now: () => now },
+    log: SILENT,
+    randomId: () => `c${ids++}`,
+  };
+  const advance = (ms: number) => {
+    now += ms;
+  };
+  return { port, store, activities, deps, advance };
+}
+
+const snap = (id: string, desired: number, over: Partial<ServiceSnapshot> = {}): ServiceSnapshot => ({
+  id,
+  desiredCount: desired,
+  runningCount: desired,
+  pendingCount: 0,
+  deploymentInProgress: false,
+  ...over,
+});
+
+describe("runCapacityStage", () => {
+  it("orders instances in the same pass as stage 1 raises a desired count", async () => {
+    // DescribeServices still shows 2: the count stage 1 applied is the one planned with.
+    const w = world([instance("i-1", tasks(2))], [snap(WEB, 2)]);
+    const result = await runCapacityStage([target(WEB)], [outcome(WEB, 2, 10)], w.deps);
+
+    // 10 tasks of 1 vCPU on 4-vCPU instances: 3 instances.
+    expect(w.port.writes()).toContainEqual(["setDesiredInstances", "workers", 3]);
+    expect(result.outcomes[0]).toMatchObject({
+      targetId: "capacity/workers",
+      status: "Successful",
+      action: "ScaleOut",
+      fromInstances: 1,
+      toInstances: 3,
+    });
+    const [activity] = result.activities;
+    expect(activity).toMatchObject({ targetId: "capacity/workers", action: "ScaleOut", toCapacity: 3 });
+    expect(activity?.statusMessage).toContain("CapacityNeeded");
+    expect(w.activities.activitiesOf("capacity/workers")).toEqual([activity]);
+    expect((await w.store.get("workers"))?.state.lastScaleOutAt).toBe(NOW);
+  });
+
+  it("protects busy instances from scale-in once, and lifts it when they fall idle", async () => {
+    const w = world([instance("i-1", tasks(2)), instance("i-2", [])], [snap(WEB, 2)]);
+    await runCapacityStage([target(WEB, { minInstances: 2 })], [outcome(WEB, 2, 2, "Unchanged")], w.deps);
+    expect(w.port.writes()).toEqual([["setProtection", "workers", ["i-1"], true]]);
+
+    const again = await runCapacityStage([target(WEB, { minInstances: 2 })], [], w.deps);
+    expect(again.outcomes).toEqual([]); // no target of the group in this pass: not planned
+
+    w.port.fake.calls.length = 0;
+    const second = await runCapacityStage(
+      [target(WEB, { minInstances: 2 })],
+      [outcome(WEB, 2, 2, "Unchanged")],
+      w.deps,
+    );
+    expect(w.port.writes()).toEqual([]);
+    expect(second.outcomes[0]?.status).toBe("Unchanged");
+    expect(second.activities).toEqual([]);
+
+    w.port.instances[0] = instance("i-1", [], { protectedFromScaleIn: true });
+    w.port.fake.calls.length = 0;
+    await runCapacityStage([target(WEB, { minInstances: 2 })], [outcome(WEB, 2, 0)], w.deps);
+    expect(w.port.writes()).toEqual([["setProtection", "workers", ["i-1"], false]]);
+  });
+
+  it("does not scale in while a service scales out or deploys, then drains only what the plan drains", async () => {
+    const instances = [instance("i-1", tasks(3)), instance("i-2", tasks(1, API)), instance("i-3", [])];
+    const targets = [target(WEB), target(API)];
+    const w = world(instances, [snap(WEB, 3), snap(API, 1)]);
+    // i-3 has been unneeded long enough by the time the guards lift.
+    await w.store.put(
+      "workers",
+      { state: { version: 1, unneededSince: { "i-3": LONG_AGO } }, drainedByGantry: [] },
+      0,
+    );
+
+    const out = await runCapacityStage(
+      targets,
+      [outcome(WEB, 3, 4), outcome(API, 1, 1, "Unchanged")],
+      w.deps,
+    );
+    expect(out.outcomes[0]?.reasons.map((r) => r.code)).toContain("ServiceScalingOut");
+    expect(w.port.fake.count("drain")).toBe(0);
+
+    const deploying = world(instances, [snap(WEB, 3), snap(API, 1, { deploymentInProgress: true })]);
+    await deploying.store.put(
+      "workers",
+      { state: { version: 1, unneededSince: { "i-3": LONG_AGO } }, drainedByGantry: [] },
+      0,
+    );
+    const held = await runCapacityStage(targets, [outcome(WEB, 3, 3, "Unchanged")], deploying.deps);
+    expect(held.outcomes[0]?.reasons.map((r) => r.code)).toContain("DeploymentInProgress");
+    expect(deploying.port.fake.count("drain")).toBe(0);
+
+    const quiet = world(instances, [snap(WEB, 3), snap(API, 1)]);
+    await quiet.store.put(
+      "workers",
+      { state: { version: 1, unneededSince: { "i-3": LONG_AGO } }, drainedByGantry: [] },
+      0,
+    );
+    const drained = await runCapacityStage(targets, [outcome(WEB, 3, 3, "Unchanged")], quiet.deps);
+    expect(quiet.port.fake.calls.filter((c) => c.method === "drain").map((c) => c.args)).toEqual([
+      ["blue", ["i-3"]],
+    ]);
+    expect(drained.outcomes[0]).toMatchObject({
+      action: "ScaleIn",
+      drained: ["i-3"],
+      fromInstances: 3,
+      toInstances: 2,
+    });
+    // The group keeps counting the draining instance, so Auto Scaling picks no victim of its own.
+    expect(quiet.port.fake.count("setDesiredInstances")).toBe(0);
+
+    // Next pass: drained by Gantry and empty, so terminated (which decrements the group).
+    quiet.port.fake.calls.length = 0;
+    const next = await runCapacityStage(targets, [outcome(WEB, 3, 3, "Unchanged")], quiet.deps);
+    expect(quiet.port.writes().filter((w) => w[0] !== "setProtection")).toEqual([
+      ["terminate", "workers", ["i-3"]],
+    ]);
+    expect(next.outcomes[0]?.terminated).toEqual(["i-3"]);
+    expect(quiet.port.groupDesired).toBe(2);
+  });
+
+  it("never terminates an instance someone else drained", async () => {
+    const w = world([instance("i-1", tasks(2)), instance("i-2", [], { draining: true })], [snap(WEB, 2)]);
+    await runCapacityStage([target(WEB)], [outcome(WEB, 2, 2, "Unchanged")], w.deps);
+    expect(w.port.fake.count("terminate")).toBe(0);
+    expect(w.port.fake.count("setDesiredInstances")).toBe(0);
+  });
+
+  it("only raises the group's desired capacity when ECS managed scaling owns scale-in", async () => {
+    const w = world([instance("i-1", tasks(2)), instance("i-2", [])], [snap(WEB, 2)]);
+    w.port.scaleInOwner = "ecs";
+    await runCapacityStage(
+      [target(WEB, { mode: "capacityProvider" })],
+      [outcome(WEB, 2, 2, "Unchanged")],
+      w.deps,
+    );
+    w.advance(3_600_000);
+    await runCapacityStage(
+      [target(WEB, { mode: "capacityProvider" })],
+      [outcome(WEB, 2, 2, "Unchanged")],
+      w.deps,
+    );
+    expect(w.port.writes()).toEqual([]);
+    w.port.fake.calls.length = 0;
+    const held = await runCapacityStage(
+      [target(WEB, { mode: "capacityProvider" })],
+      [outcome(WEB, 2, 2, "Unchanged")],
+      w.deps,
+    );
+    expect(held.outcomes[0]).toMatchObject({ status: "Unchanged", action: "None" });
+    expect(held.activities).toEqual([]);
+    await runCapacityStage([target(WEB, { mode: "capacityProvider" })], [outcome(WEB, 2, 12)], w.deps);
+    expect(w.port.writes()).toEqual([["setDesiredInstances", "workers", 3]]);
+  });
+
+  it("launches the minimum step to learn the instance size when none is registered", async () => {
+    const w = world([], [snap(WEB, 0)]);
+    w.port.instanceShape = undefined;
+    const result = await runCapacityStage([target(WEB)], [outcome(WEB, 0, 1)], w.deps);
+    expect(w.port.writes()).toEqual([["setDesiredInstances", "workers", 1]]);
+    expect(result.outcomes[0]?.reasons[0]?.code).toBe("CapacityNeeded");
+  });
+
+  it("gives way when another invocation wrote the group's state first", async () => {
+    const w = world([instance("i-1", tasks(2))], [snap(WEB, 2)]);
+    w.store.fake.failNext("put", new ConflictError("stale"));
+    const result = await runCapacityStage([target(WEB)], [outcome(WEB, 2, 10)], w.deps);
+    expect(result.outcomes[0]).toMatchObject({ status: "Conflict" });
+    expect(w.port.writes()).toEqual([]);
+  });
+
+  it("reports a failing group as a Failed outcome and activity, and plans the others", async () => {
+    const w = world([instance("i-1", tasks(2))], [snap(WEB, 2), snap(API, 2)]);
+    w.port.fake.failNext("describeCluster", new Error("boom"));
+    const targets = [target(API, { name: "other" }), target(WEB)];
+    const result = await runCapacityStage(targets, [outcome(WEB, 2, 10), outcome(API, 2, 10)], w.deps);
+    expect(result.outcomes.map((o) => [o.name, o.status])).toEqual([
+      ["other", "Failed"],
+      ["workers", "Successful"],
+    ]);
+    expect(result.activities[0]).toMatchObject({ targetId: "capacity/other", status: "Failed" });
+    expect(result.activities[0]?.statusMessage).toContain("boom");
+  });
+});

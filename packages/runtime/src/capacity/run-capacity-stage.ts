@@ -1,0 +1,207 @@
+import {
+  type Activity,
+  type CapacityPlan,
+  type CapacityStateStore,
+  type Clock,
+  type ClusterCapacityPort,
+  type ClusterSnapshot,
+  ConflictError,
+  type EcsPort,
+  planCapacity,
+  type StateStore,
+  type StoredCapacityRecord,
+  type TargetConfig,
+  type Trigger,
+} from "@gantry/core";
+import { causeOf } from "../activity-record.ts";
+import { errorInfo } from "../error-info.ts";
+import type { ReconcileLogger, TargetOutcome } from "../reconciler-types.ts";
+import { type Applied, applyOwnedPlan, applyScaleOutOnly } from "./apply-capacity-plan.ts";
+import { bootstrapPlan } from "./bootstrap-plan.ts";
+import { type CapacityOutcome, capacityActivity, capacityTargetId, changed } from "./capacity-activity.ts";
+import { type CapacityGroup, capacityGroups, serviceDemands } from "./capacity-groups.ts";
+
+export interface CapacityStageDeps {
+  port: ClusterCapacityPort;
+  store: CapacityStateStore;
+  ecs: EcsPort;
+  activities: Pick<StateStore, "putActivity">;
+  clock: Clock;
+  log: ReconcileLogger;
+  randomId: () => string;
+  trigger?: Trigger;
+}
+
+export interface CapacityStageResult {
+  outcomes: CapacityOutcome[];
+  /** Recorded, for the pass to publish with the services' activities. */
+  activities: Activity[];
+}
+
+/**
+ * Stage 2, right after stage 1 in the same pass: for every group with a target in `outcomes`, read the cluster,
+ * plan with the services' new desired counts, claim the plan's state (a conditional write, so of two concurrent
+ * passes only one acts), then apply it. `targets` are all targets, so a group is planned with all its services
+ * even when the pass (an alarm) reconciled only one. Never throws: a group's failure is its outcome alone.
+ */
+export async function runCapacityStage(
+  targets: readonly TargetConfig[],
+  outcomes: readonly TargetOutcome[],
+  deps: CapacityStageDeps,
+): Promise<CapacityStageResult> {
+  const byTarget = new Map(outcomes.map((o) => [o.targetId, o]));
+  const result: CapacityStageResult = { outcomes: [], activities: [] };
+  let groups: CapacityGroup[];
+  try {
+    groups = capacityGroups(targets).filter((g) => g.serviceIds.some((id) => byTarget.has(id)));
+  } catch (error) {
+    deps.log.error("capacity stage: grouping targets failed", errorInfo(error));
+    return result;
+  }
+  for (const group of groups) {
+    const { outcome, activity } = await runGroup(group, byTarget, deps);
+    result.outcomes.push(outcome);
+    if (activity) result.activities.push(activity);
+  }
+  return result;
+}
+
+async function runGroup(
+  group: CapacityGroup,
+  byTarget: ReadonlyMap<string, TargetOutcome>,
+  deps: CapacityStageDeps,
+): Promise<{ outcome: CapacityOutcome; activity?: Activity }> {
+  const startTime = deps.clock.now();
+  const base = emptyOutcome(group.name);
+  let applied: Applied | undefined;
+  try {
+    if (group.problem) throw new Error(`capacity ${group.name}: ${group.problem}`);
+    if (group.mismatched) deps.log.warn("targets disagree on capacity settings", { capacity: group.name });
+    const { plan, snapshot, stored } = await planGroup(group, byTarget, deps);
+    Object.assign(base, fromPlan(plan, snapshot));
+    if (!(await claim(group, plan, snapshot, stored, deps))) {
+      const error = { code: "Conflict", message: "another invocation planned this group first" };
+      return { outcome: { ...base, status: "Conflict", error } };
+    }
+    const input = {
+      config: group.config,
+      cluster: group.cluster,
+      plan,
+      snapshot,
+      drainedByGantry: drainedSet(stored),
+    };
+    applied =
+      snapshot.scaleInOwner === "ecs"
+        ? await applyScaleOutOnly(deps.port, input)
+        : await applyOwnedPlan(deps.port, input);
+    // With ECS owning scale-in, a plan to shrink is ECS's to carry out: report no change from Gantry.
+    const heldForEcs = snapshot.scaleInOwner === "ecs" && plan.step <= 0;
+    if (heldForEcs) Object.assign(base, { action: "None", toInstances: base.fromInstances });
+    const outcome: CapacityOutcome = {
+      ...base,
+      status: changed(applied, heldForEcs ? 0 : plan.step) ? "Successful" : "Unchanged",
+      drained: applied.drained,
+      terminated: applied.terminated,
+    };
+    if (outcome.status === "Unchanged") return { outcome };
+    return record(outcome, applied, startTime, deps);
+  } catch (error) {
+    deps.log.error("capacity stage failed", { capacity: group.name, ...errorInfo(error) });
+    return record({ ...base, status: "Failed", error: errorInfo(error) }, applied, startTime, deps);
+  }
+}
+
+async function planGroup(
+  group: CapacityGroup,
+  byTarget: ReadonlyMap<string, TargetOutcome>,
+  deps: CapacityStageDeps,
+) {
+  const { port, ecs, store, clock } = deps;
+  const [described, snapshot, stored] = await Promise.all([
+    ecs.describeServices(group.serviceIds),
+    port.describeCluster(group.config, group.cluster, group.serviceIds),
+    store.get(group.name),
+  ]);
+  const snapshots = new Map(described.services.map((s) => [s.id, s]));
+  const { services, unsized } = serviceDemands(group.serviceIds, snapshots, byTarget, snapshot.taskSizes);
+  if (unsized.length > 0)
+    deps.log.warn("services left out of capacity planning", { capacity: group.name, unsized });
+  const now = clock.now();
+  const plan = snapshot.instanceShape
+    ? planCapacity({
+        now,
+        config: group.config,
+        services,
+        instances: snapshot.instances,
+        instanceShape: snapshot.instanceShape,
+        ...(stored && { state: stored.state }),
+      })
+    : bootstrapPlan(group.config, services, snapshot.instances, now, stored?.state);
+  return { plan, snapshot, stored };
+}
+
+/** Saves the plan's state before acting; false when another invocation wrote since we read. */
+async function claim(
+  group: CapacityGroup,
+  plan: CapacityPlan,
+  snapshot: ClusterSnapshot,
+  stored: StoredCapacityRecord | undefined,
+  deps: CapacityStageDeps,
+): Promise<boolean> {
+  const present = new Set(snapshot.instances.filter((i) => i.lifecycle !== "Terminating").map((i) => i.id));
+  const drainedByGantry = [...new Set([...drainedSet(stored), ...plan.drain])].filter((id) =>
+    present.has(id),
+  );
+  try {
+    await deps.store.put(group.name, { state: plan.state, drainedByGantry }, stored?.version ?? 0);
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
+}
+
+async function record(
+  outcome: CapacityOutcome,
+  applied: Applied | undefined,
+  startTime: number,
+  deps: CapacityStageDeps,
+): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
+  const times = { startTime, endTime: deps.clock.now(), cause: causeOf(deps.trigger) };
+  const activity = capacityActivity(outcome, applied, times, deps.randomId());
+  const withId = { ...outcome, activityId: activity.activityId };
+  try {
+    await deps.activities.putActivity(activity);
+  } catch (error) {
+    deps.log.error("recording the capacity activity failed", { capacity: outcome.name, ...errorInfo(error) });
+  }
+  return { outcome: withId, activity };
+}
+
+function fromPlan(plan: CapacityPlan, snapshot: ClusterSnapshot): Partial<CapacityOutcome> {
+  const usable = snapshot.instances.filter((i) => i.lifecycle !== "Terminating" && !i.draining).length;
+  return {
+    action: plan.action,
+    fromInstances: usable,
+    toInstances: plan.desiredInstances,
+    reasons: plan.reasons,
+  };
+}
+
+function drainedSet(stored: StoredCapacityRecord | undefined): Set<string> {
+  return new Set(stored?.drainedByGantry ?? []);
+}
+
+function emptyOutcome(name: string): CapacityOutcome {
+  return {
+    name,
+    targetId: capacityTargetId(name),
+    status: "Unchanged",
+    action: "None",
+    fromInstances: 0,
+    toInstances: 0,
+    drained: [],
+    terminated: [],
+    reasons: [],
+  };
+}
