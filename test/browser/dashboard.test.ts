@@ -18,6 +18,7 @@ const TITLE = HAS_CHROMIUM
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const DASHBOARD = join(ROOT, "packages/dashboard");
 const SCREENSHOT = join(DASHBOARD, "screenshot/dashboard.png");
+const ARTIFACTS = fileURLToPath(new URL(".artifacts", import.meta.url));
 const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 const MINUTE = 60_000;
 const ORDERS = "service/demo/orders-worker";
@@ -109,15 +110,19 @@ describe("dashboard in chromium", () => {
       expect(stored.config.target.dryRun).toBe(true);
       expect(await page.locator("[data-testid=error]").isHidden()).toBe(true);
 
-      mkdirSync(dirname(SCREENSHOT), { recursive: true });
-      const temp = join(tmpdir(), `gantry-dashboard-${process.pid}.png`);
-      await page.screenshot({ path: temp });
-      await page.screenshot({ path: SCREENSHOT });
-      expect(statSync(temp).size).toBeGreaterThan(1000);
-      expect(readFileSync(temp).subarray(0, 8)).toEqual(
+      // Every run saves its screenshot under test/browser/.artifacts; UPDATE_SCREENSHOT=1 also refreshes the
+      // README's copy, so a test run does not rewrite a tracked file.
+      const saved = join(ARTIFACTS, "dashboard.png");
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: saved });
+      if (process.env.UPDATE_SCREENSHOT === "1") {
+        mkdirSync(dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT });
+      }
+      expect(statSync(saved).size).toBeGreaterThan(1000);
+      expect(readFileSync(saved).subarray(0, 8)).toEqual(
         Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       );
-      rmSync(temp);
     },
     60_000,
   );
