@@ -1,15 +1,28 @@
 /// <reference path="./.sst/platform/config.d.ts" />
 
-// Skeleton until issue F: the resources are declared in infra/*.ts and loaded from run().
+// The resources live in infra/*.ts; SST rejects top-level imports here, so run() loads them dynamically.
 export default $config({
   app(input) {
     return {
       name: "gantry",
       home: "aws",
+      // Pinned: the infra is written and verified (npm run test:infra) against this SST release.
+      version: "4.17.1",
       removal: input?.stage === "prod" ? "retain" : "remove",
     };
   },
   async run() {
-    return {};
+    const { table } = await import("./infra/storage");
+    const { tick, alarm, alarmFailures } = await import("./infra/control-loop");
+    const { api } = await import("./infra/api");
+    const { dashboard } = await import("./infra/dashboard");
+    return {
+      table: table.name,
+      tick: tick.name,
+      alarm: alarm.name,
+      alarmFailures: alarmFailures.url,
+      api: api.url,
+      dashboard: dashboard.url,
+    };
   },
 });

@@ -1,0 +1,64 @@
+import { defaultBus, EVENT_BUS_NAME } from "./events";
+import { alarmPermissions, tickPermissions } from "./permissions";
+import { table } from "./storage";
+
+/** What every handler reads (packages/functions/src/function-env.ts). */
+export const environment = {
+  TABLE_NAME: table.name,
+  EVENT_BUS_NAME,
+  SUB_TICK_SECONDS: "15",
+};
+
+const logging = { retention: "1 month" } as const;
+
+// Sub-ticks stop before the next scheduled minute (the handler keeps a 3 s margin before its own deadline);
+// 75 s leaves room for a slow last pass without letting an invocation run into a second one for long.
+export const tick = new sst.aws.Function("Tick", {
+  handler: "packages/functions/src/tick.handler",
+  runtime: "nodejs22.x",
+  timeout: "75 seconds",
+  memory: "512 MB",
+  environment,
+  permissions: tickPermissions(table.arn, defaultBus.arn),
+  logging,
+  // A failed tick is superseded by the next minute's; Lambda's async retries would only overlap with it.
+  retries: 0,
+});
+
+export const tickSchedule = new sst.aws.CronV2("TickSchedule", {
+  schedule: "rate(1 minute)",
+  function: tick.arn,
+  retries: 0,
+});
+
+// Where alarm events go once Lambda's own retries are spent, so a missed scale-out is visible and replayable.
+export const alarmFailures = new sst.aws.Queue("AlarmFailures", {
+  transform: { queue: { messageRetentionSeconds: 14 * 24 * 60 * 60 } },
+});
+
+export const alarm = new sst.aws.Function("Alarm", {
+  handler: "packages/functions/src/alarm.handler",
+  runtime: "nodejs22.x",
+  timeout: "30 seconds",
+  memory: "512 MB",
+  environment,
+  permissions: alarmPermissions(table.arn, defaultBus.arn, alarmFailures.arn),
+  logging,
+  retries: 2,
+  transform: {
+    eventInvokeConfig: (args) => {
+      args.destinationConfig = { onFailure: { destination: alarmFailures.arn } };
+    },
+  },
+});
+
+/** The EventBridge pattern: state changes of Gantry's own alarms only (MANAGED_ALARM_PREFIX = "gantry-"). */
+export const alarmPattern = {
+  source: ["aws.cloudwatch"],
+  detailType: ["CloudWatch Alarm State Change"],
+  detail: { alarmName: [{ prefix: "gantry-" }] },
+};
+
+export const alarmSubscription = sst.aws.Bus.subscribe("AlarmStateChange", defaultBus.arn, alarm.arn, {
+  pattern: alarmPattern,
+});

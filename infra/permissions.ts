@@ -1,0 +1,143 @@
+// Least-privilege IAM for the handlers, as plain data so that test/infra can assert it without SST.
+//
+// Condition keys, per the AWS Service Authorization Reference (SAR):
+// - ecs:UpdateService (service), ecs:UpdateCapacityProvider (capacity-provider) and
+//   ecs:UpdateContainerInstancesState (container-instance) are resource-level actions whose resource types accept
+//   `aws:ResourceTag/${TagKey}` (and `ecs:ResourceTag/${TagKey}`). Container instances carry their own tags: set
+//   ECS_CONTAINER_INSTANCE_PROPAGATE_TAGS_FROM=ec2_instance in the agent config (or ECS_CONTAINER_INSTANCE_TAGS) so
+//   the ASG's `gantry:managed=true` tag reaches them, or Gantry is denied draining them.
+// - autoscaling:SetDesiredCapacity and autoscaling:SetInstanceProtection act on autoScalingGroup, which accepts
+//   both `aws:ResourceTag/${TagKey}` and `autoscaling:ResourceTag/${TagKey}`; the global key is used for all five.
+// - Reads with no resource-level support need "*": ecs:DescribeCapacityProviders,
+//   autoscaling:DescribeAutoScalingGroups, cloudwatch:GetMetricData. cloudwatch:DescribeAlarms is given "*" too:
+//   Gantry lists by AlarmNamePrefix (a list call, not a per-alarm one), and it only reads.
+// - cloudwatch:PutMetricAlarm / DeleteAlarms are resource-level (alarm): limited to the `gantry-` name prefix
+//   (MANAGED_ALARM_PREFIX in packages/runtime/src/alarm-names.ts).
+// - DynamoDB: the four item calls the store makes, on the state table only. Not SST's `link`, which grants
+//   `dynamodb:*` on the table.
+
+/** The shape of `sst.aws.Function`'s `permissions` items; `R` lets resources be Pulumi outputs. */
+export interface Permission<R = string> {
+  actions: string[];
+  resources: R[];
+  conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+/** The tag that opts an ECS service, capacity provider, container instance or ASG into Gantry's writes. */
+export const MANAGED_TAG = { key: "gantry:managed", value: "true" } as const;
+
+const managedOnly = [
+  { test: "StringEquals", variable: `aws:ResourceTag/${MANAGED_TAG.key}`, values: [MANAGED_TAG.value] },
+];
+
+/** Scaling a service (tick, alarm, and the API's manual desired count). */
+export const scaleServices: Permission = {
+  actions: ["ecs:UpdateService"],
+  resources: ["arn:aws:ecs:*:*:service/*"],
+  conditions: managedOnly,
+};
+
+/** EC2 capacity: the ASG size, scale-in protection, draining, and the capacity provider's managed scaling. */
+export const scaleCapacity: Permission = {
+  actions: [
+    "autoscaling:SetDesiredCapacity",
+    "autoscaling:SetInstanceProtection",
+    "ecs:UpdateContainerInstancesState",
+    "ecs:UpdateCapacityProvider",
+  ],
+  resources: [
+    "arn:aws:autoscaling:*:*:autoScalingGroup:*:autoScalingGroupName/*",
+    "arn:aws:ecs:*:*:container-instance/*",
+    "arn:aws:ecs:*:*:capacity-provider/*",
+  ],
+  conditions: managedOnly,
+};
+
+/** DescribeServices is resource-level: services only. */
+export const describeServices: Permission = {
+  actions: ["ecs:DescribeServices"],
+  resources: ["arn:aws:ecs:*:*:service/*"],
+};
+
+/** Reads that the APIs only authorize on "*" (see above). */
+export const describeCapacity: Permission = {
+  actions: ["ecs:DescribeCapacityProviders", "autoscaling:DescribeAutoScalingGroups"],
+  resources: ["*"],
+};
+
+export const readMetrics: Permission = {
+  actions: ["cloudwatch:GetMetricData"],
+  resources: ["*"],
+};
+
+/** Queue depth for SQS-backed policies (resource-level: queues only). */
+export const readQueues: Permission = {
+  actions: ["sqs:GetQueueAttributes"],
+  resources: ["arn:aws:sqs:*:*:*"],
+};
+
+/** Listing Gantry's alarms to reconcile them (list call: "*"). */
+export const listAlarms: Permission = {
+  actions: ["cloudwatch:DescribeAlarms"],
+  resources: ["*"],
+};
+
+/** Creating, updating and deleting Gantry's own alarms, by name prefix. */
+export const writeAlarms: Permission = {
+  actions: ["cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"],
+  resources: ["arn:aws:cloudwatch:*:*:alarm:gantry-*"],
+};
+
+/** The state store's calls (packages/aws/src/dynamodb): conditional item writes and queries, one table. */
+export function useTable<R>(tableArn: R): Permission<R> {
+  return {
+    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"],
+    resources: [tableArn],
+  };
+}
+
+/** Publishing activities to one bus. */
+export function publishEvents<R>(busArn: R): Permission<R> {
+  return { actions: ["events:PutEvents"], resources: [busArn] };
+}
+
+/** Sending a failed async invocation to its on-failure destination. */
+export function sendToQueue<R>(queueArn: R): Permission<R> {
+  return { actions: ["sqs:SendMessage"], resources: [queueArn] };
+}
+
+/** `tick`: the full reconcile, including the managed alarms (only full passes sync them). */
+export function tickPermissions<R>(tableArn: R, busArn: R): Permission<R | string>[] {
+  return [
+    useTable(tableArn),
+    scaleServices,
+    scaleCapacity,
+    describeServices,
+    describeCapacity,
+    readMetrics,
+    readQueues,
+    listAlarms,
+    writeAlarms,
+    publishEvents(busArn),
+  ];
+}
+
+/** `alarm`: reconciles one target and never syncs alarms, so no alarm permissions. */
+export function alarmPermissions<R>(tableArn: R, busArn: R, failureQueueArn: R): Permission<R | string>[] {
+  return [
+    useTable(tableArn),
+    scaleServices,
+    scaleCapacity,
+    describeServices,
+    describeCapacity,
+    readMetrics,
+    readQueues,
+    publishEvents(busArn),
+    sendToQueue(failureQueueArn),
+  ];
+}
+
+/** `api`: live counts, the manual desired count, and the series charts. */
+export function apiPermissions<R>(tableArn: R): Permission<R | string>[] {
+  return [useTable(tableArn), describeServices, scaleServices, readMetrics];
+}

@@ -1,0 +1,10 @@
+// The state table: targets, policies, schedules, per-target state and activities (DESIGN.md §4). Keys and the TTL
+// attribute match STATE_TABLE in packages/aws/src/dynamodb/table-definition.ts, which the handlers and tests use.
+export const table = new sst.aws.Dynamo("State", {
+  fields: { pk: "string", sk: "string" },
+  primaryIndex: { hashKey: "pk", rangeKey: "sk" },
+  // Activities carry `expiresAt` (epoch seconds, 6 weeks out) so DynamoDB deletes them for free.
+  ttl: "expiresAt",
+  // sst.aws.Dynamo is on-demand by default; set explicitly because the cost model in the README assumes it.
+  transform: { table: { billingMode: "PAY_PER_REQUEST" } },
+});
