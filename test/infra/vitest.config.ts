@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/infra/**/*.spec.ts"],
+    // .ci/run adds these counts to the unit tests' for its summary line.
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest-infra-report.json" },
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
