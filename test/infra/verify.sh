@@ -2,7 +2,7 @@
 # npm run test:infra: verifies the SST app offline (no AWS, npm registry only).
 #  1. `sst install` unpacks SST's platform into .sst/platform (skipped when already there for this version);
 #  2. tsc type-checks sst.config.ts and infra/ against it;
-#  3. vitest runs run() under Pulumi mocks and asserts the resources (test/infra/sst-app.spec.ts).
+#  3. the dashboard is built (StaticSite reads its output), then vitest runs run() under Pulumi mocks and asserts the resources (test/infra/sst-app.spec.ts).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,5 +17,9 @@ fi
 
 echo "tsc -p test/infra/tsconfig.json"
 npx tsc -p test/infra/tsconfig.json
+
+# StaticSite reads the dashboard's build output when run() executes, even under mocks.
+echo "dashboard build"
+npm run build --silent -w @gantry/dashboard >/dev/null
 
 npx vitest run --config test/infra/vitest.config.ts
