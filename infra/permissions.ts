@@ -6,11 +6,17 @@
 //   `aws:ResourceTag/${TagKey}` (and `ecs:ResourceTag/${TagKey}`). Container instances carry their own tags: set
 //   ECS_CONTAINER_INSTANCE_PROPAGATE_TAGS_FROM=ec2_instance in the agent config (or ECS_CONTAINER_INSTANCE_TAGS) so
 //   the ASG's `gantry:managed=true` tag reaches them, or Gantry is denied draining them.
-// - autoscaling:SetDesiredCapacity and autoscaling:SetInstanceProtection act on autoScalingGroup, which accepts
-//   both `aws:ResourceTag/${TagKey}` and `autoscaling:ResourceTag/${TagKey}`; the global key is used for all five.
+// - autoscaling:SetDesiredCapacity, autoscaling:SetInstanceProtection and
+//   autoscaling:TerminateInstanceInAutoScalingGroup act on autoScalingGroup, which accepts both
+//   `aws:ResourceTag/${TagKey}` and `autoscaling:ResourceTag/${TagKey}`; the global key is used for all six.
+// - The cluster stage's reads, as tightly as each API allows: ecs:ListContainerInstances on clusters,
+//   ecs:DescribeContainerInstances on container instances, ecs:DescribeTasks on tasks. ecs:ListTasks is listed by
+//   cluster (no container instance in the request), where its `container-instance` resource type cannot match:
+//   "*". ecs:DescribeTaskDefinition has no resource-level support: "*".
 // - Reads with no resource-level support need "*": ecs:DescribeCapacityProviders,
-//   autoscaling:DescribeAutoScalingGroups, cloudwatch:GetMetricData. cloudwatch:DescribeAlarms is given "*" too:
-//   Gantry lists by AlarmNamePrefix (a list call, not a per-alarm one), and it only reads.
+//   autoscaling:DescribeAutoScalingGroups, ecs:DescribeTaskDefinition, cloudwatch:GetMetricData.
+//   cloudwatch:DescribeAlarms is given "*" too: Gantry lists by AlarmNamePrefix (a list call, not a per-alarm
+//   one), and it only reads.
 // - cloudwatch:PutMetricAlarm / DeleteAlarms are resource-level (alarm): limited to the `gantry-` name prefix
 //   (MANAGED_ALARM_PREFIX in packages/runtime/src/alarm-names.ts).
 // - DynamoDB: the four item calls the store makes, on the state table only. Not SST's `link`, which grants
@@ -37,11 +43,15 @@ export const scaleServices: Permission = {
   conditions: managedOnly,
 };
 
-/** EC2 capacity: the ASG size, scale-in protection, draining, and the capacity provider's managed scaling. */
+/**
+ * EC2 capacity: the ASG size, scale-in protection, draining, terminating drained instances, and the capacity
+ * provider's managed scaling.
+ */
 export const scaleCapacity: Permission = {
   actions: [
     "autoscaling:SetDesiredCapacity",
     "autoscaling:SetInstanceProtection",
+    "autoscaling:TerminateInstanceInAutoScalingGroup",
     "ecs:UpdateContainerInstancesState",
     "ecs:UpdateCapacityProvider",
   ],
@@ -61,8 +71,19 @@ export const describeServices: Permission = {
 
 /** Reads that the APIs only authorize on "*" (see above). */
 export const describeCapacity: Permission = {
-  actions: ["ecs:DescribeCapacityProviders", "autoscaling:DescribeAutoScalingGroups"],
+  actions: [
+    "ecs:DescribeCapacityProviders",
+    "autoscaling:DescribeAutoScalingGroups",
+    "ecs:ListTasks",
+    "ecs:DescribeTaskDefinition",
+  ],
   resources: ["*"],
+};
+
+/** The cluster stage's resource-level reads: a cluster's container instances and the tasks placed on them. */
+export const describeClusters: Permission = {
+  actions: ["ecs:ListContainerInstances", "ecs:DescribeContainerInstances", "ecs:DescribeTasks"],
+  resources: ["arn:aws:ecs:*:*:cluster/*", "arn:aws:ecs:*:*:container-instance/*", "arn:aws:ecs:*:*:task/*"],
 };
 
 export const readMetrics: Permission = {
@@ -114,6 +135,7 @@ export function tickPermissions<R>(tableArn: R, busArn: R): Permission<R | strin
     scaleCapacity,
     describeServices,
     describeCapacity,
+    describeClusters,
     readMetrics,
     readQueues,
     listAlarms,
@@ -130,6 +152,7 @@ export function alarmPermissions<R>(tableArn: R, busArn: R, failureQueueArn: R):
     scaleCapacity,
     describeServices,
     describeCapacity,
+    describeClusters,
     readMetrics,
     readQueues,
     publishEvents(busArn),

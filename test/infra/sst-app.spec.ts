@@ -236,8 +236,19 @@ describe("the Gantry SST app", () => {
       "ecs:UpdateService",
       "autoscaling:SetDesiredCapacity",
       "autoscaling:SetInstanceProtection",
+      "autoscaling:TerminateInstanceInAutoScalingGroup",
       "ecs:UpdateContainerInstancesState",
       "ecs:UpdateCapacityProvider",
+    ];
+    // The cluster stage's reads (stage 2).
+    const capacityReads = [
+      "autoscaling:DescribeAutoScalingGroups",
+      "ecs:ListContainerInstances",
+      "ecs:DescribeContainerInstances",
+      "ecs:ListTasks",
+      "ecs:DescribeTasks",
+      "ecs:DescribeTaskDefinition",
+      "ecs:DescribeCapacityProviders",
     ];
     for (const statement of all) {
       const actions: string[] = [statement.Action].flat();
@@ -255,7 +266,7 @@ describe("the Gantry SST app", () => {
       }
     }
     const granted = new Set(all.flatMap((s) => [s.Action].flat()));
-    for (const action of writes) expect(granted.has(action), action).toBe(true);
+    for (const action of [...writes, ...capacityReads]) expect(granted.has(action), action).toBe(true);
   });
 
   it("exports the URLs", () => {

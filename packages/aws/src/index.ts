@@ -8,12 +8,16 @@ export type {
   EcsCapacityPort,
   ManagedScalingSettings,
 } from "./autoscaling/capacity-ports.ts";
+export type { ClusterCapacityClients } from "./autoscaling/cluster-capacity-adapter.ts";
+export { createClusterCapacityPort } from "./autoscaling/cluster-capacity-adapter.ts";
 export type { AwsClientOptions, AwsClients } from "./clients.ts";
 export { awsClientConfig, createAwsClients, DEFAULT_MAX_ATTEMPTS } from "./clients.ts";
 export { createAlarmPort, DELETE_ALARMS_LIMIT, MANAGED_ALARM_PREFIX } from "./cloudwatch/alarm-adapter.ts";
 export { batchMetricQueries, GET_METRIC_DATA_LIMIT } from "./cloudwatch/metric-query-batches.ts";
 export { createMetricsPort } from "./cloudwatch/metrics-adapter.ts";
 export { ACTIVITY_RETENTION_SECONDS } from "./dynamodb/activity-items.ts";
+export type { DynamoCapacityStoreOptions } from "./dynamodb/capacity-store.ts";
+export { createDynamoCapacityStore } from "./dynamodb/capacity-store.ts";
 export { CorruptItemError } from "./dynamodb/corrupt-item-error.ts";
 export type { DynamoStateStore, DynamoStateStoreOptions } from "./dynamodb/dynamo-state-store.ts";
 export { createDynamoStateStore } from "./dynamodb/dynamo-state-store.ts";

@@ -1,6 +1,8 @@
 import {
   createAlarmPort,
   createAwsClients,
+  createClusterCapacityPort,
+  createDynamoCapacityStore,
   createDynamoStateStore,
   createEcsPort,
   createEventsPort,
@@ -56,6 +58,11 @@ export function wireReconciler(
     metrics: createMetricsPort(clients.cloudWatch),
     queues: createQueuePort(clients.sqs),
     events: createEventsPort(clients.eventBridge, busOption(settings.eventBusName)),
+    // Stage 2 runs only for targets with a `capacity` block; without one it makes no call at all.
+    capacity: {
+      port: createClusterCapacityPort({ autoScaling: clients.autoScaling, ecs: clients.ecs }),
+      store: createDynamoCapacityStore({ client: clients.dynamoDb, tableName: settings.tableName }),
+    },
     ...(options.syncAlarms ? { alarms: createAlarmPort(clients.cloudWatch) } : {}),
     clock: systemClock,
     log: toReconcileLogger(logger),

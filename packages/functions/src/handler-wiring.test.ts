@@ -1,10 +1,11 @@
 import "./test-support/test-env.ts";
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SQSClient } from "@aws-sdk/client-sqs";
-import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
@@ -30,9 +31,10 @@ const ecs = mockClient(ECSClient);
 const cloudWatch = mockClient(CloudWatchClient);
 const events = mockClient(EventBridgeClient);
 const sqs = mockClient(SQSClient);
+const autoScaling = mockClient(AutoScalingClient);
 
 beforeEach(() => {
-  for (const mock of [documents, dynamo, ecs, cloudWatch, events, sqs]) mock.reset();
+  for (const mock of [documents, dynamo, ecs, cloudWatch, events, sqs, autoScaling]) mock.reset();
   documents.on(QueryCommand).resolves({ Items: [] });
   cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
 });
@@ -47,7 +49,7 @@ describe("tick handler from the environment", () => {
     expect(documents.calls()).toHaveLength(0);
   });
 
-  it("queries the table named by TABLE_NAME and, with no targets, calls no ECS API", async () => {
+  it("queries the table named by TABLE_NAME and, with no targets, calls no ECS or capacity API", async () => {
     process.env.TABLE_NAME = "gantry-test";
     const { result } = await captureOutput(() => tick({}, lambdaContext({ remainingMs: 60_000 })));
     expect(result).toEqual({ passes: 1, outcomes: {} });
@@ -58,6 +60,10 @@ describe("tick handler from the environment", () => {
     expect(sqs.calls()).toHaveLength(0);
     expect(events.calls()).toHaveLength(0);
     expect(dynamo.calls()).toHaveLength(0);
+    // Stage 2 is wired but runs only for targets with a `capacity` block: no group read, no CAPACITY item read.
+    expect(autoScaling.calls()).toHaveLength(0);
+    expect(documents.commandCalls(GetCommand)).toHaveLength(0);
+    expect(documents.commandCalls(UpdateCommand)).toHaveLength(0);
     // Only tick syncs the managed alarms: with no targets it lists gantry- alarms and finds none to delete.
     expect(cloudWatch.commandCalls(DescribeAlarmsCommand)).toHaveLength(1);
   });

@@ -6,6 +6,8 @@ export {
   desiredAlarms,
   syncAlarms,
 } from "./alarm-sync.ts";
+export type { CapacityOutcome, CapacityStatus } from "./capacity/capacity-activity.ts";
+export { MemoryCapacityStore } from "./capacity/memory-capacity-store.ts";
 export { type ObservationPlan, planObservation } from "./observation-plan.ts";
 export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
 export { createReconciler, DEFAULT_SAFETY_MS } from "./reconciler.ts";

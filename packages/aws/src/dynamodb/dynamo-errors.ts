@@ -6,6 +6,8 @@ export interface DynamoFailureContext {
   action: string;
   tableName: string;
   targetId?: string;
+  /** What the item is, when it is not a target (e.g. `capacity asg-1`); the conflict message names it. */
+  subject?: string;
   expectedVersion?: number;
   /** A create: a failed condition means the target already exists. */
   creating?: boolean;
@@ -35,9 +37,9 @@ export function toDomainError(error: unknown, context: DynamoFailureContext): Er
 
 function conflict(
   error: unknown,
-  { targetId, expectedVersion, creating }: DynamoFailureContext,
+  { targetId, subject, expectedVersion, creating }: DynamoFailureContext,
 ): ConflictError {
-  const target = `target ${targetId ?? "?"}`;
+  const target = subject ?? `target ${targetId ?? "?"}`;
   if (creating) return new ConflictError(`${target} already exists`);
   return new ConflictError(`${target} changed since version ${expectedVersion}${describeWinner(error)}`);
 }

@@ -3,11 +3,14 @@
  * - every target's item sits in one partition, `pk = TARGETS`, `sk = TARGET#<targetId>`, so listing targets is
  *   a Query that reads target items only (a Scan would also read weeks of activities every tick);
  * - a target's activities sit in its own partition, `pk = TARGET#<targetId>`, `sk = ACTIVITY#<activityId>`;
- *   activity ids start with the ISO start time, so the sort key orders them by time.
+ *   activity ids start with the ISO start time, so the sort key orders them by time;
+ * - the cluster stage's memory sits in its own partition, `pk = CAPACITY`, `sk = <capacity name>` (an Auto
+ *   Scaling group or capacity provider name), one item per group.
  */
 export const TARGETS_PARTITION = "TARGETS";
 export const TARGET_PREFIX = "TARGET#";
 export const ACTIVITY_PREFIX = "ACTIVITY#";
+export const CAPACITY_PARTITION = "CAPACITY";
 
 export interface ItemKey {
   pk: string;
@@ -29,4 +32,8 @@ export function activityPartition(targetId: string): string {
 
 export function activityKey(targetId: string, activityId: string): ItemKey {
   return { pk: activityPartition(targetId), sk: `${ACTIVITY_PREFIX}${activityId}` };
+}
+
+export function capacityKey(name: string): ItemKey {
+  return { pk: CAPACITY_PARTITION, sk: name };
 }
