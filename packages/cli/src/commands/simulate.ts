@@ -1,6 +1,7 @@
 // The simulator itself is imported only when the command runs, so that `gantry evaluate` stays quick to start.
 import { TRACE_FORMATS } from "@gantry/sim/traces/detect-format";
 import { type Command, Option } from "commander";
+import { CLUSTERS, EC2_DEFAULTS } from "../simulate/run-cluster.ts";
 import type { SimulateOptions } from "../simulate/run-simulate.ts";
 import {
   atLeastOneSecond,
@@ -36,7 +37,45 @@ export function registerSimulate(program: Command): void {
     .option("--scale <factor>", "multiply the trace's rates by this factor", positiveNumber, 1)
     .option("--seed <n>", "seed of the simulation and of a fractional --scale", seed, 0)
     // Checked when the command runs, against the registry (which the help text cannot load cheaply).
-    .option("--scaler <name>", "gantry, or a baseline: aws-target-tracking, aws-step, keda", "gantry")
+    .option(
+      "--scaler <name>",
+      "gantry, or a baseline: aws-target-tracking, aws-step, keda; with --cluster ec2, the capacity scaler: gantry or ecs-cas",
+      "gantry",
+    )
+    .addOption(
+      new Option(
+        "--cluster <type>",
+        "fargate, or ec2: Gantry's service scaler on an EC2 cluster sized by --scaler",
+      )
+        .choices(CLUSTERS)
+        .default("fargate"),
+    )
+    // No Commander defaults: given without --cluster ec2, they are refused rather than ignored.
+    .option(
+      "--instance-type-cpu <units>",
+      `--cluster ec2: CPU units of an instance (default ${EC2_DEFAULTS.instanceTypeCpu})`,
+      positiveInteger,
+    )
+    .option(
+      "--instance-type-memory <MiB>",
+      `--cluster ec2: memory of an instance (default ${EC2_DEFAULTS.instanceTypeMemory})`,
+      positiveInteger,
+    )
+    .option(
+      "--task-cpu <units>",
+      `--cluster ec2: CPU units of a task (default ${EC2_DEFAULTS.taskCpu})`,
+      positiveInteger,
+    )
+    .option(
+      "--task-memory <MiB>",
+      `--cluster ec2: memory of a task (default ${EC2_DEFAULTS.taskMemory})`,
+      positiveInteger,
+    )
+    .option(
+      "--instance-launch <seconds>",
+      `--cluster ec2: time from launch to an instance in service (default ${EC2_DEFAULTS.instanceLaunch})`,
+      nonNegativeNumber,
+    )
     .option("--config <file>", "Gantry target config (JSON or YAML) for --scaler gantry")
     .option("--slo <seconds>", "acceptable wait before processing starts", positiveNumber, 60)
     .option("--task-startup <seconds>", "time from placement to RUNNING", nonNegativeNumber, 45)
@@ -53,8 +92,11 @@ export function registerSimulate(program: Command): void {
     .option("--plot <file.svg>", "also write an SVG chart of the run", writableFile)
     .option("--progress", "show a progress bar on stderr even when it is not a terminal")
     .option("--no-progress", "never show the progress bar")
-    .action(async (options: SimulateOptions) => {
+    .action(async (options: SimulateOptions, command: Command) => {
       const { runSimulate } = await import("../simulate/run-simulate.ts");
-      await runSimulate(options);
+      const explicit = new Set(
+        Object.keys(options).filter((key) => command.getOptionValueSource(key) === "cli"),
+      );
+      await runSimulate(options, explicit);
     });
 }

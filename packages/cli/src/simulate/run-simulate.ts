@@ -20,6 +20,14 @@ import { formatSummary, toSimulationReport } from "@gantry/sim/report/index";
 import { CliError } from "../cli-error.ts";
 import { parseDocument, readText } from "../read-input.ts";
 import { createProgress } from "./progress.ts";
+import {
+  type CapacityFigures,
+  type ClusterName,
+  capacityFigures,
+  checkClusterCombination,
+  formatCapacityFigures,
+  simulateCluster,
+} from "./run-cluster.ts";
 
 /** The options as Commander hands them over, already checked value by value (value-parsers.ts). */
 export interface SimulateOptions {
@@ -42,6 +50,12 @@ export interface SimulateOptions {
   readonly json?: boolean;
   readonly plot?: string;
   readonly progress?: boolean;
+  readonly cluster?: ClusterName;
+  readonly instanceTypeCpu?: number;
+  readonly instanceTypeMemory?: number;
+  readonly taskCpu?: number;
+  readonly taskMemory?: number;
+  readonly instanceLaunch?: number;
 }
 
 /** Field names in loadTrace's and runSimulation's ValidationErrors → the flags that set them. */
@@ -88,7 +102,8 @@ function readTrace(options: SimulateOptions): Trace {
 
 async function readConfig(options: SimulateOptions): Promise<unknown> {
   if (options.config === undefined) return undefined;
-  if (options.scaler !== "gantry") {
+  // With --cluster ec2 the service scaler is always Gantry's; --scaler names the capacity scaler.
+  if (options.scaler !== "gantry" && options.cluster !== "ec2") {
     throw new CliError(`--config applies to --scaler gantry only, not ${options.scaler}`, 2);
   }
   try {
@@ -114,11 +129,13 @@ function buildScaler(options: SimulateOptions, slo: Slo, config: unknown) {
   }
 }
 
-function checkCombination(options: SimulateOptions): void {
+function checkCombination(options: SimulateOptions, explicit: ReadonlySet<string>): void {
   if (options.max < options.min) {
     throw new CliError(`--max ${options.max} must be ≥ --min ${options.min}`, 2);
   }
   if (options.max < 1) throw new CliError("--max must be ≥ 1: no task could ever run", 2);
+  checkClusterCombination(options, explicit);
+  if (options.cluster === "ec2") return;
   // The default (gantry) is not checked by Commander's parser, and may not be registered yet.
   if (!isScalerName(options.scaler)) {
     throw new CliError(`--scaler ${options.scaler}: unknown scaler; one of ${SCALER_NAMES.join(", ")}`, 2);
@@ -157,8 +174,12 @@ async function writePlot(path: string, result: SimulationResult, trace: Trace): 
   }
 }
 
-export async function runSimulate(options: SimulateOptions): Promise<void> {
-  checkCombination(options);
+/** `explicit`: the options given on the command line (not defaults), to refuse those a run would ignore. */
+export async function runSimulate(
+  options: SimulateOptions,
+  explicit: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  checkCombination(options, explicit);
   const config = await readConfig(options);
   const trace = readTrace(options);
   const processingTime = options.processingTime ?? trace.processingTimeSeconds ?? 1;
@@ -166,11 +187,25 @@ export async function runSimulate(options: SimulateOptions): Promise<void> {
     latencySeconds: options.slo,
     processingTimeSeconds: averageProcessingSeconds(trace, processingTime),
   };
-  const result = simulate(options, trace, buildScaler(options, slo, config));
+  let result: SimulationResult;
+  let figures: CapacityFigures | undefined;
+  if (options.cluster === "ec2") {
+    const cluster = simulateCluster(options, trace, slo, config, processingTime);
+    const service = cluster.services[0];
+    if (service === undefined) throw new Error("the cluster run returned no service");
+    result = service;
+    figures = capacityFigures(cluster);
+  } else {
+    result = simulate(options, trace, buildScaler(options, slo, config));
+  }
   const report = toSimulationReport(result, fluidBoundTaskSeconds(trace, processingTime));
   if (options.plot !== undefined) await writePlot(options.plot, result, trace);
-  const text = options.json
-    ? `${JSON.stringify(report, null, 2)}\n`
-    : formatSummary(report, { traceDescription: trace.description });
+  let text: string;
+  if (options.json) {
+    text = `${JSON.stringify({ ...report, ...figures }, null, 2)}\n`;
+  } else {
+    text = formatSummary(report, { traceDescription: trace.description });
+    if (figures !== undefined) text += formatCapacityFigures(figures, text);
+  }
   process.stdout.write(text);
 }

@@ -1,0 +1,119 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const gantry = join(root, "node_modules/.bin/gantry");
+
+const PINNED_KEYS = [
+  "scaler",
+  "trace",
+  "messages",
+  "sloSeconds",
+  "withinSloPct",
+  "p50WaitS",
+  "p99WaitS",
+  "maxWaitS",
+  "maxBacklog",
+  "taskSeconds",
+  "fluidBoundTaskSeconds",
+  "costRatio",
+  "scalingActions",
+  "firstScaleOutDelayS",
+];
+const CAPACITY_KEYS = ["capacityWaitTaskSeconds", "instanceSeconds", "pendingTaskMaxS"];
+
+// 15 quiet-ish minutes with a burst in minutes 4–5, so the cluster has to add instances.
+const COUNTS = [2, 3, 2, 4, 200, 150, 3, 2, 2, 1, 0, 2, 3, 1, 2];
+const dir = mkdtempSync(join(tmpdir(), "gantry-simulate-ec2-"));
+const trace = join(dir, "burst.csv");
+writeFileSync(trace, ["time,count", ...COUNTS.map((count, i) => `${i * 60},${count}`)].join("\n"));
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(gantry, ["simulate", "--trace", trace, ...args], { cwd: root });
+    let [stdout, stderr] = ["", ""];
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe.concurrent("gantry simulate --cluster ec2", () => {
+  it.each(["gantry", "ecs-cas"])(
+    "prints the pinned report and the capacity figures (--scaler %s)",
+    async (capacity) => {
+      const { code, stdout, stderr } = await run(["--cluster", "ec2", "--scaler", capacity, "--json"]);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      expect(Object.keys(report)).toEqual([...PINNED_KEYS, ...CAPACITY_KEYS]);
+      expect(report).toMatchObject({ scaler: `gantry+${capacity}`, trace: "burst", sloSeconds: 60 });
+      expect(report.messages).toBe(COUNTS.reduce((a, b) => a + b, 0));
+      expect(report.costRatio).toBeCloseTo(report.taskSeconds / report.fluidBoundTaskSeconds, 9);
+      for (const key of CAPACITY_KEYS) {
+        expect(typeof report[key]).toBe("number");
+        expect(report[key]).toBeGreaterThanOrEqual(0);
+      }
+      // Instances run all along: at least one for the whole 15 minutes.
+      expect(report.instanceSeconds).toBeGreaterThanOrEqual(COUNTS.length * 60);
+    },
+  );
+
+  it("takes the instance and task shapes and the launch time", async () => {
+    const { code, stdout } = await run([
+      ...["--cluster", "ec2", "--scaler", "ecs-cas", "--json"],
+      ...["--instance-type-cpu", "2048", "--instance-type-memory", "4096"],
+      ...["--task-cpu", "512", "--task-memory", "1024", "--instance-launch", "60"],
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).capacityWaitTaskSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it("adds the capacity figures to the readable summary", async () => {
+    const { code, stdout } = await run(["--cluster", "ec2", "--scaler", "gantry"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Scaler\s+gantry\+gantry$/m);
+    expect(stdout).toMatch(/^Capacity wait\s+\d+ task-seconds$/m);
+    expect(stdout).toMatch(/^Instance-hours\s+\d+\.\d\d$/m);
+    expect(stdout).toMatch(/^Max pending\s+\d+ s$/m);
+  });
+
+  it("keeps the Fargate report without --cluster and with --cluster fargate", async () => {
+    const { code, stdout } = await run(["--cluster", "fargate", "--scaler", "keda", "--json"]);
+    expect(code).toBe(0);
+    expect(Object.keys(JSON.parse(stdout))).toEqual(PINNED_KEYS);
+  });
+
+  it.each([
+    { args: ["--cluster", "ec3"], option: "--cluster" },
+    { args: ["--cluster", "ec2", "--scaler", "keda"], option: "--scaler" },
+    { args: ["--cluster", "ec2", "--scaler", "nope"], option: "--scaler" },
+    { args: ["--task-cpu", "512"], option: "--task-cpu" },
+    { args: ["--cluster", "fargate", "--instance-launch", "60"], option: "--instance-launch" },
+    { args: ["--instance-type-memory", "4096"], option: "--instance-type-memory" },
+    { args: ["--cluster", "ec2", "--instance-type-cpu", "0"], option: "--instance-type-cpu" },
+    { args: ["--cluster", "ec2", "--task-memory", "16384"], option: "--task-memory" },
+    { args: ["--cluster", "ec2", "--concurrency", "2"], option: "--concurrency" },
+  ])("rejects $args with exit code 2, naming $option", async ({ args, option }) => {
+    const { code, stdout, stderr } = await run(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(option);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
