@@ -66,6 +66,8 @@ describe("runSubTicks", () => {
     expect(summary.passes).toBe(4);
     expect(starts).toEqual([0, 15_000, 30_000, 45_000]);
     expect(clock.sleeps).toEqual([12_500, 12_500, 12_500]);
+    // Managed alarms are synced on the invocation's first pass only.
+    expect(reconciler.calls.map((c) => c.syncAlarms)).toEqual([true, false, false, false]);
   });
 
   it("sums outcomes by status over every pass", async () => {

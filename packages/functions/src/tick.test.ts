@@ -50,10 +50,10 @@ describe("tick handler", () => {
     const deadline = START + 60_000 - DEADLINE_SAFETY_MS;
     expect(result.passes).toBe(4);
     expect(reconciler.calls).toHaveLength(4);
-    for (const call of reconciler.calls) {
+    reconciler.calls.forEach((call, pass) => {
       expect(call.deadline).toBeLessThanOrEqual(deadline);
-      expect(call).toEqual({ deadline, trigger: { type: "schedule" } });
-    }
+      expect(call).toEqual({ deadline, trigger: { type: "schedule" }, syncAlarms: pass === 0 });
+    });
     expect(clock.now()).toBeLessThanOrEqual(deadline);
   });
 

@@ -188,12 +188,14 @@ describe("alarm names", () => {
 });
 
 describe("alarm sync in a reconcile pass", () => {
-  it("runs on full passes only", async () => {
+  it("runs on full passes only, unless the caller skips it", async () => {
     const world = simWorld([{ name: "zero" }], { alarms: true });
     const [svc] = world.services as [NonNullable<(typeof world.services)[0]>];
     await world.store.putConfig(configOf(workerConfig(svc, { minCapacity: 0 })), 0);
 
     await world.reconciler.reconcile({ deadline: world.deadline(), targetIds: [svc.id] });
+    expect(world.alarms.calls).toEqual([]);
+    await world.reconciler.reconcile({ deadline: world.deadline(), syncAlarms: false });
     expect(world.alarms.calls).toEqual([]);
 
     await world.reconciler.reconcile({ deadline: world.deadline() });

@@ -57,6 +57,8 @@ export interface ReconcileOptions {
   trigger?: Trigger;
   /** Concurrent GetQueueAttributes calls (default 8). */
   queueConcurrency?: number;
+  /** Sync the managed alarms on this full pass (default true); the tick does it once per invocation. */
+  syncAlarms?: boolean;
   /** Targets decided and applied at once (default 4); each is one state write and at most one UpdateService. */
   targetConcurrency?: number;
 }

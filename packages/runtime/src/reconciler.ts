@@ -39,7 +39,8 @@ async function reconcilePass(deps: ReconcilerDeps, options: ReconcileOptions): P
   for (const { outcome } of results) logOutcome(log, outcome);
   const capacity = await runStageTwo(deps, options, records, results, cutoff, log);
   await publish(deps, [...activitiesOf(results), ...(capacity?.activities ?? [])], log);
-  if (deps.alarms && options.targetIds === undefined) await syncManagedAlarms(deps, records, cutoff, log);
+  const shouldSyncAlarms = deps.alarms && options.targetIds === undefined && options.syncAlarms !== false;
+  if (shouldSyncAlarms) await syncManagedAlarms(deps, records, cutoff, log);
   const finishedAt = deps.clock.now();
   const outcomes = results.map((r) => r.outcome);
   report(deps, outcomes, finishedAt - startedAt);
