@@ -1,57 +1,9 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { burstTrace, COUNTS, REPORT_KEYS as PINNED_KEYS, runSimulate } from "./support/simulate-cli.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const gantry = join(root, "node_modules/.bin/gantry");
-
-const PINNED_KEYS = [
-  "scaler",
-  "trace",
-  "messages",
-  "sloSeconds",
-  "withinSloPct",
-  "p50WaitS",
-  "p99WaitS",
-  "maxWaitS",
-  "maxBacklog",
-  "taskSeconds",
-  "fluidBoundTaskSeconds",
-  "costRatio",
-  "scalingActions",
-  "firstScaleOutDelayS",
-];
 const CAPACITY_KEYS = ["capacityWaitTaskSeconds", "instanceSeconds", "pendingTaskMaxS"];
-
-// 15 quiet-ish minutes with a burst in minutes 4–5, so the cluster has to add instances.
-const COUNTS = [2, 3, 2, 4, 200, 150, 3, 2, 2, 1, 0, 2, 3, 1, 2];
-const dir = mkdtempSync(join(tmpdir(), "gantry-simulate-ec2-"));
-const trace = join(dir, "burst.csv");
-writeFileSync(trace, ["time,count", ...COUNTS.map((count, i) => `${i * 60},${count}`)].join("\n"));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(gantry, ["simulate", "--trace", trace, ...args], { cwd: root });
-    let [stdout, stderr] = ["", ""];
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const { trace } = burstTrace("gantry-simulate-ec2-");
+const run = (args: string[]) => runSimulate(["--trace", trace, ...args]);
 
 describe.concurrent("gantry simulate --cluster ec2", () => {
   it.each(["gantry", "ecs-cas"])(

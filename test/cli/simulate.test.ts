@@ -1,58 +1,10 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { burstTrace, COUNTS, REPORT_KEYS, root, runSimulate as run } from "./support/simulate-cli.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const gantry = join(root, "node_modules/.bin/gantry");
 const azure = join(root, "../shared/traces/azure-functions-2019");
-
-const REPORT_KEYS = [
-  "scaler",
-  "trace",
-  "messages",
-  "sloSeconds",
-  "withinSloPct",
-  "p50WaitS",
-  "p99WaitS",
-  "maxWaitS",
-  "maxBacklog",
-  "taskSeconds",
-  "fluidBoundTaskSeconds",
-  "costRatio",
-  "scalingActions",
-  "firstScaleOutDelayS",
-];
-
-// 15 quiet-ish minutes with a burst in minutes 4–5, so every baseline scales out and the queue drains.
-const COUNTS = [2, 3, 2, 4, 200, 150, 3, 2, 2, 1, 0, 2, 3, 1, 2];
-const dir = mkdtempSync(join(tmpdir(), "gantry-simulate-"));
-const trace = join(dir, "burst.csv");
-writeFileSync(trace, ["time,count", ...COUNTS.map((count, i) => `${i * 60},${count}`)].join("\n"));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Asynchronous, so that the tests (each mostly Node's start-up) run side by side. */
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(gantry, ["simulate", ...args], { cwd: root });
-    let [stdout, stderr] = ["", ""];
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const { dir, trace } = burstTrace("gantry-simulate-");
 
 async function json(args: string[]) {
   const { code, stdout, stderr } = await run([...args, "--json"]);
