@@ -127,8 +127,8 @@ export function sendToQueue<R>(queueArn: R): Permission<R> {
   return { actions: ["sqs:SendMessage"], resources: [queueArn] };
 }
 
-/** `tick`: the full reconcile, including the managed alarms (only full passes sync them). */
-export function tickPermissions<R>(tableArn: R, busArn: R): Permission<R | string>[] {
+/** What every reconciling function needs: its state, the scaling writes, the observation reads, its events. */
+function reconcilePermissions<R>(tableArn: R, busArn: R): Permission<R | string>[] {
   return [
     useTable(tableArn),
     scaleServices,
@@ -138,26 +138,18 @@ export function tickPermissions<R>(tableArn: R, busArn: R): Permission<R | strin
     describeClusters,
     readMetrics,
     readQueues,
-    listAlarms,
-    writeAlarms,
     publishEvents(busArn),
   ];
 }
 
+/** `tick`: the full reconcile, including the managed alarms (only full passes sync them). */
+export function tickPermissions<R>(tableArn: R, busArn: R): Permission<R | string>[] {
+  return [...reconcilePermissions(tableArn, busArn), listAlarms, writeAlarms];
+}
+
 /** `alarm`: reconciles one target and never syncs alarms, so no alarm permissions. */
 export function alarmPermissions<R>(tableArn: R, busArn: R, failureQueueArn: R): Permission<R | string>[] {
-  return [
-    useTable(tableArn),
-    scaleServices,
-    scaleCapacity,
-    describeServices,
-    describeCapacity,
-    describeClusters,
-    readMetrics,
-    readQueues,
-    publishEvents(busArn),
-    sendToQueue(failureQueueArn),
-  ];
+  return [...reconcilePermissions(tableArn, busArn), sendToQueue(failureQueueArn)];
 }
 
 /** `api`: live counts, the manual desired count, and the series charts. */
