@@ -17,6 +17,7 @@ describe("CapacityConfigSchema", () => {
       instanceWarmupSeconds: 300,
       scaleInUnneededSeconds: 600,
       delayAfterScaleOutSeconds: 600,
+      headroomTasks: 0,
     });
   });
 
@@ -35,6 +36,13 @@ describe("CapacityConfigSchema", () => {
       "maximumScalingStepSize",
     ],
     ["negative warm-up", { instanceWarmupSeconds: -1 }, "instanceWarmupSeconds"],
+    ["negative headroom", { headroomTasks: -1 }, "headroomTasks"],
+    ["a fractional headroom", { headroomTasks: 1.5 }, "headroomTasks"],
+    [
+      "scale-in headroom below the scale-out headroom",
+      { headroomTasks: 3, scaleInHeadroomTasks: 2 },
+      "scaleInHeadroomTasks",
+    ],
     ["an unknown field", { instanceWarmupPeriod: 300 }, ""],
   ])("rejects %s", (_, patch, path) => {
     const result = CapacityConfigSchema.safeParse({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CapacitySchema, SecondsSchema } from "../model/common.ts";
 
 const StepSizeSchema = z.number().int().min(1).max(10_000);
+const TaskCountSchema = z.number().int().min(0).max(10_000);
 
 /**
  * The cluster stage's settings, carried by `Target.capacity`. Several targets (services) of one cluster name the
@@ -25,6 +26,16 @@ export const CapacityConfigSchema = z
     scaleInUnneededSeconds: SecondsSchema.default(600),
     /** No scale-in for this long after a scale-out. */
     delayAfterScaleOutSeconds: SecondsSchema.default(600),
+    /**
+     * Free room kept for this many more tasks (the size of the cluster's largest managed task), so that the first
+     * tasks of the next scale-out start at once instead of waiting for an instance launch.
+     */
+    headroomTasks: TaskCountSchema.default(0),
+    /**
+     * Scale-in leaves room for this many tasks (default: headroomTasks). Above headroomTasks it is a band: an
+     * instance is not drained only to be launched again when the next task arrives.
+     */
+    scaleInHeadroomTasks: TaskCountSchema.optional(),
   })
   .refine((c) => c.minInstances <= c.maxInstances, {
     message: "must be greater than or equal to minInstances",
@@ -33,6 +44,10 @@ export const CapacityConfigSchema = z
   .refine((c) => c.minimumScalingStepSize <= c.maximumScalingStepSize, {
     message: "must be greater than or equal to minimumScalingStepSize",
     path: ["maximumScalingStepSize"],
+  })
+  .refine((c) => c.scaleInHeadroomTasks === undefined || c.scaleInHeadroomTasks >= c.headroomTasks, {
+    message: "must be greater than or equal to headroomTasks",
+    path: ["scaleInHeadroomTasks"],
   });
 
 export type CapacityConfig = z.output<typeof CapacityConfigSchema>;

@@ -13,6 +13,7 @@ export const CAPACITY_REASON_CODES = [
   "TasksWouldNotFit",
   "DrainInstances",
   "TaskTooLarge",
+  "HeadroomKept",
 ] as const;
 
 export type CapacityReasonCode = (typeof CAPACITY_REASON_CODES)[number];

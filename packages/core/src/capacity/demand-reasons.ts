@@ -3,9 +3,10 @@ import type { CapacityReason } from "./capacity-reason.ts";
 import type { CapacityPlanInput, TaskFootprint } from "./cluster-model.ts";
 import { count } from "./counting.ts";
 import type { Demand } from "./demand.ts";
+import { isHeadroom } from "./headroom.ts";
 import { isUsable, isWarmingUp } from "./instance-status.ts";
 
-/** "40 tasks need 10 instances (13 at target capacity 80 %); 8 usable instances". */
+/** "40 tasks and room for 2 more tasks need 11 instances (14 at target capacity 80 %); 8 usable instances". */
 export function demandSummary(
   demand: Demand,
   wanted: number,
@@ -16,8 +17,11 @@ export function demandSummary(
   if (demand.placed > demand.ideal) notes.push(`${demand.ideal} if packed from empty`);
   if (targetCapacity < 100) notes.push(`${wanted} at target capacity ${targetCapacity} %`);
   const detail = notes.length > 0 ? ` (${notes.join(", ")})` : "";
-  const toPlace = demand.toPlace.length > 0 ? ` (${demand.toPlace.length} to place)` : "";
-  return `${count(demand.tasks, "task")}${toPlace} need ${count(demand.needed, "instance")}${detail}; ${count(current, "usable instance")}`;
+  const room = demand.toPlace.filter(isHeadroom).length;
+  const placing = demand.toPlace.length - room;
+  const toPlace = placing > 0 ? ` (${placing} to place)` : "";
+  const headroom = room > 0 ? ` and room for ${count(room, "more task")}` : "";
+  return `${count(demand.tasks - room, "task")}${toPlace}${headroom} need ${count(demand.needed, "instance")}${detail}; ${count(current, "usable instance")}`;
 }
 
 /** One reason per service whose task is bigger than the instance type the group launches. */

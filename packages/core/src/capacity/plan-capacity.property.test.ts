@@ -43,6 +43,8 @@ const clusterArb = fc.record({
   lastScaleOutAgo: fc.option(fc.integer({ min: 0, max: 20_000 })),
   /** A quiet cluster (all in service, long unneeded, no guard): where consolidation drains busy instances. */
   calm: fc.boolean(),
+  headroom: fc.constantFrom(0, 0, 1, 2, 4),
+  band: fc.constantFrom(0, 0, 2),
 });
 
 type Cluster = typeof clusterArb extends fc.Arbitrary<infer T> ? T : never;
@@ -96,6 +98,8 @@ function build(generated: Cluster): CapacityPlanInput {
       targetCapacity: cluster.targetCapacity,
       minimumScalingStepSize: cluster.minStep,
       maximumScalingStepSize: cluster.maxStep,
+      headroomTasks: cluster.headroom,
+      scaleInHeadroomTasks: cluster.headroom + cluster.band,
     }),
     services,
     instances,

@@ -9,6 +9,7 @@ import {
 import { count } from "./counting.ts";
 import { type Demand, measureDemand, strandedWithRoom } from "./demand.ts";
 import { demandSummary, tooLargeReasons, warmingReasons } from "./demand-reasons.ts";
+import { headroomOf, isHeadroom, withHeadroom } from "./headroom.ts";
 import { boundInstances, clampScaleOutStep, type Limited } from "./instance-limits.ts";
 import { acceptsTasks, isUsable } from "./instance-status.ts";
 import { planProtection } from "./protection.ts";
@@ -25,12 +26,16 @@ interface Outcome {
 
 /**
  * The cluster stage: sizes the instances from the services' new desired counts in the same pass (FFD over CPU,
- * memory and host ports), launches at once, and drains only instances whose tasks fit elsewhere. Pure.
+ * memory and host ports) plus the configured headroom, launches at once, and drains only instances whose tasks
+ * (and the scale-in headroom) fit elsewhere. Pure.
  */
 export function planCapacity(input: CapacityPlanInput): CapacityPlan {
   const { config, instances, instanceShape: shape } = input;
   const protectedByGantry = new Set(input.state?.protectedByGantry ?? []);
-  const demand = measureDemand(input.services, instances, shape);
+  const headroom = headroomOf(config);
+  const demandWith = (room: number) =>
+    measureDemand(withHeadroom(input.services, room, shape), instances, shape);
+  const demand = demandWith(headroom.scaleOut);
   const current = instances.filter(isUsable).length;
   const wanted = withSpare(demand.needed, config.targetCapacity);
   const bounded = boundInstances(wanted, config, () =>
@@ -40,7 +45,15 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
   const outcome =
     bounded.value > current
       ? scaleOut(input, bounded, wanted, current, summary)
-      : holdOrScaleIn(input, demand, bounded, current, summary, protectedByGantry);
+      : holdOrScaleIn(
+          input,
+          headroom.scaleIn === headroom.scaleOut ? demand : demandWith(headroom.scaleIn),
+          bounded,
+          current,
+          summary,
+          protectedByGantry,
+        );
+  const real = headroom.scaleOut === 0 ? demand : demandWith(0);
 
   const desired = Math.min(Math.max(outcome.instances, config.minInstances), config.maxInstances);
   const reasons = [...tooLargeReasons(demand.tooLarge, shape), ...outcome.reasons, ...warmingReasons(input)];
@@ -66,7 +79,7 @@ export function planCapacity(input: CapacityPlanInput): CapacityPlan {
     drain: outcome.drain,
     protect: protection.protect,
     unprotect: protection.unprotect,
-    reservation: capacityProviderReservation(demand.needed, instances.filter(acceptsTasks).length),
+    reservation: capacityProviderReservation(real.needed, instances.filter(acceptsTasks).length),
     reasons,
     state,
   };
@@ -106,7 +119,14 @@ function holdOrScaleIn(
   }
   if (floor.reason?.code === "AtMinInstances") reasons.push(floor.reason);
   const room = current - floor.value;
-  if (room <= 0) return { instances: current, drain: [], unneededSince: {}, reasons };
+  if (room <= 0) {
+    return {
+      instances: current,
+      drain: [],
+      unneededSince: {},
+      reasons: [...reasons, ...headroomKept(demand)],
+    };
+  }
   const scaleIn = planScaleIn(input, room, demand, protectedByGantry);
   return {
     instances: current - scaleIn.drain.length,
@@ -114,6 +134,14 @@ function holdOrScaleIn(
     unneededSince: scaleIn.unneededSince,
     reasons: [...reasons, ...scaleIn.reasons],
   };
+}
+
+/** Why a cluster with spare room still holds: the scale-in headroom needs it. */
+function headroomKept(demand: Demand): CapacityReason[] {
+  const room = demand.toPlace.filter(isHeadroom).length;
+  if (room === 0) return [];
+  const message = `scale-in keeps room for ${count(room, "more task")}: with it, ${count(demand.ideal, "instance")} needed`;
+  return [{ code: "HeadroomKept", message }];
 }
 
 function actionOf(step: number): CapacityAction {
