@@ -1,8 +1,31 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { burstTrace, COUNTS, REPORT_KEYS as PINNED_KEYS, runSimulate } from "./support/simulate-cli.ts";
 
 const CAPACITY_KEYS = ["capacityWaitTaskSeconds", "instanceSeconds", "pendingTaskMaxS"];
-const { trace } = burstTrace("gantry-simulate-ec2-");
+const { dir, trace } = burstTrace("gantry-simulate-ec2-");
+
+/** A target config whose `capacity` block the cluster run must use. */
+function configWithCapacity(name: string, capacity: string): string {
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    [
+      "target:",
+      "  id: service/sim/worker",
+      "  minCapacity: 0",
+      "  maxCapacity: 40",
+      `  capacity: ${capacity}`,
+      "policies:",
+      "  - name: backlog",
+      "    type: TargetTracking",
+      "    targetValue: 5",
+      "    metric: { sqs: { queueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/worker } }",
+    ].join("\n"),
+  );
+  return file;
+}
 const run = (args: string[]) => runSimulate(["--trace", trace, ...args]);
 
 describe.concurrent("gantry simulate --cluster ec2", () => {
@@ -34,6 +57,34 @@ describe.concurrent("gantry simulate --cluster ec2", () => {
     ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).capacityWaitTaskSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it.each(["gantry", "ecs-cas"])(
+    "sizes the cluster with the target's capacity block (--scaler %s)",
+    async (capacity) => {
+      const config = configWithCapacity("one-instance.yaml", "{ mode: asg, name: workers, maxInstances: 1 }");
+      const { code, stdout, stderr } = await run([
+        ...["--cluster", "ec2", "--scaler", capacity, "--config", config, "--json"],
+      ]);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      const report = JSON.parse(stdout);
+      // One instance (4 tasks) for the whole run, so the burst's tasks wait until it ends.
+      expect(report.instanceSeconds).toBeLessThanOrEqual(COUNTS.length * 60);
+      expect(report.pendingTaskMaxS).toBeGreaterThan(300);
+    },
+  );
+
+  it("rejects a bad capacity block naming the field", async () => {
+    const config = configWithCapacity(
+      "bad.yaml",
+      "{ mode: asg, name: w, maxInstances: 4, headroomTasks: -1 }",
+    );
+    const { code, stdout, stderr } = await run(["--cluster", "ec2", "--config", config]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("headroomTasks");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("adds the capacity figures to the readable summary", async () => {

@@ -9,6 +9,7 @@ import {
   runClusterSimulation,
   type Slo,
   type Trace,
+  workerCapacity,
 } from "@gantry/sim";
 import { CliError } from "../cli-error.ts";
 import type { SimulateOptions } from "./run-simulate.ts";
@@ -118,7 +119,10 @@ export function simulateCluster(
         },
       ],
       capacity: options.scaler as CapacityScalerName,
-      capacityConfig: { maxInstances: Math.ceil(options.max / perInstance) },
+      capacityConfig: {
+        maxInstances: Math.ceil(options.max / perInstance),
+        ...capacitySettings(options, config, ec2Value(options, "instanceLaunch")),
+      },
       instanceShape: instance,
       launchSeconds: ec2Value(options, "instanceLaunch"),
       initialInstances: Math.ceil(initialDesired / perInstance),
@@ -130,6 +134,16 @@ export function simulateCluster(
     if (!(error instanceof ValidationError)) throw error;
     throw new CliError(`--cluster ec2: ${error.message}`, 2);
   }
+}
+
+/**
+ * The target's own `capacity` block when --config has one (for either capacity scaler: ecs-cas reads the fields it
+ * shares with ECS managed scaling); otherwise Gantry's worker-fleet settings, or ECS's defaults for ecs-cas.
+ */
+function capacitySettings(options: SimulateOptions, config: unknown, launchSeconds: number): object {
+  const target = (config as { target?: { capacity?: unknown } } | undefined)?.target;
+  if (typeof target?.capacity === "object" && target.capacity !== null) return target.capacity;
+  return options.scaler === "gantry" ? workerCapacity(launchSeconds) : {};
 }
 
 export function capacityFigures(result: ClusterSimulationResult): CapacityFigures {

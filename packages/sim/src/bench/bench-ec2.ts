@@ -1,6 +1,5 @@
-// The EC2 scenario of `npm run bench:ec2` (issue D): two SQS worker services on one cluster of 4 vCPU / 8 GiB
-// instances, tasks of 1 vCPU / 2 GiB, fed by two shared traces. The same Gantry service scaler steers both
-// services in both runs; only the capacity stage differs (Gantry's planCapacity against ECS cluster auto scaling).
+// `npm run bench:ec2` (issue D): every scenario under every capacity variant and seed. The same Gantry service
+// scaler steers the services in every run; only the capacity stage differs.
 import { join } from "node:path";
 import {
   type CapacityScalerName,
@@ -10,40 +9,28 @@ import {
 } from "../cluster/run-cluster-simulation.ts";
 import { fluidTasksPerMinute } from "../scalers/fluid-bound.ts";
 import { createGantryScaler } from "../scalers/gantry.ts";
-import { type LoadTraceOptions, loadTrace } from "../traces/load-trace.ts";
+import { loadTrace } from "../traces/load-trace.ts";
 import { averageProcessingSeconds } from "../traces/trace.ts";
 import { benchBounds } from "./bench-bounds.ts";
+import {
+  EC2_INSTANCE,
+  EC2_LAUNCH_SECONDS,
+  EC2_SCENARIOS,
+  EC2_SEEDS,
+  EC2_TASK,
+  EC2_VARIANTS,
+  type Ec2Scenario,
+  type Ec2ServiceScenario,
+  type Ec2Variant,
+} from "./bench-ec2-scenarios.ts";
 
-export interface Ec2ServiceScenario {
-  readonly name: string;
-  readonly trace: string;
-  readonly load: LoadTraceOptions;
-  readonly processingSeconds?: number;
-  readonly why: string;
-}
-
-export const EC2_INSTANCE = { cpu: 4096, memory: 8192 };
-export const EC2_TASK = { cpu: 1024, memory: 2048 };
 const SLO_SECONDS = 60;
 
-export const EC2_SCENARIO: readonly Ec2ServiceScenario[] = [
-  {
-    name: "azure",
-    trace: "azure-functions-2019",
-    load: { function: "sum" },
-    why: "Azure Functions 2019, all functions summed (×1, ~31 msg/s, 0.54 s each, 8 h)",
-  },
-  {
-    name: "worldcup",
-    trace: "worldcup98-per-minute",
-    load: { scale: 0.01, from: "1998-06-30T10:00:00Z", to: "1998-06-30T18:00:00Z" },
-    processingSeconds: 1,
-    why: "WorldCup98 30 June 1998 10:00–18:00 UTC (×0.01, 1 s each, 8 h)",
-  },
-];
-
 export interface Ec2BenchRow {
+  readonly scenario: string;
+  readonly variant: string;
   readonly capacity: CapacityScalerName;
+  readonly seed: number;
   readonly capacityWaitTaskSeconds: number;
   readonly instanceHours: number;
   readonly pendingTaskMaxS: number;
@@ -55,24 +42,41 @@ export interface Ec2BenchRow {
   readonly runSeconds: number;
 }
 
-/** Runs the scenario under each capacity scaler: same traces, seed, warm start and bounds. */
-export function runEc2Bench(tracesDir: string): Ec2BenchRow[] {
-  const loaded = EC2_SCENARIO.map((s) => ({ s, trace: loadTrace(join(tracesDir, s.trace), s.load) }));
-  return (["gantry", "ecs-cas"] as const).map((capacity) => {
-    const started = performance.now();
-    const services = loaded.map(({ s, trace }) => serviceSpec(s, trace));
-    // Warm start: every service at its first minute's fluid need, on just enough instances.
-    const initial = services.reduce((n, s) => n + (s.initialDesired ?? 0), 0);
-    const maxTasks = services.reduce((n, s) => n + s.bounds.maxCapacity, 0);
-    const result = runClusterSimulation({
-      services,
-      capacity,
-      capacityConfig: { maxInstances: Math.ceil(maxTasks / 4) },
-      instanceShape: EC2_INSTANCE,
-      initialInstances: Math.ceil(initial / 4),
-      sloSeconds: SLO_SECONDS,
-    });
-    return toRow(capacity, result, (performance.now() - started) / 1000);
+/** Runs each scenario under each variant and seed: same traces, warm start and bounds. */
+export function runEc2Bench(
+  tracesDir: string,
+  options: {
+    seeds?: readonly number[];
+    variants?: readonly Ec2Variant[];
+    scenarios?: readonly Ec2Scenario[];
+    onRun?: (row: Ec2BenchRow) => void;
+  } = {},
+): Ec2BenchRow[] {
+  const { seeds = EC2_SEEDS, variants = EC2_VARIANTS, scenarios = EC2_SCENARIOS } = options;
+  return scenarios.flatMap((scenario) => {
+    const loaded = scenario.services.map((s) => ({ s, trace: loadTrace(join(tracesDir, s.trace), s.load) }));
+    return variants.flatMap((variant) =>
+      seeds.map((seed) => {
+        const started = performance.now();
+        const services = loaded.map(({ s, trace }) => serviceSpec(s, trace));
+        // Warm start: every service at its first minute's fluid need, on just enough instances.
+        const initial = services.reduce((n, s) => n + (s.initialDesired ?? 0), 0);
+        const maxTasks = services.reduce((n, s) => n + s.bounds.maxCapacity, 0);
+        const result = runClusterSimulation({
+          services,
+          capacity: variant.capacity,
+          capacityConfig: { maxInstances: Math.ceil(maxTasks / 4), ...variant.settings },
+          instanceShape: EC2_INSTANCE,
+          launchSeconds: EC2_LAUNCH_SECONDS,
+          initialInstances: Math.ceil(initial / 4),
+          sloSeconds: SLO_SECONDS,
+          seed,
+        });
+        const row = toRow(scenario, variant, seed, result, (performance.now() - started) / 1000);
+        options.onRun?.(row);
+        return row;
+      }),
+    );
   });
 }
 
@@ -99,11 +103,20 @@ function serviceSpec(
   };
 }
 
-function toRow(capacity: CapacityScalerName, r: ClusterSimulationResult, runSeconds: number): Ec2BenchRow {
+function toRow(
+  scenario: Ec2Scenario,
+  variant: Ec2Variant,
+  seed: number,
+  r: ClusterSimulationResult,
+  runSeconds: number,
+): Ec2BenchRow {
   const byService = (f: (s: ClusterSimulationResult["services"][number]) => number) =>
-    Object.fromEntries(r.services.map((s, k) => [EC2_SCENARIO[k]?.name ?? s.trace, f(s)]));
+    Object.fromEntries(r.services.map((s, k) => [scenario.services[k]?.name ?? s.trace, f(s)]));
   return {
-    capacity,
+    scenario: scenario.id,
+    variant: variant.id,
+    capacity: variant.capacity,
+    seed,
     capacityWaitTaskSeconds: r.capacityWaitTaskSeconds,
     instanceHours: r.instanceSeconds / 3600,
     pendingTaskMaxS: r.pendingTaskMaxS,

@@ -1,13 +1,18 @@
 export { benchBounds } from "./bench-bounds.ts";
+export { type Ec2BenchRow, runEc2Bench } from "./bench-ec2.ts";
 export {
   EC2_INSTANCE,
+  EC2_LAUNCH_SECONDS,
   EC2_SCENARIO,
+  EC2_SCENARIOS,
+  EC2_SEEDS,
   EC2_TASK,
-  type Ec2BenchRow,
+  EC2_VARIANTS,
+  type Ec2Scenario,
   type Ec2ServiceScenario,
-  runEc2Bench,
-} from "./bench-ec2.ts";
-export { ec2Goal, ec2Markdown } from "./bench-ec2-table.ts";
+  type Ec2Variant,
+} from "./bench-ec2-scenarios.ts";
+export { type Ec2Goal, ec2Goal, ec2Markdown } from "./bench-ec2-table.ts";
 export { dominates, goalTable, scenarioTable } from "./bench-table.ts";
 export {
   BENCH_SCALERS,

@@ -17,3 +17,4 @@ export {
   runClusterSimulation,
 } from "./run-cluster-simulation.ts";
 export { type InstanceShape, SimInstance } from "./sim-instance.ts";
+export { type CapacitySettings, workerCapacity } from "./worker-capacity.ts";
