@@ -23,6 +23,8 @@ export interface Ec2Variant {
   readonly id: string;
   readonly capacity: CapacityScalerName;
   readonly settings: CapacitySettings;
+  /** ecs-cas only: how late its alarms see a datapoint (default 60 s). */
+  readonly metricDelaySeconds?: number;
   readonly why: string;
 }
 
@@ -112,7 +114,14 @@ export const EC2_VARIANTS: readonly Ec2Variant[] = [
     id: "ecs-cas",
     capacity: "ecs-cas",
     settings: {},
-    why: "ECS defaults: target capacity 100 %, warm-up 300 s",
+    why: "ECS defaults: target capacity 100 %, warm-up 300 s; its alarms see each 1-minute datapoint 60 s late",
+  },
+  {
+    id: "ecs-cas-instant",
+    capacity: "ecs-cas",
+    settings: {},
+    metricDelaySeconds: 0,
+    why: "as ecs-cas, but acting on each datapoint the moment ECS measures it (a lower bound on its delay)",
   },
   { id: "ecs-cas@95", capacity: "ecs-cas", settings: { targetCapacity: 95 }, why: "target capacity 95 %" },
 ];

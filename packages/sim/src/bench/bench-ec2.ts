@@ -68,6 +68,9 @@ export function runEc2Bench(
           capacityConfig: { maxInstances: Math.ceil(maxTasks / 4), ...variant.settings },
           instanceShape: EC2_INSTANCE,
           launchSeconds: EC2_LAUNCH_SECONDS,
+          ...(variant.metricDelaySeconds !== undefined && {
+            ecsCasMetricDelaySeconds: variant.metricDelaySeconds,
+          }),
           initialInstances: Math.ceil(initial / 4),
           sloSeconds: SLO_SECONDS,
           seed,

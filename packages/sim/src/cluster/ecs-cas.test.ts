@@ -15,7 +15,7 @@ function setup(instances: number, tasks: number) {
     initialInstances: instances,
   });
   for (let k = 0; k < tasks; k++) cluster.tryPlace("a", 0);
-  return { cluster, cas: createEcsCas(config) };
+  return { cluster, cas: createEcsCas(config, { metricDelaySeconds: 0 }) };
 }
 
 const pending = (n: number): TaskFootprint[] =>
@@ -61,6 +61,17 @@ describe("ecs-cas", () => {
     expect(cluster.usableCount()).toBe(4);
     cas.step(view(cluster, 40 * MIN));
     expect(cluster.usableCount()).toBe(2);
+  });
+
+  it("by default acts on the datapoint of a minute ago: the alarm sees a datapoint once its minute is over", () => {
+    const { cluster } = setup(1, 4);
+    const cas = createEcsCas(config);
+    cas.step(view(cluster, 10 * MIN, 5));
+    expect(cluster.usableCount()).toBe(1); // measured (300 %), not yet seen by the alarm
+    cas.step(view(cluster, 11 * MIN, 5));
+    expect(cluster.usableCount()).toBe(3); // the 10-minute datapoint: M = 3
+    cas.step(view(cluster, 12 * MIN, 5));
+    expect(cluster.usableCount()).toBe(3); // 11 minutes: N = 1 in service, M = 3: nothing more to order
   });
 
   it("does not scale in while an instance warms up", () => {

@@ -14,6 +14,10 @@
 //   "instance warmup"); no scale-in while an instance is warming up.
 // - Scale-in removes at most 50 % of the instances per step (ECS managed scaling); a further step needs
 //   another 15 minutes below target. Only empty instances terminate (managed termination protection).
+// - The alarms see each datapoint `metricDelaySeconds` after ECS measured it (default 60 s: a 1-minute
+//   datapoint exists once its minute is over). AWS names this latency itself — publishing the metric and the
+//   alarm breach ("Optimize Amazon ECS cluster auto scaling") — and field reports put CAS scale-outs at minutes;
+//   60 s is the least any CloudWatch alarm on a 1-minute metric can take. 0 gives the instant variant.
 import { type CapacityConfig, capacityProviderReservation, instancesNeeded } from "@gantry/core";
 import type { CapacityScaler, CapacityView } from "./capacity-scaler.ts";
 
@@ -30,7 +34,12 @@ export interface EcsCasScaler extends CapacityScaler {
   readonly datapoints: readonly EcsCasDatapoint[];
 }
 
-export function createEcsCas(config: CapacityConfig): EcsCasScaler {
+export const ECS_CAS_METRIC_DELAY_SECONDS = 60;
+
+export function createEcsCas(
+  config: CapacityConfig,
+  { metricDelaySeconds = ECS_CAS_METRIC_DELAY_SECONDS } = {},
+): EcsCasScaler {
   const datapoints: EcsCasDatapoint[] = [];
   let belowSince = 0;
   return {
@@ -38,8 +47,9 @@ export function createEcsCas(config: CapacityConfig): EcsCasScaler {
     intervalSeconds: 60,
     datapoints,
     step(view) {
-      const point = measure(view, config);
-      datapoints.push(point);
+      datapoints.push(measure(view, config));
+      const point = datapoints.findLast((p) => p.at <= view.now - metricDelaySeconds * 1000);
+      if (point === undefined) return;
       const target = config.targetCapacity;
       belowSince = point.reservation < target ? belowSince + 1 : 0;
       const current = view.cluster.usableCount();

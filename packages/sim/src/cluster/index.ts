@@ -4,6 +4,7 @@ export { CapacityWaitMeter } from "./capacity-wait.ts";
 export { Ec2Cluster, type Ec2ClusterOptions } from "./ec2-cluster.ts";
 export {
   createEcsCas,
+  ECS_CAS_METRIC_DELAY_SECONDS,
   ECS_CAS_SCALE_IN_DATAPOINTS,
   type EcsCasDatapoint,
   type EcsCasScaler,

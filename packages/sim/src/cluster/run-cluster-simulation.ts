@@ -39,6 +39,8 @@ export interface ClusterSimulationOptions {
   readonly capacityConfig: Partial<CapacityConfigInput> & { maxInstances: number };
   readonly instanceShape: InstanceShape;
   readonly launchSeconds?: number;
+  /** ecs-cas only: how late its alarms see each CapacityProviderReservation datapoint; default 60. */
+  readonly ecsCasMetricDelaySeconds?: number;
   readonly initialInstances?: number;
   readonly seed?: number;
   readonly sloSeconds?: number;
@@ -97,7 +99,13 @@ export function runClusterSimulation(options: ClusterSimulationOptions): Cluster
     actions: [] as ScalingActionRecord[],
   }));
   const capacity: CapacityScaler =
-    options.capacity === "gantry" ? createGantryCapacity(config) : createEcsCas(config);
+    options.capacity === "gantry"
+      ? createGantryCapacity(config)
+      : createEcsCas(config, {
+          ...(options.ecsCasMetricDelaySeconds !== undefined && {
+            metricDelaySeconds: options.ecsCasMetricDelaySeconds,
+          }),
+        });
   const meter = new CapacityWaitMeter(startMs);
   const seconds = Math.max(...options.services.map((s) => traceSeconds(s.trace))) + tailSeconds;
   const endMs = startMs + seconds * 1000;
