@@ -64,6 +64,21 @@ describe("gantry dev runtime", () => {
     expect(JSON.stringify(body)).toContain('"target":50');
   });
 
+  it("backtests a worker's policies on what its queue recorded, through the API", async () => {
+    const orders = dev.fleet.services.orders;
+    const response = await fetch(`${dev.url}/targets/${enc(orders.id)}/simulate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ history: { from: START, to: START + 10 * 60_000 } }),
+    });
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    expect(body.trace).toMatch(/^history:/);
+    // The simulated CloudWatch publishes each minute late; the early minutes of load are there.
+    expect(body.messages).toBeGreaterThan(0);
+    expect(body.withinSloPct).toBeGreaterThan(0);
+  });
+
   it("sets a desired count by hand, end to end", async () => {
     const events = dev.fleet.services.events;
     const response = await fetch(`${dev.url}/targets/${enc(events.id)}/desired-count`, {

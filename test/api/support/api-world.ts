@@ -1,4 +1,4 @@
-import type { EcsPort, PolicyInput, ServiceSnapshot, TargetConfigInput } from "@gantry/core";
+import type { EcsPort, MetricsPort, PolicyInput, ServiceSnapshot, TargetConfigInput } from "@gantry/core";
 import { MemoryStateStore } from "@gantry/runtime";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type {
@@ -114,7 +114,12 @@ export function apiEvent(call: Call): APIGatewayProxyEventV2 {
 }
 
 export function apiWorld(
-  options: { ecs?: boolean; series?: SeriesPoint[]; logLevel?: "SILENT" | "WARN" } = {},
+  options: {
+    ecs?: boolean;
+    series?: SeriesPoint[];
+    metricData?: MetricsPort;
+    logLevel?: "SILENT" | "WARN";
+  } = {},
 ) {
   const clock = new VirtualClock(START);
   const store = new MemoryStateStore(clock);
@@ -127,6 +132,7 @@ export function apiWorld(
     store,
     ...(options.ecs === false ? {} : { ecs }),
     series: series.source,
+    ...(options.metricData && { metricData: options.metricData }),
     clock,
     randomId: () => `r${n++}`,
     ...quiet,

@@ -89,6 +89,7 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     store,
     ecs: sim.ecs,
     series: createSimSeriesSource(account, store),
+    metricData: sim.metrics,
     clock: sim.clock,
   }) as unknown as LocalApiHandler;
   const staticDir = options.staticDir ?? (existsSync(DASHBOARD_DIST) ? DASHBOARD_DIST : undefined);

@@ -15,6 +15,7 @@ export function createApiDepsFromEnv(env: NodeJS.ProcessEnv): ApiDeps {
     store,
     ecs: createEcsPort(clients.ecs),
     series: createCloudWatchSeriesSource({ store, metrics }),
+    metricData: metrics,
     clock: systemClock,
     randomId: () => randomBytes(4).toString("hex"),
   };

@@ -1,4 +1,4 @@
-import type { Clock, EcsPort, StateStore } from "@gantry/core";
+import type { Clock, EcsPort, MetricsPort, StateStore } from "@gantry/core";
 import type { Observability } from "../observability.ts";
 import type { SeriesSource } from "./series-source.ts";
 
@@ -9,6 +9,8 @@ export interface ApiDeps extends Partial<Observability> {
   ecs?: EcsPort;
   /** Time series for charts; without it `series` answers 501 NotConfigured. */
   series?: SeriesSource;
+  /** Metrics for `simulate` on recorded history; without it that answers 501 NotConfigured. */
+  metricData?: MetricsPort;
   clock: Clock;
   /** The random part of activity ids (default: 8 hex digits). */
   randomId?: () => string;

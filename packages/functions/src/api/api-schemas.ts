@@ -74,16 +74,31 @@ function isoMs(text: string): number | undefined {
 
 export const SeriesQuerySchema = z.object({ from: InstantParam.optional(), to: InstantParam.optional() });
 
-export const SimulateBodySchema = z.strictObject({
-  trace: z.strictObject({
-    format: z.enum(["counts", "requests"]),
-    /** `time,count` rows (counts) or `time[,duration_s]` rows (requests), as `gantry simulate` reads them. */
-    csv: z.string().min(1),
-  }),
-  sloSeconds: z.number().gt(0).max(86_400).optional(),
-  taskStartupSeconds: z.number().min(0).max(3_600).optional(),
-  processingTimeSeconds: z.number().gt(0).max(43_200).optional(),
-});
+/** An instant in a JSON body: epoch milliseconds, or ISO-8601 with an offset. */
+const InstantField = z.union([
+  z.number().int().min(0).max(8_640_000_000_000_000),
+  z.iso.datetime({ offset: true }).transform((text) => Date.parse(text)),
+]);
+
+export const SimulateBodySchema = z
+  .strictObject({
+    trace: z
+      .strictObject({
+        format: z.enum(["counts", "requests"]),
+        /** `time,count` rows (counts) or `time[,duration_s]` rows (requests), as `gantry simulate` reads them. */
+        csv: z.string().min(1),
+      })
+      .optional(),
+    /** Replay what the target's queue received per minute (CloudWatch), from `from` (default: a day before `to`) to `to` (default: now). */
+    history: z.strictObject({ from: InstantField.optional(), to: InstantField.optional() }).optional(),
+    sloSeconds: z.number().gt(0).max(86_400).optional(),
+    taskStartupSeconds: z.number().min(0).max(3_600).optional(),
+    processingTimeSeconds: z.number().gt(0).max(43_200).optional(),
+  })
+  .refine((body) => (body.trace === undefined) !== (body.history === undefined), {
+    message: "give exactly one of trace (an uploaded trace) and history (the queue's recorded arrivals)",
+    path: ["trace"],
+  });
 export type SimulateBody = z.output<typeof SimulateBodySchema>;
 
 // Responses.

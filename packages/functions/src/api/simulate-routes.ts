@@ -1,4 +1,5 @@
-// Backtest a target's stored policies on an uploaded trace, with the simulator `gantry simulate` uses.
+// Backtest a target's stored policies on an uploaded trace or on its queue's recorded arrivals, with the
+// simulator `gantry simulate` uses.
 import { isLiveMetric, type Policy, type TargetConfig, ValidationError } from "@gantry/core";
 import {
   averageProcessingSeconds,
@@ -16,6 +17,7 @@ import {
   type TargetParams,
   TargetParamsSchema,
 } from "./api-schemas.ts";
+import { historyTrace, historyWindow } from "./history-trace.ts";
 import { defineRoute } from "./router.ts";
 import { requireTarget, targetIdOf } from "./target-writes.ts";
 import { parseUploadedTrace } from "./trace-upload.ts";
@@ -28,15 +30,30 @@ const simulate = defineRoute<TargetParams, undefined, SimulateBody>({
   method: "POST",
   path: "/targets/{cluster}/{service}/simulate",
   operationId: "simulateTarget",
-  summary: "Backtest the target's policies on an uploaded trace; the report is `gantry simulate --json`'s",
+  summary:
+    "Backtest the target's policies on an uploaded trace or on its queue's recorded history; the report is `gantry simulate --json`'s",
   params: TargetParamsSchema,
   body: SimulateBodySchema,
   responses: { 200: { description: "The report of the run", schema: SimulationReportSchema } },
   async handle({ deps, params, body }) {
     const record = await requireTarget(deps, targetIdOf(params));
     checkSimulable(record.config);
-    const trace = parseUploadedTrace(body.trace);
-    return { status: 200, body: backtest(record.config, trace, body) };
+    const trace = body.trace
+      ? parseUploadedTrace(body.trace)
+      : await historyTrace(
+          deps.metricData,
+          record.config,
+          historyWindow(body.history ?? {}, deps.clock.now()),
+        );
+    const processingTimeSeconds =
+      body.processingTimeSeconds ?? (body.trace ? undefined : policyProcessing(record.config));
+    return {
+      status: 200,
+      body: backtest(record.config, trace, {
+        ...body,
+        ...(processingTimeSeconds !== undefined && { processingTimeSeconds }),
+      }),
+    };
   },
 });
 
@@ -88,6 +105,14 @@ function onSimulatedQueue(config: TargetConfig): TargetConfig {
     return policy;
   });
   return { ...config, policies };
+}
+
+/** For recorded history, which has no durations: the processing time the target's sqsUtilization policy states. */
+function policyProcessing(config: TargetConfig): number | undefined {
+  for (const { metric } of config.policies) {
+    if ("sqsUtilization" in metric) return metric.sqsUtilization.processingSeconds;
+  }
+  return undefined;
 }
 
 /** Messages one simulated task works on at once: what the target's sqsUtilization policy says, else 1. */

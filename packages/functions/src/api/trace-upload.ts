@@ -10,7 +10,7 @@ export const MAX_TRACE_MESSAGES = 2_000_000;
 /** The name the readers put in messages (`trace.csv:3: …`), which is also the body field they concern. */
 const SOURCE = "trace.csv";
 
-export function parseUploadedTrace(upload: SimulateBody["trace"]): Trace {
+export function parseUploadedTrace(upload: NonNullable<SimulateBody["trace"]>): Trace {
   checkSpan(upload.csv);
   const trace = readTrace(upload);
   if (traceSeconds(trace) > MAX_TRACE_SECONDS) throw spanError();
@@ -24,7 +24,7 @@ export function parseUploadedTrace(upload: SimulateBody["trace"]): Trace {
   return trace;
 }
 
-function readTrace(upload: SimulateBody["trace"]): Trace {
+function readTrace(upload: NonNullable<SimulateBody["trace"]>): Trace {
   try {
     return upload.format === "counts"
       ? parseCountsCsv(upload.csv, SOURCE)

@@ -1,0 +1,102 @@
+// A target's recorded history as a trace for `simulate`: the messages its queue received per minute
+// (CloudWatch AWS/SQS NumberOfMessagesSent, Sum), over a window of the past. In AWS the MetricsPort is
+// CloudWatch; under `gantry dev` it is the simulated account's CloudWatch.
+import { liveQueueOf, type MetricsPort, type TargetConfig, ValidationError } from "@gantry/core";
+import type { Trace } from "@gantry/sim";
+import type { SimulateBody } from "./api-schemas.ts";
+import { ApiError } from "./http-errors.ts";
+import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "./trace-upload.ts";
+
+const MINUTE = 60_000;
+/** The window when the request names none: the last day. */
+export const DEFAULT_HISTORY_MS = 86_400_000;
+
+export interface HistoryWindow {
+  from: number;
+  to: number;
+}
+
+/** The window in whole minutes: `to` defaults to now, `from` to a day before `to`; never in the future. */
+export function historyWindow(history: NonNullable<SimulateBody["history"]>, now: number): HistoryWindow {
+  const to = floorMinute(history.to ?? now);
+  const from = floorMinute(history.from ?? to - DEFAULT_HISTORY_MS);
+  if (history.to !== undefined && history.to > now) {
+    throw new ValidationError("is in the future: only recorded history can be replayed", "history.to");
+  }
+  if (from >= to) throw new ValidationError("must be at least a minute before history.to", "history.from");
+  if (to - from > MAX_TRACE_SECONDS * 1000) {
+    throw new ValidationError(
+      `is more than ${MAX_TRACE_SECONDS / 86_400} days before history.to (CloudWatch keeps 1-minute data 15 days)`,
+      "history.from",
+    );
+  }
+  return { from, to };
+}
+
+export async function historyTrace(
+  metrics: MetricsPort | undefined,
+  config: TargetConfig,
+  window: HistoryWindow,
+): Promise<Trace> {
+  if (!metrics) throw new ApiError("NotConfigured", "this API has no metrics source to read history from");
+  const queueUrl = config.policies.map((p) => liveQueueOf(p.metric)).find((url) => url !== undefined);
+  if (queueUrl === undefined) {
+    throw new ValidationError("the target has no sqs or sqsUtilization policy to name its queue", "policies");
+  }
+  const queueName = queueUrl.split("/").filter(Boolean).at(-1) ?? queueUrl;
+  const data = await metrics.getMetricData([sentQuery(queueName)], { start: window.from, end: window.to });
+  const counts = perMinute(data.sent ?? [], window);
+  const messages = counts.reduce((a, b) => a + b, 0);
+  if (messages === 0) {
+    throw new ValidationError(
+      `queue ${queueName} recorded no messages sent between ${iso(window.from)} and ${iso(window.to)}`,
+      "history",
+    );
+  }
+  if (messages > MAX_TRACE_MESSAGES) {
+    throw new ValidationError(
+      `${messages} messages, over the ${MAX_TRACE_MESSAGES} a run may replay`,
+      "history",
+    );
+  }
+  return {
+    name: `history:${queueName}`,
+    description: `messages sent to ${queueName} per minute, ${iso(window.from)} – ${iso(window.to)}`,
+    bucketSeconds: 60,
+    counts,
+    startTime: iso(window.from),
+    scale: 1,
+  };
+}
+
+function sentQuery(queueName: string) {
+  return {
+    id: "sent",
+    stat: {
+      namespace: "AWS/SQS",
+      metricName: "NumberOfMessagesSent",
+      dimensions: [{ name: "QueueName", value: queueName }],
+      statistic: "Sum" as const,
+    },
+    periodSeconds: 60,
+    returnData: true,
+  };
+}
+
+/** One bucket per minute of the window; minutes with no datapoint count 0 (CloudWatch omits idle minutes). */
+function perMinute(points: readonly { timestamp: number; value: number }[], window: HistoryWindow) {
+  const counts = new Float64Array((window.to - window.from) / MINUTE);
+  for (const { timestamp, value } of points) {
+    const k = Math.floor((timestamp - window.from) / MINUTE);
+    if (k >= 0 && k < counts.length) counts[k] = (counts[k] ?? 0) + value;
+  }
+  return counts;
+}
+
+function floorMinute(ms: number): number {
+  return Math.floor(ms / MINUTE) * MINUTE;
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
