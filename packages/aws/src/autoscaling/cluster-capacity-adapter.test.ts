@@ -54,7 +54,7 @@ function mockCluster(instances: number) {
       {
         AutoScalingGroupName: "workers",
         DesiredCapacity: instances + 1,
-        MinSize: 0,
+        MinSize: 1,
         MaxSize: 300,
         DefaultCooldown: 300,
         AvailabilityZones: ["eu-west-1a"],
@@ -126,6 +126,8 @@ describe("describeCluster, mode asg", () => {
     expect(snapshot).toMatchObject({
       instanceShape: { cpu: 4096, memory: 7680 },
       groupDesired: 3,
+      groupMinSize: 1,
+      groupMaxSize: 300,
       taskSizes: { "service/blue/web": web },
       scaleInOwner: "gantry",
     });

@@ -91,6 +91,8 @@ async function describeCluster(
     instances: joinInstances(reads, shape),
     instanceShape: shape,
     groupDesired: asgGroup.desiredCapacity,
+    groupMinSize: asgGroup.minSize,
+    groupMaxSize: asgGroup.maxSize,
     taskSizes,
     scaleInOwner: group.scaleInOwner,
   };

@@ -14,6 +14,8 @@ export const CAPACITY_REASON_CODES = [
   "DrainInstances",
   "TaskTooLarge",
   "HeadroomKept",
+  "AtGroupMaxSize",
+  "AtGroupMinSize",
 ] as const;
 
 export type CapacityReasonCode = (typeof CAPACITY_REASON_CODES)[number];

@@ -22,6 +22,12 @@ export interface ClusterSnapshot {
   instanceShape: { cpu: number; memory: number } | undefined;
   /** The Auto Scaling group's desired capacity, draining instances included. */
   groupDesired: number;
+  /**
+   * The group's MinSize and MaxSize. Auto Scaling rejects a desired capacity outside them (ValidationError), so
+   * whatever the desired capacity counts (draining instances too) must stay inside.
+   */
+  groupMinSize: number;
+  groupMaxSize: number;
   /** Each requested service's task size, from its current task definition; services ECS does not know are absent. */
   taskSizes: Record<string, TaskResources>;
   scaleInOwner: ScaleInOwner;

@@ -1,4 +1,11 @@
-import type { CapacityConfig, CapacityPlan, ClusterCapacityPort, ClusterSnapshot } from "@gantry/core";
+import type {
+  CapacityConfig,
+  CapacityPlan,
+  CapacityReason,
+  ClusterCapacityPort,
+  ClusterSnapshot,
+} from "@gantry/core";
+import { boundGroupDesired } from "./group-size-limits.ts";
 
 /** What applying a plan did, for the activity and the stored record. */
 export interface Applied {
@@ -8,6 +15,8 @@ export interface Applied {
   terminated: string[];
   protected: string[];
   unprotected: string[];
+  /** Why the group's desired capacity differs from the plan's instances plus those draining (MinSize, MaxSize). */
+  limit?: CapacityReason;
 }
 
 export interface ApplyInput {
@@ -22,7 +31,8 @@ export interface ApplyInput {
 /**
  * Gantry owns scale-in: protect busy instances first (so no change below can take them), drain what the plan
  * drains, terminate what Gantry drained and has emptied, then set the group's desired capacity. The group keeps
- * counting draining instances until they are terminated, so Auto Scaling never picks a victim itself.
+ * counting draining instances until they are terminated, so Auto Scaling never picks a victim itself. That sum
+ * is kept inside the group's MinSize and MaxSize, which Auto Scaling enforces.
  */
 export async function applyOwnedPlan(port: ClusterCapacityPort, input: ApplyInput): Promise<Applied> {
   const { config, cluster, plan, snapshot } = input;
@@ -43,24 +53,42 @@ export async function applyOwnedPlan(port: ClusterCapacityPort, input: ApplyInpu
   const stillDraining = snapshot.instances.filter(
     (i) => i.lifecycle !== "Terminating" && (i.draining || drained.includes(i.id)) && !gone.has(i.id),
   ).length;
-  const groupDesired = plan.desiredInstances + stillDraining;
+  const bounded = boundGroupDesired(plan.desiredInstances, stillDraining, snapshot);
+  const groupDesired = bounded.value;
   // Each termination already took one off the group's desired capacity.
   if (groupDesired !== snapshot.groupDesired - terminated.length) {
     await port.setDesiredInstances(config, groupDesired);
   }
-  return { groupDesired, drained, terminated, protected: protect, unprotected: plan.unprotect };
+  return {
+    groupDesired,
+    drained,
+    terminated,
+    protected: protect,
+    unprotected: plan.unprotect,
+    ...(bounded.reason && { limit: bounded.reason }),
+  };
 }
 
 /**
  * ECS owns scale-in (a capacity provider with managed scaling on): only order instances ahead of it. Never lower
- * the desired capacity, protect or drain: ECS's managed termination protection and draining do that.
+ * the desired capacity, protect or drain: ECS's managed termination protection and draining do that. A raise
+ * stops at the group's MaxSize.
  */
 export async function applyScaleOutOnly(port: ClusterCapacityPort, input: ApplyInput): Promise<Applied> {
   const { config, plan, snapshot } = input;
   const draining = snapshot.instances.filter((i) => i.lifecycle !== "Terminating" && i.draining).length;
-  const wanted = plan.desiredInstances + draining;
-  const groupDesired = Math.max(wanted, snapshot.groupDesired);
+  const bounded = boundGroupDesired(plan.desiredInstances, draining, snapshot);
+  const groupDesired = Math.max(bounded.value, snapshot.groupDesired);
   if (plan.step > 0 && groupDesired > snapshot.groupDesired)
     await port.setDesiredInstances(config, groupDesired);
-  return { groupDesired, drained: [], terminated: [], protected: [], unprotected: [] };
+  // Only a capped raise needs explaining: below MinSize, the desired capacity is never lowered here anyway.
+  const limit = plan.step > 0 && bounded.reason?.code === "AtGroupMaxSize" ? bounded.reason : undefined;
+  return {
+    groupDesired,
+    drained: [],
+    terminated: [],
+    protected: [],
+    unprotected: [],
+    ...(limit && { limit }),
+  };
 }

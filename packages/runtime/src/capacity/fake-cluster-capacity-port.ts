@@ -1,10 +1,11 @@
-import type {
-  CapacityConfig,
-  ClusterCapacityPort,
-  ClusterSnapshot,
-  InstanceState,
-  ScaleInOwner,
-  TaskResources,
+import {
+  type CapacityConfig,
+  type ClusterCapacityPort,
+  type ClusterSnapshot,
+  type InstanceState,
+  type ScaleInOwner,
+  type TaskResources,
+  ValidationError,
 } from "@gantry/core";
 import { FakeCalls } from "../testing/fake-calls.ts";
 
@@ -12,12 +13,16 @@ type Method = keyof ClusterCapacityPort;
 
 /**
  * ClusterCapacityPort over an in-memory group: writes change what the next describeCluster returns (drain marks
- * DRAINING, terminate removes and decrements, setDesiredInstances only records the number). Test support.
+ * DRAINING, terminate removes and decrements, setDesiredInstances only records the number). Like Auto Scaling,
+ * setDesiredInstances rejects a number outside the group's MinSize and MaxSize with a ValidationError. Test
+ * support.
  */
 export class FakeClusterCapacityPort implements ClusterCapacityPort {
   readonly fake = new FakeCalls<Method>();
   instances: InstanceState[];
   groupDesired: number;
+  groupMinSize = 0;
+  groupMaxSize = 100;
   taskSizes: Record<string, TaskResources>;
   scaleInOwner: ScaleInOwner = "gantry";
   instanceShape: { cpu: number; memory: number } | undefined = { cpu: 4096, memory: 8192 };
@@ -34,6 +39,8 @@ export class FakeClusterCapacityPort implements ClusterCapacityPort {
       instances: structuredClone(this.instances),
       instanceShape: this.instanceShape,
       groupDesired: this.groupDesired,
+      groupMinSize: this.groupMinSize,
+      groupMaxSize: this.groupMaxSize,
       taskSizes: structuredClone(this.taskSizes),
       scaleInOwner: this.scaleInOwner,
     };
@@ -42,6 +49,17 @@ export class FakeClusterCapacityPort implements ClusterCapacityPort {
 
   async setDesiredInstances(capacity: CapacityConfig, desired: number) {
     this.fake.enter("setDesiredInstances", capacity.name, desired);
+    // Auto Scaling's own wording for the same refusal.
+    if (desired > this.groupMaxSize) {
+      throw new ValidationError(
+        `New SetDesiredCapacity value ${desired} is above max value ${this.groupMaxSize}`,
+      );
+    }
+    if (desired < this.groupMinSize) {
+      throw new ValidationError(
+        `New SetDesiredCapacity value ${desired} is below min value ${this.groupMinSize}`,
+      );
+    }
     this.groupDesired = desired;
   }
 

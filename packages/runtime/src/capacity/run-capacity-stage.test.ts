@@ -260,3 +260,77 @@ describe("runCapacityStage", () => {
     expect(result.activities[0]?.statusMessage).toContain("boom");
   });
 });
+
+describe("runCapacityStage within the group's MinSize and MaxSize", () => {
+  // maxInstances equals the group's MaxSize, as usual; i-3 is still draining (someone's task is stopping on it).
+  function drainingWorld() {
+    const instances = [
+      instance("i-1", tasks(4)),
+      instance("i-2", tasks(4)),
+      instance("i-3", tasks(1, "task/blue/report"), { draining: true }),
+    ];
+    const services = [snap(WEB, 8)];
+    const w = world(instances, services);
+    w.port.groupMaxSize = 4;
+    return { ...w, services };
+  }
+  const drainedI3 = { state: { version: 1, unneededSince: {} }, drainedByGantry: ["i-3"] } as const;
+
+  it("caps the group's desired capacity at MaxSize while instances drain, and says why", async () => {
+    const w = drainingWorld();
+    await w.store.put("workers", { ...drainedI3, drainedByGantry: [...drainedI3.drainedByGantry] }, 0);
+    const targets = [target(WEB, { maxInstances: 4 })];
+
+    // 16 tasks of 1 vCPU: 4 planned instances, plus i-3 draining, is 5, above MaxSize 4.
+    const result = await runCapacityStage(targets, [outcome(WEB, 8, 16)], w.deps);
+    expect(w.port.writes()).toContainEqual(["setDesiredInstances", "workers", 4]);
+    expect(w.port.fake.calls.filter((c) => c.method === "setDesiredInstances")).toHaveLength(1);
+    const [capacity] = result.outcomes;
+    expect(capacity).toMatchObject({ status: "Successful", action: "ScaleOut", toInstances: 4 });
+    expect(capacity?.reasons).toContainEqual({
+      code: "AtGroupMaxSize",
+      message:
+        "5 instances wanted in the group (4 planned + 1 draining), capped at its MaxSize 4: " +
+        "1 planned instance waits for draining ones to terminate",
+    });
+    expect(result.activities[0]?.statusMessage).toContain("group desired 4");
+    expect(result.activities[0]?.statusMessage).toContain("AtGroupMaxSize: 5 instances wanted");
+
+    // Next pass: i-3 is empty, so terminated (desired 4 → 3), and the planned fourth instance is ordered.
+    w.port.instances[2] = instance("i-3", [], { draining: true });
+    w.services[0] = snap(WEB, 16, { runningCount: 8, pendingCount: 8 });
+    w.port.fake.calls.length = 0;
+    w.advance(60_000);
+    const next = await runCapacityStage(targets, [outcome(WEB, 16, 16, "Unchanged")], w.deps);
+    expect(w.port.writes().filter((c) => c[0] !== "setProtection")).toEqual([
+      ["terminate", "workers", ["i-3"]],
+      ["setDesiredInstances", "workers", 4],
+    ]);
+    expect(next.outcomes[0]?.reasons.map((r) => r.code)).not.toContain("AtGroupMaxSize");
+  });
+
+  it("caps a raise at MaxSize when ECS owns scale-in", async () => {
+    const w = drainingWorld();
+    w.port.scaleInOwner = "ecs";
+    const result = await runCapacityStage(
+      [target(WEB, { mode: "capacityProvider", maxInstances: 4 })],
+      [outcome(WEB, 8, 16)],
+      w.deps,
+    );
+    expect(w.port.writes()).toEqual([["setDesiredInstances", "workers", 4]]);
+    expect(result.outcomes[0]?.reasons.map((r) => r.code)).toContain("AtGroupMaxSize");
+  });
+
+  it("never sets the group's desired capacity below MinSize", async () => {
+    // Auto Scaling is replacing the group's one (unhealthy) instance to keep MinSize 1; the plan wants none.
+    const w = world([instance("i-1", [], { lifecycle: "Terminating" })], [snap(WEB, 0)]);
+    w.port.groupMinSize = 1;
+    const result = await runCapacityStage([target(WEB)], [outcome(WEB, 1, 0)], w.deps);
+    expect(w.port.fake.count("setDesiredInstances")).toBe(0);
+    expect(result.outcomes[0]?.status).not.toBe("Failed");
+    expect(result.outcomes[0]?.reasons).toContainEqual({
+      code: "AtGroupMinSize",
+      message: "0 instances wanted in the group, held at its MinSize 1",
+    });
+  });
+});

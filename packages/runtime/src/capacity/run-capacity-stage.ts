@@ -102,6 +102,8 @@ async function runGroup(
       status: changed(applied, heldForEcs ? 0 : plan.step) ? "Successful" : "Unchanged",
       drained: applied.drained,
       terminated: applied.terminated,
+      // A MinSize or MaxSize the group's desired capacity was kept to says why the group differs from the plan.
+      reasons: applied.limit ? [...base.reasons, applied.limit] : base.reasons,
     };
     if (outcome.status === "Unchanged") return { outcome };
     return record(outcome, applied, startTime, deps);

@@ -1,0 +1,156 @@
+import "./test-support/test-env.ts";
+import {
+  AutoScalingClient,
+  SetDesiredCapacityCommand,
+  SetInstanceProtectionCommand,
+} from "@aws-sdk/client-auto-scaling";
+import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ECSClient, UpdateServiceCommand } from "@aws-sdk/client-ecs";
+import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
+import {
+  GROUP,
+  INSTANCE_ID,
+  mockGroup,
+  mockQueue,
+  mockService,
+  SERVICE_ID,
+  targetItem,
+  workerTarget,
+} from "./test-support/worker-cluster-mocks.ts";
+
+// The module-level tick handler, dependencies built from the environment, running stage 1 (the service) and
+// stage 2 (the EC2 capacity under it) in one invocation, with every SDK client mocked. A separate file from
+// handler-wiring.test.ts: the handler caches its dependencies, so the first invocation here must find TABLE_NAME.
+const saved = { ...process.env };
+Object.assign(process.env, {
+  AWS_REGION: "eu-west-1",
+  AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKEFAKE",
+  AWS_SECRET_ACCESS_KEY: "fake-secret-key-for-tests",
+  SUB_TICK_SECONDS: "0",
+  TABLE_NAME: "gantry-test",
+});
+afterAll(() => {
+  process.env = saved;
+});
+
+const documents = mockClient(DynamoDBDocumentClient);
+const dynamo = mockClient(DynamoDBClient);
+const ecs = mockClient(ECSClient);
+const cloudWatch = mockClient(CloudWatchClient);
+const events = mockClient(EventBridgeClient);
+const sqs = mockClient(SQSClient);
+const autoScaling = mockClient(AutoScalingClient);
+
+const CAPACITY = { mode: "asg", name: GROUP, maxInstances: 10 } as const;
+
+/** The state table holds `config` at version 3; writes succeed; the CAPACITY item does not exist yet. */
+function storeTarget(config: ReturnType<typeof workerTarget>): void {
+  documents.on(QueryCommand).resolves({ Items: [targetItem(config, 3, Date.now() - 600_000)] });
+  documents.on(GetCommand).resolves({});
+  documents.on(UpdateCommand).resolves({});
+  documents.on(PutCommand).resolves({});
+}
+
+beforeEach(() => {
+  for (const mock of [documents, dynamo, ecs, cloudWatch, events, sqs, autoScaling]) mock.reset();
+  cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
+  events
+    .on(PutEventsCommand)
+    .resolves({ FailedEntryCount: 0, Entries: [{ EventId: "e1" }, { EventId: "e2" }] });
+  // 100 messages at 10 per task: stage 1 raises the service from 2 tasks to 10.
+  mockQueue(sqs, 100);
+  mockService(ecs, 2);
+});
+
+const { handler: tick } = await import("./tick.ts");
+
+describe("tick handler with a capacity block, from the environment", () => {
+  it("raises the service, then the group's desired capacity, in one invocation", async () => {
+    storeTarget(workerTarget(CAPACITY));
+    // The group's one instance (2 vCPU) is full with the service's 2 tasks of 1 vCPU.
+    mockGroup(autoScaling, ecs, { tasks: 2, maxSize: 10, now: Date.now() });
+
+    const { result, lines } = await captureOutput(() => tick({}, lambdaContext({ remainingMs: 60_000 })));
+
+    // Stage 1: the service's desired count, 2 → 10.
+    const [update] = ecs.commandCalls(UpdateServiceCommand);
+    expect(update?.args[0].input).toEqual({ cluster: "prod", service: "worker", desiredCount: 10 });
+    // Stage 2: 10 tasks of 1 vCPU on 2-vCPU instances need 5; the group is raised from 1 to 5.
+    const [setDesired, ...more] = autoScaling.commandCalls(SetDesiredCapacityCommand);
+    expect(more).toEqual([]);
+    expect(setDesired?.args[0].input).toEqual({
+      AutoScalingGroupName: GROUP,
+      DesiredCapacity: 5,
+      HonorCooldown: false,
+    });
+    expect(update?.calledBefore(setDesired as NonNullable<typeof setDesired>)).toBe(true);
+    // The busy instance is protected from scale-in first, so Auto Scaling can never pick it.
+    const [protect] = autoScaling.commandCalls(SetInstanceProtectionCommand);
+    expect(protect?.args[0].input).toEqual({
+      AutoScalingGroupName: GROUP,
+      InstanceIds: [INSTANCE_ID],
+      ProtectedFromScaleIn: true,
+    });
+
+    // The capacity state is claimed with a create-only write before the group is touched.
+    const capacityWrites = documents
+      .commandCalls(UpdateCommand)
+      .filter((call) => call.args[0].input.Key?.pk === "CAPACITY");
+    expect(capacityWrites).toHaveLength(1);
+    const claim = capacityWrites[0];
+    expect(claim?.args[0].input).toMatchObject({
+      TableName: "gantry-test",
+      Key: { pk: "CAPACITY", sk: GROUP },
+      ConditionExpression: "attribute_not_exists(#pk)",
+      ExpressionAttributeValues: {
+        ":next": 1,
+        ":record": { state: { lastScaleOutAt: expect.any(Number) }, drainedByGantry: [] },
+      },
+    });
+    expect(claim?.calledBefore(setDesired as NonNullable<typeof setDesired>)).toBe(true);
+    // The target's own state is written conditionally on the version read.
+    const targetWrites = documents
+      .commandCalls(UpdateCommand)
+      .filter((call) => call.args[0].input.Key?.pk === "TARGETS");
+    expect(targetWrites.map((call) => call.args[0].input.ExpressionAttributeValues?.[":expected"])).toEqual([
+      3,
+    ]);
+
+    expect(result).toEqual({ passes: 1, outcomes: { Successful: 1 } });
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: "capacity reconciled",
+        targetId: `capacity/${GROUP}`,
+        status: "Successful",
+        action: "ScaleOut",
+        fromInstances: 1,
+        toInstances: 5,
+      }),
+    );
+    // Both activities (the service's, the group's) are recorded and published.
+    const recorded = documents.commandCalls(PutCommand).map((call) => call.args[0].input.Item?.pk);
+    expect(recorded).toEqual([`TARGET#${SERVICE_ID}`, `TARGET#capacity/${GROUP}`]);
+    expect(events.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries).toHaveLength(2);
+  });
+
+  it("makes no Auto Scaling call and reads no CAPACITY item for a target without a capacity block", async () => {
+    storeTarget(workerTarget());
+    const { result } = await captureOutput(() => tick({}, lambdaContext({ remainingMs: 60_000 })));
+    expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(1);
+    expect(autoScaling.calls()).toHaveLength(0);
+    expect(documents.commandCalls(GetCommand)).toHaveLength(0);
+    expect(result).toEqual({ passes: 1, outcomes: { Successful: 1 } });
+  });
+});
