@@ -15,14 +15,12 @@ export default $config({
     const { table } = await import("./infra/storage");
     const { tick, alarm, alarmFailures } = await import("./infra/control-loop");
     const { api } = await import("./infra/api");
-    const { dashboard } = await import("./infra/dashboard");
     return {
       table: table.name,
       tick: tick.name,
       alarm: alarm.name,
       alarmFailures: alarmFailures.url,
       api: api.url,
-      dashboard: dashboard.url,
     };
   },
 });

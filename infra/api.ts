@@ -13,18 +13,11 @@ export const apiFunction = new sst.aws.Function("ApiHandler", {
 });
 
 // One Lambda routes every path itself (packages/functions/src/api/routes.ts), so the API has a single catch-all
-// route; it requires SigV4 (IAM) like every Gantry route must. CORS preflights are answered by API Gateway
-// before authorization, so the dashboard on its CloudFront origin can call it.
+// route; it requires SigV4 (IAM) like every Gantry route must. No browser calls it directly: the dashboard runs
+// behind `gantry dashboard`, which signs its calls on the same origin, so CORS stays off (SST's default would
+// allow every origin).
 export const api = new sst.aws.ApiGatewayV2("Api", {
-  cors: {
-    allowHeaders: [
-      "authorization",
-      "content-type",
-      "x-amz-date",
-      "x-amz-security-token",
-      "x-amz-content-sha256",
-    ],
-  },
+  cors: false,
   accessLog: { retention: "1 month" },
 });
 

@@ -1,4 +1,5 @@
-// The dashboard is a static site: relative asset URLs (`base: "./"`), so it works from any path or bucket.
+// The dashboard is a static site, served by `gantry dev` and `gantry dashboard`: relative asset URLs
+// (`base: "./"`), so it works from any path.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 

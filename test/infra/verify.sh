@@ -2,7 +2,9 @@
 # npm run test:infra: verifies the SST app offline (no AWS, npm registry only).
 #  1. `sst install` unpacks SST's platform into .sst/platform (skipped when already there for this version);
 #  2. tsc type-checks sst.config.ts and infra/ against it;
-#  3. the dashboard is built (StaticSite reads its output), then vitest runs run() under Pulumi mocks and asserts the resources (test/infra/sst-app.spec.ts).
+#  3. the dashboard is built (nothing deploys it, but `gantry dashboard` and `gantry dev` serve
+#     packages/dashboard/dist: a bundle that no longer builds fails here), then vitest runs run() under Pulumi
+#     mocks and asserts the resources (test/infra/sst-app.spec.ts).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -18,7 +20,7 @@ fi
 echo "tsc -p test/infra/tsconfig.json"
 npx tsc -p test/infra/tsconfig.json
 
-# StaticSite reads the dashboard's build output when run() executes, even under mocks.
+# What `gantry dashboard` serves against the deployed API; the SST app itself no longer reads it.
 echo "dashboard build"
 npm run build --silent -w @gantry/dashboard >/dev/null
 

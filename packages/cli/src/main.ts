@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
 import { registerActivities } from "./commands/activities.ts";
 import { registerApply } from "./commands/apply.ts";
+import { registerDashboard } from "./commands/dashboard.ts";
 import { registerDev } from "./commands/dev.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
 import { registerExplain } from "./commands/explain.ts";
@@ -17,6 +18,7 @@ function buildProgram(): Command {
   registerEvaluate(program);
   registerSimulate(program);
   registerDev(program);
+  registerDashboard(program);
   registerApply(program);
   registerStatus(program);
   registerExplain(program);

@@ -1,26 +1,19 @@
-// The HTTP client: every request is built in `request` below, the one place to add auth.
+// The HTTP client: every request is built in `request` below.
 //
-// Auth: against `gantry dev` the API is open. A deployed API uses IAM auth, and a browser cannot sign SigV4
-// requests without credentials: the deployed dashboard needs the API's auth solved in issue F (e.g. a Cognito
-// identity pool handing out temporary credentials, then signing here), until then it works only locally.
+// The dashboard calls the API on its own origin and never signs anything: `gantry dev` serves both, and
+// against a deployed API (IAM auth, which a browser cannot sign without credentials) `gantry dashboard`
+// serves it and forwards each call signed with SigV4 from the user's AWS credentials, which stay in the CLI.
 import type { ActivityPage, SeriesResponse, SuspendFlags, TargetList, TargetView } from "./api-types.ts";
 
-declare global {
-  interface Window {
-    /** Set by `assets/config.js` on a deployed site. */
-    GANTRY_API?: string;
-  }
-}
-
-/** The API's base URL: `?api=`, else `window.GANTRY_API`, else the page's own origin. */
-export function resolveApiBase(location: Pick<Location, "search" | "origin">, configured?: string): string {
+/** The API's base URL: `?api=` (another local API, e.g. `gantry dev` on another port), else the page's origin. */
+export function resolveApiBase(location: Pick<Location, "search" | "origin">): string {
   const fromQuery = new URLSearchParams(location.search).get("api");
-  const base = fromQuery || configured || location.origin;
+  const base = fromQuery || location.origin;
   return base.replace(/\/+$/, "");
 }
 
 export function apiBase(): string {
-  return resolveApiBase(window.location, window.GANTRY_API);
+  return resolveApiBase(window.location);
 }
 
 /** An error response (`{error:{code,message,field}}`) or a failed request. */

@@ -110,7 +110,7 @@ async function request(
   throw apiError(response.status, body, endpoint);
 }
 
-function bodyOf(extra: Partial<PlainRequest>): { body?: string } {
+function bodyOf(extra: Partial<PlainRequest>): Pick<PlainRequest, "body"> {
   return extra.body === undefined ? {} : { body: extra.body };
 }
 

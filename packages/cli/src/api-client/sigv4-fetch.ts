@@ -14,7 +14,10 @@ export interface PlainRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
-  body?: string;
+  /** Bytes are signed and sent as they are: `gantry dashboard` forwards the browser's body byte-exact. */
+  body?: string | Uint8Array;
+  /** Aborts the request (`gantry dashboard` gives up on an upstream that hangs). */
+  signal?: AbortSignal;
 }
 
 export interface Credentials {
@@ -56,11 +59,22 @@ export async function signRequest(request: PlainRequest, options: SigningOptions
 
 export type Send = (request: PlainRequest) => Promise<Response>;
 
+export interface SenderOptions {
+  /** Default: the default AWS credential chain, loaded on the first request. */
+  credentials?: CredentialsProvider;
+  /** Default: sign unless the endpoint is loopback (the local stack is open). Tests sign loopback fakes. */
+  sign?: boolean;
+}
+
 /** A sender for `endpoint`: plain fetch for loopback, else signed with the default AWS credential chain. */
-export function createSender(endpoint: URL, regionFlag: string | undefined): Send {
-  if (isLoopback(endpoint)) return plainFetch;
+export function createSender(
+  endpoint: URL,
+  regionFlag: string | undefined,
+  options: SenderOptions = {},
+): Send {
+  if (!(options.sign ?? !isLoopback(endpoint))) return plainFetch;
   const region = regionOf(endpoint, regionFlag);
-  let provider: CredentialsProvider | undefined;
+  let provider = options.credentials;
   return async (request) => {
     provider ??= await defaultCredentials();
     const credentials = await loadCredentials(provider, endpoint);
@@ -73,15 +87,17 @@ function plainFetch(request: PlainRequest): Promise<Response> {
     method: request.method,
     headers: request.headers,
     ...(request.body === undefined ? {} : { body: request.body }),
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
   });
 }
 
-async function defaultCredentials(): Promise<CredentialsProvider> {
+export async function defaultCredentials(): Promise<CredentialsProvider> {
   const { defaultProvider } = await import("@aws-sdk/credential-provider-node");
   return defaultProvider();
 }
 
-async function loadCredentials(provider: CredentialsProvider, endpoint: URL): Promise<Credentials> {
+/** The provider's credentials, or the one-line CliError every command prints when there are none. */
+export async function loadCredentials(provider: CredentialsProvider, endpoint: URL): Promise<Credentials> {
   try {
     return await provider();
   } catch (error) {

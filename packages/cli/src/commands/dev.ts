@@ -2,15 +2,10 @@
 // dashboard on 127.0.0.1. The runtime is imported only when the command runs.
 import { type Command, InvalidArgumentError } from "commander";
 import type { DevCommandOptions } from "../dev/run-dev.ts";
+import { portArg } from "./port-arg.ts";
 
 export const DEFAULT_DEV_PORT = 8787;
 export const MAX_SPEED = 3600;
-
-function port(text: string): number {
-  const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-  if (Number.isInteger(value) && value >= 0 && value <= 65_535) return value;
-  throw new InvalidArgumentError("must be an integer from 0 to 65535.");
-}
 
 function speed(text: string): number {
   const value = /^\s*(\d+\.?\d*|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -22,7 +17,7 @@ export function registerDev(program: Command): void {
   program
     .command("dev")
     .description("run Gantry locally against a simulated account with a demo fleet, and serve the API")
-    .option("--port <n>", "port on 127.0.0.1 (0: any free port)", port, DEFAULT_DEV_PORT)
+    .option("--port <n>", "port on 127.0.0.1 (0: any free port)", portArg, DEFAULT_DEV_PORT)
     .option("--speed <x>", `simulated seconds per real second (≤ ${MAX_SPEED})`, speed, 1)
     .option("--no-open", "do not open a browser")
     .action(async (options: DevCommandOptions) => {

@@ -10,6 +10,7 @@ import { type LocalApiHandler, startLocalServer } from "@gantry/functions/local/
 import { createTickHandler } from "@gantry/functions/tick";
 import { alarmTargets, createReconciler, MemoryStateStore, RecordingEventsPort } from "@gantry/runtime";
 import { createSimPorts, type SimAccount } from "@gantry/sim";
+import { DASHBOARD_DIST } from "../dashboard/dashboard-dist.ts";
 import { createDemoFleet, type DemoFleet } from "./demo-fleet.ts";
 import { demoTraces } from "./demo-traces.ts";
 import { quietObservability } from "./quiet-observability.ts";
@@ -20,7 +21,6 @@ import { createWakeAlarms } from "./wake-alarms.ts";
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
 /** The shared public traces, next to the repository. */
 export const SHARED_TRACES_DIR = join(REPO_ROOT, "../shared/traces");
-export const DASHBOARD_DIST = join(REPO_ROOT, "packages/dashboard/dist");
 
 export interface DevOptions {
   /** 0: any free port. */

@@ -1,0 +1,34 @@
+// The proxy signs with the user's AWS credentials, so only the dashboard it serves may drive it. Any web page
+// the user visits could otherwise try two things: a cross-site request to 127.0.0.1 (CSRF: a form POST needs
+// no CORS preflight), and DNS rebinding (evil.example re-resolved to 127.0.0.1, so it becomes same-origin).
+// Like kubectl proxy's --accept-hosts: Host must be an IP address or localhost (a rebinding page can only
+// send its own name), and Origin and Sec-Fetch-Site, when the browser sends them, must say same-origin.
+import type { IncomingHttpHeaders } from "node:http";
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+function isAddressOrLocalhost(hostname: string): boolean {
+  return hostname === "localhost" || IPV4.test(hostname) || hostname.startsWith("[");
+}
+
+function hostnameOf(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why a request must not be forwarded, or undefined when it comes from the dashboard itself. */
+export function refusalOf(headers: IncomingHttpHeaders): string | undefined {
+  const host = headers.host ?? "";
+  const hostname = hostnameOf(host);
+  if (hostname === undefined || !isAddressOrLocalhost(hostname)) {
+    return `Host "${host}" is not an IP address or localhost`;
+  }
+  const origin = headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return `cross-origin request from ${origin}`;
+  const site = headers["sec-fetch-site"];
+  if (site !== undefined && site !== "same-origin" && site !== "none") return `${site} request`;
+  return undefined;
+}
