@@ -16,7 +16,7 @@ function waitForUrl(process: ChildProcess): Promise<string> {
     let out = "";
     process.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /Gantry dev: (http:\/\/127\.0\.0\.1:\d+) \(simulated account, speed 600×\)/.exec(out);
+      const match = /Gantry dev: (http:\/\/127\.0\.0\.1:\d+) \(simulated account, speed \d+×\)/.exec(out);
       if (match?.[1]) resolve(match[1]);
     });
     process.once("exit", (code) => reject(new Error(`exited ${code} before printing a URL: ${out}`)));
@@ -35,6 +35,26 @@ describe("gantry dev (process)", () => {
     expect(await response.text()).toContain("service/demo/web");
     const exited = once(child, "exit");
     child.kill("SIGTERM");
+    const [code] = (await Promise.race([
+      exited,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("no exit within 5 s")), 5_000)),
+    ])) as [number | null];
+    expect(code).toBe(0);
+  }, 20_000);
+
+  it("exits promptly on Ctrl-C (SIGINT) at 1× while a tick invocation is parked between sub-ticks", async () => {
+    child = spawn(process.execPath, [BIN, "dev", "--port", "0", "--no-open", "--speed", "1"], {
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const url = await waitForUrl(child);
+    // Once a target has a decision, the first tick has run a pass and is parked: at 1× its next sub-tick is 15 s
+    // away, and the Lambda runtime's timer for that invocation (middy's early timeout) is still pending.
+    for (let decided = false; !decided; await new Promise((r) => setTimeout(r, 100))) {
+      decided = (await (await fetch(`${url}/targets`)).text()).includes('"lastDecision":{');
+    }
+    const exited = once(child, "exit");
+    child.kill("SIGINT");
     const [code] = (await Promise.race([
       exited,
       new Promise((_, reject) => setTimeout(() => reject(new Error("no exit within 5 s")), 5_000)),

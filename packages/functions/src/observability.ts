@@ -32,11 +32,13 @@ export function createObservability(
 }
 
 /** Powertools Metrics reads POWERTOOLS_METRICS_DISABLED when it is built: set it for this instance only. */
-function disabledMetrics(serviceName: string, namespace: string): Metrics {
+function disabledMetrics(serviceName: string, namespace: string, logger: Logger): Metrics {
   const previous = process.env.POWERTOOLS_METRICS_DISABLED;
   process.env.POWERTOOLS_METRICS_DISABLED = "true";
   try {
-    return new Metrics({ serviceName, namespace });
+    // Its warnings (e.g. "No application metrics to publish" after an invocation that failed early) go to the
+    // quiet logger, not straight to the console.
+    return new Metrics({ serviceName, namespace, logger });
   } finally {
     if (previous === undefined) delete process.env.POWERTOOLS_METRICS_DISABLED;
     else process.env.POWERTOOLS_METRICS_DISABLED = previous;
@@ -51,9 +53,10 @@ export function createQuietObservability(
   serviceName: string,
   logLevel: "SILENT" | "ERROR" | "WARN" | "INFO" = "ERROR",
 ): Observability {
+  const logger = new Logger({ serviceName, logLevel });
   return {
-    logger: new Logger({ serviceName, logLevel }),
-    metrics: disabledMetrics(serviceName, DEFAULT_METRICS_NAMESPACE),
+    logger,
+    metrics: disabledMetrics(serviceName, DEFAULT_METRICS_NAMESPACE, logger),
     tracer: new Tracer({ serviceName, enabled: false }),
   };
 }

@@ -107,7 +107,7 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     fleet,
     step: (ms) => running.advanceBy(ms),
     stop: async () => {
-      running.stop();
+      await running.stop();
       await server.close();
     },
   };

@@ -15,6 +15,15 @@ export interface SchedulerHooks {
 interface Waiter {
   at: number;
   resume: () => void;
+  abort: (error: SchedulerStopped) => void;
+}
+
+/** What a parked tick's sleep throws once the scheduler stops: the invocation ends instead of hanging. */
+export class SchedulerStopped extends Error {
+  constructor() {
+    super("the simulated clock stopped");
+    this.name = "SchedulerStopped";
+  }
 }
 
 export class SimScheduler {
@@ -27,6 +36,9 @@ export class SimScheduler {
   #signalParked: () => void = () => undefined;
   #timer: NodeJS.Timeout | undefined;
   #busy = false;
+  #stopped = false;
+  /** The tick invocation under way, settled or not. */
+  #inFlight: Promise<void> = Promise.resolve();
 
   constructor(account: SimAccount, hooks: SchedulerHooks) {
     this.#account = account;
@@ -36,8 +48,9 @@ export class SimScheduler {
 
   /** The tick handler's sleep: parks it until the clock reaches now + ms. */
   sleep = (ms: number): Promise<void> =>
-    new Promise((resume) => {
-      this.#waiter = { at: this.#account.now() + ms, resume };
+    new Promise((resume, abort) => {
+      if (this.#stopped) return abort(new SchedulerStopped());
+      this.#waiter = { at: this.#account.now() + ms, resume, abort };
       this.#signalParked();
     });
 
@@ -47,7 +60,7 @@ export class SimScheduler {
   }
 
   async advanceTo(target: number): Promise<void> {
-    for (;;) {
+    while (!this.#stopped) {
       const waiter = this.#waiter;
       // A parked tick resumes before the next one may start (sub-ticks end before the next minute).
       const due = waiter?.at ?? this.#nextTickAt;
@@ -83,9 +96,19 @@ export class SimScheduler {
     }, intervalMs);
   }
 
-  stop(): void {
+  /**
+   * Stops the clock and ends the tick under way: its parked sleep throws SchedulerStopped, so the invocation
+   * settles and the Lambda runtime's timers (middy's early-timeout timer among them) are cleared, and the process
+   * can exit.
+   */
+  async stop(): Promise<void> {
+    this.#stopped = true;
     if (this.#timer !== undefined) clearInterval(this.#timer);
     this.#timer = undefined;
+    const waiter = this.#waiter;
+    this.#waiter = undefined;
+    waiter?.abort(new SchedulerStopped());
+    await this.#inFlight;
   }
 
   /** Runs `step` and waits until the tick parks again or ends. */
@@ -99,10 +122,13 @@ export class SimScheduler {
 
   #runTick(): void {
     const hooks = this.#hooks;
-    hooks
+    this.#inFlight = hooks
       .tick()
       .then(() => hooks.afterTick?.())
-      .catch((error: unknown) => hooks.onError?.(error))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        if (!(error instanceof SchedulerStopped)) hooks.onError?.(error);
+      })
       .finally(() => this.#signalParked());
   }
 }
