@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HEADROOM_SERVICE, withHeadroom } from "./headroom.ts";
-import {
-  config,
-  instance,
-  LONG_AGO,
-  NOW,
-  plan,
-  reason,
-  SHAPE,
-  service,
-  tasks,
-} from "./test-support.ts";
+import { config, instance, LONG_AGO, NOW, plan, reason, SHAPE, service, tasks } from "./test-support.ts";
 
 const UNNEEDED_LONG_AGO = { unneededSince: { "i-1": LONG_AGO, "i-2": LONG_AGO, "i-3": LONG_AGO } };
 const settled = { version: 1 as const, ...UNNEEDED_LONG_AGO };
