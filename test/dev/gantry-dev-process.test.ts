@@ -23,43 +23,44 @@ function waitForUrl(process: ChildProcess): Promise<string> {
   });
 }
 
+/** `gantry dev` on a free port at `speed`; resolves with its URL. */
+function spawnDev(speed: number): Promise<string> {
+  child = spawn(process.execPath, [BIN, "dev", "--port", "0", "--no-open", "--speed", String(speed)], {
+    env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", CI: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return waitForUrl(child);
+}
+
+/** Sends `signal` and resolves with the exit code, or fails if the process is still there after 5 s. */
+async function stopWith(signal: NodeJS.Signals): Promise<number | null> {
+  if (!child) throw new Error("no child");
+  const exited = once(child, "exit");
+  child.kill(signal);
+  const [code] = (await Promise.race([
+    exited,
+    new Promise((_, reject) => setTimeout(() => reject(new Error("no exit within 5 s")), 5_000)),
+  ])) as [number | null];
+  return code;
+}
+
 describe("gantry dev (process)", () => {
   it("serves the API on the printed URL and stops cleanly on SIGTERM", async () => {
-    child = spawn(process.execPath, [BIN, "dev", "--port", "0", "--no-open", "--speed", "600"], {
-      env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", CI: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const url = await waitForUrl(child);
+    const url = await spawnDev(600);
     const response = await fetch(`${url}/targets`);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("service/demo/web");
-    const exited = once(child, "exit");
-    child.kill("SIGTERM");
-    const [code] = (await Promise.race([
-      exited,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("no exit within 5 s")), 5_000)),
-    ])) as [number | null];
-    expect(code).toBe(0);
+    expect(await stopWith("SIGTERM")).toBe(0);
   }, 20_000);
 
   it("exits promptly on Ctrl-C (SIGINT) at 1× while a tick invocation is parked between sub-ticks", async () => {
-    child = spawn(process.execPath, [BIN, "dev", "--port", "0", "--no-open", "--speed", "1"], {
-      env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", CI: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const url = await waitForUrl(child);
+    const url = await spawnDev(1);
     // Once a target has a decision, the first tick has run a pass and is parked: at 1× its next sub-tick is 15 s
     // away, and the Lambda runtime's timer for that invocation (middy's early timeout) is still pending.
     for (let decided = false; !decided; await new Promise((r) => setTimeout(r, 100))) {
       decided = (await (await fetch(`${url}/targets`)).text()).includes('"lastDecision":{');
     }
-    const exited = once(child, "exit");
-    child.kill("SIGINT");
-    const [code] = (await Promise.race([
-      exited,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("no exit within 5 s")), 5_000)),
-    ])) as [number | null];
-    expect(code).toBe(0);
+    expect(await stopWith("SIGINT")).toBe(0);
   }, 20_000);
 
   it("rejects a bad --speed with exit 2", async () => {

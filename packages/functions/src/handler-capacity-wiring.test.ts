@@ -1,23 +1,11 @@
 import "./test-support/test-env.ts";
-import {
-  AutoScalingClient,
-  SetDesiredCapacityCommand,
-  SetInstanceProtectionCommand,
-} from "@aws-sdk/client-auto-scaling";
-import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { ECSClient, UpdateServiceCommand } from "@aws-sdk/client-ecs";
-import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
-import { SQSClient } from "@aws-sdk/client-sqs";
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
-import { mockClient } from "aws-sdk-client-mock";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { SetDesiredCapacityCommand, SetInstanceProtectionCommand } from "@aws-sdk/client-auto-scaling";
+import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { UpdateServiceCommand } from "@aws-sdk/client-ecs";
+import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeEach, describe, expect, it } from "vitest";
+import { mockAwsClients, useLambdaEnv } from "./test-support/lambda-aws-mocks.ts";
 import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
 import {
   GROUP,
@@ -33,25 +21,8 @@ import {
 // The module-level tick handler, dependencies built from the environment, running stage 1 (the service) and
 // stage 2 (the EC2 capacity under it) in one invocation, with every SDK client mocked. A separate file from
 // handler-wiring.test.ts: the handler caches its dependencies, so the first invocation here must find TABLE_NAME.
-const saved = { ...process.env };
-Object.assign(process.env, {
-  AWS_REGION: "eu-west-1",
-  AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKEFAKE",
-  AWS_SECRET_ACCESS_KEY: "fake-secret-key-for-tests",
-  SUB_TICK_SECONDS: "0",
-  TABLE_NAME: "gantry-test",
-});
-afterAll(() => {
-  process.env = saved;
-});
-
-const documents = mockClient(DynamoDBDocumentClient);
-const dynamo = mockClient(DynamoDBClient);
-const ecs = mockClient(ECSClient);
-const cloudWatch = mockClient(CloudWatchClient);
-const events = mockClient(EventBridgeClient);
-const sqs = mockClient(SQSClient);
-const autoScaling = mockClient(AutoScalingClient);
+useLambdaEnv({ TABLE_NAME: "gantry-test" });
+const { documents, ecs, cloudWatch, events, sqs, autoScaling, reset } = mockAwsClients();
 
 const CAPACITY = { mode: "asg", name: GROUP, maxInstances: 10 } as const;
 
@@ -64,7 +35,7 @@ function storeTarget(config: ReturnType<typeof workerTarget>): void {
 }
 
 beforeEach(() => {
-  for (const mock of [documents, dynamo, ecs, cloudWatch, events, sqs, autoScaling]) mock.reset();
+  reset();
   cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
   events
     .on(PutEventsCommand)

@@ -1,40 +1,19 @@
 import "./test-support/test-env.ts";
-import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
-import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { ECSClient } from "@aws-sdk/client-ecs";
-import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
-import { SQSClient } from "@aws-sdk/client-sqs";
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { mockClient } from "aws-sdk-client-mock";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeEach, describe, expect, it } from "vitest";
 import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
+import { mockAwsClients, useLambdaEnv } from "./test-support/lambda-aws-mocks.ts";
 import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
 
 // The module-level handlers as Lambda runs them: dependencies built from the environment on first invocation,
 // with every SDK client mocked. Region and static fake credentials come from the environment, as in Lambda.
-const saved = { ...process.env };
-Object.assign(process.env, {
-  AWS_REGION: "eu-west-1",
-  AWS_ACCESS_KEY_ID: "AKIAFAKEFAKEFAKEFAKE",
-  AWS_SECRET_ACCESS_KEY: "fake-secret-key-for-tests",
-  SUB_TICK_SECONDS: "0",
-});
+useLambdaEnv();
 delete process.env.TABLE_NAME;
-afterAll(() => {
-  process.env = saved;
-});
-
-const documents = mockClient(DynamoDBDocumentClient);
-const dynamo = mockClient(DynamoDBClient);
-const ecs = mockClient(ECSClient);
-const cloudWatch = mockClient(CloudWatchClient);
-const events = mockClient(EventBridgeClient);
-const sqs = mockClient(SQSClient);
-const autoScaling = mockClient(AutoScalingClient);
+const { documents, dynamo, ecs, cloudWatch, events, sqs, autoScaling, reset } = mockAwsClients();
 
 beforeEach(() => {
-  for (const mock of [documents, dynamo, ecs, cloudWatch, events, sqs, autoScaling]) mock.reset();
+  reset();
   documents.on(QueryCommand).resolves({ Items: [] });
   cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [] });
 });
