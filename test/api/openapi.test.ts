@@ -29,6 +29,9 @@ const CONTRACT = [
   "GET /targets/{cluster}/{service}/activities",
   "GET /targets/{cluster}/{service}/series",
   "POST /targets/{cluster}/{service}/simulate",
+  // Ours, beyond issue E's list: the second stage's groups (issue D).
+  "GET /capacity",
+  "GET /capacity/{name}/activities",
   "GET /openapi.json",
 ];
 

@@ -208,6 +208,38 @@ describe("gantry apply / status / explain / activities against a local API", () 
     expect(badLimit.code).toBe(2);
   });
 
+  it("capacity: the groups with their targets and last action, then one group's activities", async () => {
+    const config = {
+      target: {
+        id: "service/prod/worker",
+        minCapacity: 1,
+        maxCapacity: 20,
+        capacity: { mode: "asg", name: "workers", maxInstances: 10 },
+      },
+      policies: [
+        { name: "backlog", type: "TargetTracking", targetValue: 100, metric: { sqs: { queueUrl: QUEUE } } },
+      ],
+    };
+    await api.world.seed(config as never);
+    const none = await withEndpoint("capacity", "workers");
+    expect(none.stdout).toBe("No activities.\n");
+    for (let i = 0; i < 3; i++) {
+      await api.world.store.putActivity({ ...activity(i), targetId: "capacity/workers", reasons: [] });
+    }
+    const groups = await withEndpoint("capacity");
+    expect(groups.code).toBe(0);
+    expect(groups.stdout).toMatch(/^workers {2}\(asg\) {2}\d{4}-.* {2}ScaleOut 2 → 3 instances$/m);
+    expect(groups.stdout).toContain("    targets: service/prod/worker");
+    const page = await withEndpoint("capacity", "workers", "--limit", "2");
+    expect(page.stdout.split("\n").filter((l) => /^\d{4}-/.test(l))).toHaveLength(2);
+    expect(page.stdout).toContain("More activities: pass --all");
+    const json = JSON.parse((await withEndpoint("capacity", "workers", "--all", "--json")).stdout);
+    expect(json.items.map((a: Activity) => a.toCapacity)).toEqual([3, 2, 1]);
+    const missing = await withEndpoint("capacity", "nope");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe("gantry: NotFound: no target's capacity block names nope\n");
+  });
+
   it("an API error is one line with its code, exit 1 when it is not a validation error", async () => {
     const file = writeFile(applyYaml());
     await withEndpoint("apply", "-f", file);

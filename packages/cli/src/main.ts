@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
 import { registerActivities } from "./commands/activities.ts";
 import { registerApply } from "./commands/apply.ts";
+import { registerCapacity } from "./commands/capacity.ts";
 import { registerDashboard } from "./commands/dashboard.ts";
 import { registerDev } from "./commands/dev.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
@@ -23,6 +24,7 @@ function buildProgram(): Command {
   registerStatus(program);
   registerExplain(program);
   registerActivities(program);
+  registerCapacity(program);
   return program;
 }
 

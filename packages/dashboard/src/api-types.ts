@@ -93,3 +93,11 @@ export interface SeriesResponse {
 
 /** Which directions a suspend/resume call switches (the flags set to true). */
 export type SuspendFlags = Partial<Record<keyof SuspendedState, true>>;
+
+/** `GET /capacity`: a group the second stage sizes. */
+export interface CapacityGroup {
+  name: string;
+  mode: "asg" | "capacityProvider";
+  targetIds: string[];
+  lastActivity: Activity | null;
+}

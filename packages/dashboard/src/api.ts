@@ -3,7 +3,14 @@
 // The dashboard calls the API on its own origin and never signs anything: `gantry dev` serves both, and
 // against a deployed API (IAM auth, which a browser cannot sign without credentials) `gantry dashboard`
 // serves it and forwards each call signed with SigV4 from the user's AWS credentials, which stay in the CLI.
-import type { ActivityPage, SeriesResponse, SuspendFlags, TargetList, TargetView } from "./api-types.ts";
+import type {
+  ActivityPage,
+  CapacityGroup,
+  SeriesResponse,
+  SuspendFlags,
+  TargetList,
+  TargetView,
+} from "./api-types.ts";
 
 /** The API's base URL: `?api=` (another local API, e.g. `gantry dev` on another port), else the page's origin. */
 export function resolveApiBase(location: Pick<Location, "search" | "origin">): string {
@@ -73,6 +80,7 @@ export function targetPath(id: string): string {
 
 export const api = {
   listTargets: () => request<TargetList>("GET", "/targets"),
+  listCapacity: () => request<{ items: CapacityGroup[] }>("GET", "/capacity"),
   getTarget: (id: string) => request<TargetView>("GET", targetPath(id)),
   listActivities: (id: string, limit = 50) =>
     request<ActivityPage>("GET", `${targetPath(id)}/activities?limit=${limit}`),

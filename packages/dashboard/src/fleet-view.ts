@@ -1,6 +1,8 @@
-// `#/`: every target with its desired and running counts, policy, mode and last action with its reasons.
+// `#/`: every target with its desired and running counts, policy, mode and last action with its reasons, then
+// the EC2 groups the second stage sizes.
 import { api } from "./api.ts";
 import type { TargetView } from "./api-types.ts";
+import { createCapacityPanel } from "./capacity-panel.ts";
 import { el, shortId } from "./dom.ts";
 import { targetHref } from "./router.ts";
 import { lastAction, modeBadges, policySummary } from "./target-summary.ts";
@@ -33,7 +35,8 @@ export function createFleetView(): View {
     el("thead", {}, el("tr", {}, ...HEADINGS.map((h) => el("th", {}, h)))),
     body,
   );
-  const element = el("section", {}, el("h1", {}, "Fleet"), stale, table);
+  const capacity = createCapacityPanel();
+  const element = el("section", {}, el("h1", {}, "Fleet"), stale, table, capacity.element);
   return {
     element,
     async refresh() {
@@ -42,6 +45,7 @@ export function createFleetView(): View {
       stale.textContent = list.stale ? `ECS did not answer (${list.staleReason}); showing stored counts` : "";
       body.replaceChildren(...list.items.map(row));
       if (list.items.length === 0) body.append(el("tr", {}, el("td", { colspan: "7" }, "No targets yet.")));
+      await capacity.refresh();
     },
     dispose: () => undefined,
   };

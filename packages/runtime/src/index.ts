@@ -6,7 +6,11 @@ export {
   desiredAlarms,
   syncAlarms,
 } from "./alarm-sync.ts";
-export type { CapacityOutcome, CapacityStatus } from "./capacity/capacity-activity.ts";
+export {
+  type CapacityOutcome,
+  type CapacityStatus,
+  capacityTargetId,
+} from "./capacity/capacity-activity.ts";
 export { MemoryCapacityStore } from "./capacity/memory-capacity-store.ts";
 export { type ObservationPlan, planObservation } from "./observation-plan.ts";
 export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";

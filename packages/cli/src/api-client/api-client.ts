@@ -33,6 +33,19 @@ export interface ActivityPage {
   nextCursor?: string;
 }
 
+/** A group the second stage sizes, as `GET /capacity` shows it. */
+export interface CapacityGroup {
+  name: string;
+  mode: "asg" | "capacityProvider";
+  targetIds: string[];
+  lastActivity: Activity | null;
+}
+
+export interface PageOptions {
+  limit?: number;
+  cursor?: string;
+}
+
 /** An error answer from the API: `{error: {code, message, field}}` and its HTTP status. */
 export class ApiCallError extends CliError {
   readonly status: number;
@@ -57,7 +70,9 @@ export interface ApiClient {
   getTarget(targetId: string): Promise<TargetView>;
   putTarget(config: TargetConfigInput, ifMatch: number): Promise<TargetView>;
   deleteTarget(targetId: string, ifMatch: number): Promise<void>;
-  listActivities(targetId: string, options?: { limit?: number; cursor?: string }): Promise<ActivityPage>;
+  listActivities(targetId: string, options?: PageOptions): Promise<ActivityPage>;
+  listCapacity(): Promise<{ items: CapacityGroup[] }>;
+  listCapacityActivities(name: string, options?: PageOptions): Promise<ActivityPage>;
 }
 
 export function createApiClient(endpoint: URL, options: { region?: string; send?: Send } = {}): ApiClient {
@@ -75,14 +90,22 @@ export function createApiClient(endpoint: URL, options: { region?: string; send?
     deleteTarget: async (id, ifMatch) => {
       await call("DELETE", targetPath(id), { headers: { "if-match": `"${ifMatch}"` } });
     },
-    listActivities: (id, page = {}) => {
-      const query = new URLSearchParams();
-      if (page.limit !== undefined) query.set("limit", String(page.limit));
-      if (page.cursor !== undefined) query.set("cursor", page.cursor);
-      const suffix = query.size > 0 ? `?${query}` : "";
-      return call("GET", `${targetPath(id)}/activities${suffix}`) as Promise<ActivityPage>;
-    },
+    listActivities: (id, page = {}) =>
+      call("GET", `${targetPath(id)}/activities${pageQuery(page)}`) as Promise<ActivityPage>,
+    listCapacity: () => call("GET", "/capacity") as Promise<{ items: CapacityGroup[] }>,
+    listCapacityActivities: (name, page = {}) =>
+      call(
+        "GET",
+        `/capacity/${encodeURIComponent(name)}/activities${pageQuery(page)}`,
+      ) as Promise<ActivityPage>,
   };
+}
+
+function pageQuery(page: PageOptions): string {
+  const query = new URLSearchParams();
+  if (page.limit !== undefined) query.set("limit", String(page.limit));
+  if (page.cursor !== undefined) query.set("cursor", page.cursor);
+  return query.size > 0 ? `?${query}` : "";
 }
 
 async function request(

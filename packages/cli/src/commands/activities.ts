@@ -1,7 +1,4 @@
-import type { Activity } from "@gantry/core";
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
-import type { ActivityPage } from "../api-client/api-client.ts";
 import {
   type ApiOptions,
   clientFor,
@@ -9,7 +6,7 @@ import {
   targetIdArg,
   withApiOptions,
 } from "../api-client/api-options.ts";
-import { formatTime } from "../api-client/format-view.ts";
+import { activityLines, collectActivities, parseLimit } from "./activity-pages.ts";
 
 interface ActivitiesOptions extends ApiOptions {
   limit?: number;
@@ -29,37 +26,8 @@ export function registerActivities(program: Command): void {
   withApiOptions(command).action(async (target: string, options: ActivitiesOptions) => {
     const client = clientFor(options);
     const id = targetIdArg(target);
-    const limit = options.limit === undefined ? {} : { limit: options.limit };
-    let page: ActivityPage = await client.listActivities(id, limit);
-    const items = [...page.items];
-    while (options.all && page.nextCursor) {
-      page = await client.listActivities(id, { ...limit, cursor: page.nextCursor });
-      items.push(...page.items);
-    }
-    const result: ActivityPage = page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };
+    const result = await collectActivities((page) => client.listActivities(id, page), options);
     if (options.json) return printJson(result);
     process.stdout.write(`${activityLines(result).join("\n")}\n`);
   });
-}
-
-function parseLimit(text: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 200)
-    throw new InvalidArgumentError("use a whole number from 1 to 200");
-  return n;
-}
-
-function activityLines(page: ActivityPage): string[] {
-  if (page.items.length === 0) return ["No activities."];
-  const lines = page.items.flatMap(activityLine);
-  return page.nextCursor ? [...lines, "More activities: pass --all (or a larger --limit)."] : lines;
-}
-
-function activityLine(a: Activity): string[] {
-  const dry = a.dryRun ? " (dry run)" : "";
-  return [
-    `${formatTime(a.startTime)}  ${a.status}  ${a.action} ${a.fromCapacity} → ${a.toCapacity}${dry}  cause: ${a.cause}`,
-    `    ${a.statusMessage}`,
-    ...a.reasons.map((r) => `    ${r.code}${r.policy ? ` [${r.policy}]` : ""}: ${r.message}`),
-  ];
 }

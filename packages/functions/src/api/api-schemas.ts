@@ -160,6 +160,23 @@ export const ActivityPageSchema = z.strictObject({
   nextCursor: z.string().optional(),
 });
 
+/** A capacity provider's or Auto Scaling group's name, as targets' `capacity.name` holds it. */
+export const CapacityParamsSchema = z.strictObject({ name: z.string().min(1).max(255) });
+export type CapacityParams = z.output<typeof CapacityParamsSchema>;
+
+/** A group the second stage sizes: the targets whose `capacity` block names it, and its latest activity. */
+export const CapacityGroupSchema = z.strictObject({
+  name: z.string(),
+  mode: z.enum(["asg", "capacityProvider"]),
+  /** The targets (services) whose `capacity.name` is this group. */
+  targetIds: z.array(z.string()),
+  /** Its newest capacity activity (target id `capacity/<name>`), null before the first change. */
+  lastActivity: ActivitySchema.nullable(),
+});
+
+export const CapacityListSchema = z.strictObject({ items: z.array(CapacityGroupSchema) });
+export type CapacityGroup = z.output<typeof CapacityGroupSchema>;
+
 export const DesiredCountResultSchema = z.strictObject({
   targetId: z.string(),
   requestedDesiredCount: CountSchema,

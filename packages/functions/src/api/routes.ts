@@ -1,4 +1,5 @@
 import { activityRoutes } from "./activity-routes.ts";
+import { capacityRoutes } from "./capacity-routes.ts";
 import { controlRoutes } from "./control-routes.ts";
 import { openApiRoute } from "./openapi.ts";
 import { policyRoutes } from "./policy-routes.ts";
@@ -15,6 +16,7 @@ export const API_ROUTES: readonly Route[] = [
   ...scheduledActionRoutes,
   ...controlRoutes,
   ...activityRoutes,
+  ...capacityRoutes,
   ...seriesRoutes,
   ...simulateRoutes,
   openApiRoute(() => API_ROUTES),

@@ -1,0 +1,77 @@
+// The second stage's groups: which targets share each Auto Scaling group or capacity provider, and what Gantry
+// did to it. Its activities live in the same log as the services', under target id `capacity/<name>`.
+import { NotFoundError, type TargetConfig } from "@gantry/core";
+import { capacityTargetId } from "@gantry/runtime";
+import type { z } from "zod";
+import type { ApiContext } from "./api-deps.ts";
+import {
+  ActivitiesQuerySchema,
+  ActivityPageSchema,
+  type CapacityGroup,
+  CapacityListSchema,
+  type CapacityParams,
+  CapacityParamsSchema,
+} from "./api-schemas.ts";
+import { defineRoute } from "./router.ts";
+
+const DEFAULT_PAGE = 50;
+
+const listCapacity = defineRoute({
+  method: "GET",
+  path: "/capacity",
+  operationId: "listCapacity",
+  summary: "The groups the second stage sizes, with their targets and latest activity",
+  responses: {
+    200: { description: "Every group named by a target's capacity block", schema: CapacityListSchema },
+  },
+  async handle({ deps }) {
+    const groups = groupsOf((await deps.store.listTargets()).map((r) => r.config));
+    const items: CapacityGroup[] = [];
+    for (const group of groups) {
+      const page = await deps.store.listActivities(capacityTargetId(group.name), { limit: 1 });
+      items.push({ ...group, lastActivity: page.items[0] ?? null });
+    }
+    return { status: 200, body: { items } };
+  },
+});
+
+const listCapacityActivities = defineRoute<CapacityParams, z.output<typeof ActivitiesQuerySchema>>({
+  method: "GET",
+  path: "/capacity/{name}/activities",
+  operationId: "listCapacityActivities",
+  summary: "A group's capacity activities, newest first, paged",
+  params: CapacityParamsSchema,
+  query: ActivitiesQuerySchema,
+  responses: { 200: { description: "One page", schema: ActivityPageSchema } },
+  async handle({ deps, params, query }) {
+    await requireGroup(deps, params.name);
+    const options = { limit: query.limit ?? DEFAULT_PAGE, ...(query.cursor && { cursor: query.cursor }) };
+    const page = await deps.store.listActivities(capacityTargetId(params.name), options);
+    return {
+      status: 200,
+      body: page.cursor ? { items: page.items, nextCursor: page.cursor } : { items: page.items },
+    };
+  },
+});
+
+/** The groups targets name, by name; the mode is the first target's (targets of one group agree on it). */
+export function groupsOf(configs: readonly TargetConfig[]): Omit<CapacityGroup, "lastActivity">[] {
+  const groups = new Map<string, Omit<CapacityGroup, "lastActivity">>();
+  for (const config of configs) {
+    const capacity = config.target.capacity;
+    if (!capacity) continue;
+    const group = groups.get(capacity.name) ?? { name: capacity.name, mode: capacity.mode, targetIds: [] };
+    group.targetIds.push(config.target.id);
+    groups.set(capacity.name, group);
+  }
+  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function requireGroup(deps: ApiContext, name: string): Promise<void> {
+  const configs = (await deps.store.listTargets()).map((r) => r.config);
+  if (!configs.some((c) => c.target.capacity?.name === name)) {
+    throw new NotFoundError(`no target's capacity block names ${name}`);
+  }
+}
+
+export const capacityRoutes = [listCapacity, listCapacityActivities];

@@ -1,0 +1,88 @@
+import "../../packages/functions/src/test-support/test-env.ts";
+import type { Activity } from "@gantry/core";
+import { describe, expect, it } from "vitest";
+import { apiWorld, expectErrorShape, START, workerConfig } from "./support/api-world.ts";
+
+const capacity = (name: string, mode: "asg" | "capacityProvider" = "asg") => ({
+  mode,
+  name,
+  maxInstances: 10,
+});
+
+function withCapacity(service: string, name: string) {
+  const config = workerConfig("prod", service);
+  return { ...config, target: { ...config.target, capacity: capacity(name) } };
+}
+
+/** A capacity activity as the runtime's stage 2 writes it. */
+function capacityActivity(name: string, at: number, toCapacity: number): Activity {
+  return {
+    activityId: `${new Date(at).toISOString()}#c${toCapacity}`,
+    targetId: `capacity/${name}`,
+    startTime: at,
+    endTime: at,
+    status: "Successful",
+    statusMessage: `instances ${toCapacity - 1} → ${toCapacity} | CapacityNeeded: launching 1`,
+    action: "ScaleOut",
+    fromCapacity: toCapacity - 1,
+    toCapacity,
+    reasons: [],
+    dryRun: false,
+    cause: "tick",
+  };
+}
+
+async function world() {
+  const w = apiWorld();
+  await w.seed(withCapacity("orders", "workers"));
+  await w.seed(withCapacity("events", "workers"));
+  await w.seed(withCapacity("batch", "batch-spot"));
+  await w.seed(workerConfig("prod", "web"));
+  for (let k = 1; k <= 3; k++)
+    await w.store.putActivity(capacityActivity("workers", START + k * 60_000, k + 1));
+  return w;
+}
+
+describe("GET /capacity", () => {
+  it("lists each group a capacity block names, with its targets and newest activity", async () => {
+    const w = await world();
+    const reply = await w.call({ method: "GET", path: "/capacity" });
+    expect(reply.status).toBe(200);
+    expect(reply.body.items.map((g: { name: string }) => g.name)).toEqual(["batch-spot", "workers"]);
+    const [batch, workers] = reply.body.items;
+    expect(batch).toEqual({
+      name: "batch-spot",
+      mode: "asg",
+      targetIds: ["service/prod/batch"],
+      lastActivity: null,
+    });
+    expect(workers.targetIds.sort()).toEqual(["service/prod/events", "service/prod/orders"]);
+    expect(workers.lastActivity).toMatchObject({ targetId: "capacity/workers", toCapacity: 4 });
+  });
+});
+
+describe("GET /capacity/{name}/activities", () => {
+  it("pages a group's activities newest first", async () => {
+    const w = await world();
+    const first = await w.call({ method: "GET", path: "/capacity/workers/activities", query: "limit=2" });
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((a: { toCapacity: number }) => a.toCapacity)).toEqual([4, 3]);
+    const rest = await w.call({
+      method: "GET",
+      path: "/capacity/workers/activities",
+      query: `limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    });
+    expect(rest.body.items.map((a: { toCapacity: number }) => a.toCapacity)).toEqual([2]);
+    expect(rest.body.nextCursor).toBeUndefined();
+  });
+
+  it("answers 404 for a name no target's capacity block uses, and 400 for a bad limit", async () => {
+    const w = await world();
+    const missing = await w.call({ method: "GET", path: "/capacity/nope/activities" });
+    expect(missing.status).toBe(404);
+    expect(expectErrorShape(missing).code).toBe("NotFound");
+    const bad = await w.call({ method: "GET", path: "/capacity/workers/activities", query: "limit=0" });
+    expect(bad.status).toBe(400);
+    expect(expectErrorShape(bad).field).toBe("limit");
+  });
+});
