@@ -1,6 +1,7 @@
-// The dashboard in Debian's chromium (playwright-core) against `gantry dev` in-process: the fleet overview,
-// a worker scaling out under load (fleet counts and the target page's activity log), dry run switched from
-// the UI, and a screenshot for the README. Skipped without /usr/bin/chromium (`.ci/run` installs it).
+// The dashboard in Debian's chromium (playwright-core) against `gantry dev` in-process: the fleet overview
+// and its EC2 capacity panel, a worker scaling out under load (fleet counts and the target page's activity
+// log), dry run switched from the UI, and a screenshot for the README. Skipped without /usr/bin/chromium
+// (`.ci/run` installs it).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -77,6 +78,10 @@ describe("dashboard in chromium", () => {
       await expect.poll(() => page.locator("[data-testid=target-row]").count(), { timeout: 10_000 }).toBe(3);
       for (const name of ["orders-worker", "events-worker", "web"])
         expect(await page.locator(`[data-target-id="service/demo/${name}"]`).count()).toBe(1);
+      // Under the fleet, the workers' Auto Scaling group that the second stage sizes.
+      const group = page.locator("[data-testid=capacity] [data-testid=capacity-row]");
+      await expect.poll(() => group.count()).toBe(1);
+      expect(await group.textContent()).toContain("demo-workers");
       const before = await count(ordersRow().locator("[data-testid=desired]"));
       expect(before).toBe(running.fleet.services.orders.ecs.desired);
 

@@ -6,14 +6,47 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevRuntime, startDev } from "../../packages/cli/src/dev/dev-runtime.ts";
 
 const START = Date.UTC(2026, 0, 5, 12, 0, 0);
+const STEP = 15_000;
 let dev: DevRuntime;
 const lines: string[] = [];
+/** The group's latest activity, as GET /capacity showed it the first time it was a ScaleOut. */
+let scaledOut: Activity | undefined;
+/** The longest stretch during which a worker task waited for an instance. */
+let longestBlockedMs = 0;
+
+interface Activity {
+  activityId: string;
+  targetId: string;
+  action: string;
+  fromCapacity: number;
+  toCapacity: number;
+}
 
 const get = async (path: string) => {
   const response = await fetch(`${dev.url}${path}`);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 const enc = (id: string) => id.split("/").slice(1).join("/");
+
+async function groupScaleOut(): Promise<Activity | undefined> {
+  const { body } = await get("/capacity");
+  const group = (body.items as { lastActivity: Activity | null }[])[0];
+  return group?.lastActivity?.action === "ScaleOut" ? group.lastActivity : undefined;
+}
+
+/** Every activity of the group, following the pages. */
+async function groupActivities(): Promise<Activity[]> {
+  const all: Activity[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
+    const { status, body } = await get(`/capacity/demo-workers/activities${query}`);
+    expect(status).toBe(200);
+    all.push(...(body.items as Activity[]));
+    cursor = body.nextCursor as string | undefined;
+  } while (cursor);
+  return all;
+}
 
 beforeAll(async () => {
   process.env.AWS_EC2_METADATA_DISABLED = "true";
@@ -26,8 +59,18 @@ beforeAll(async () => {
     staticDir: join(tmpdir(), "gantry-no-dashboard"),
     print: (l) => lines.push(l),
   });
-  await dev.step(12 * 60_000);
+  // Stepped one pass (15 s) at a time, to catch the group's first scale-out and time how long tasks wait.
+  const { orders, events } = dev.fleet.services;
+  let blockedSince: number | undefined;
+  for (let t = 0; t < 12 * 60_000; t += STEP) {
+    await dev.step(STEP);
+    const blocked = orders.ecs.blockedCount + events.ecs.blockedCount > 0;
+    blockedSince = blocked ? (blockedSince ?? t) : undefined;
+    if (blockedSince !== undefined) longestBlockedMs = Math.max(longestBlockedMs, t + STEP - blockedSince);
+    scaledOut ??= await groupScaleOut();
+  }
 });
+
 afterAll(() => dev?.stop());
 
 describe("gantry dev runtime", () => {
@@ -46,6 +89,36 @@ describe("gantry dev runtime", () => {
     const { status, body } = await get(`/targets/${enc(orders.id)}/activities`);
     expect(status).toBe(200);
     expect(JSON.stringify(body)).toContain("ScaleOut");
+  });
+
+  it("sizes the workers' Auto Scaling group in the same passes: out as their load arrives", async () => {
+    const { status, body } = await get("/capacity");
+    expect(status).toBe(200);
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        name: "demo-workers",
+        mode: "asg",
+        targetIds: expect.arrayContaining(["service/demo/orders-worker", "service/demo/events-worker"]),
+      }),
+    ]);
+    expect((body.items as { targetIds: string[] }[])[0]?.targetIds).toHaveLength(2);
+    expect(scaledOut).toMatchObject({ targetId: "capacity/demo-workers", action: "ScaleOut" });
+    const { fromCapacity, toCapacity } = scaledOut as Activity;
+    expect(toCapacity).toBeGreaterThan(fromCapacity);
+    const activities = await groupActivities();
+    expect(activities.map((a) => a.activityId)).toContain(scaledOut?.activityId);
+  });
+
+  it("runs the workers on the instances ordered: no task waits long, none waits at the end", () => {
+    const { cluster, services } = dev.fleet;
+    expect(cluster.instances.length).toBeGreaterThan(2);
+    expect(cluster.misplaced).toBe(0);
+    // The first burst outruns the 2 instances: tasks wait for launches of 2 minutes, and while the load still
+    // climbs, new tasks queue behind the next launches; within a few minutes every one has started.
+    expect(longestBlockedMs).toBeGreaterThan(0);
+    expect(longestBlockedMs).toBeLessThanOrEqual(5 * 60_000);
+    expect(services.orders.ecs.blockedCount + services.events.ecs.blockedCount).toBe(0);
+    expect(services.web.ecs.blockedCount).toBe(0);
   });
 
   it("decides the web service on CPU once CloudWatch has published", async () => {

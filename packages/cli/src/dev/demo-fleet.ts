@@ -1,18 +1,32 @@
 // The demo account of `gantry dev`: two SQS worker services on the default worker policy (scale to zero
-// included) and one web service tracking ECS CPU, each fed from a trace.
+// included), on one EC2 cluster whose Auto Scaling group the second stage sizes, and one web service tracking
+// ECS CPU on Fargate, each fed from a trace.
 import { parseWith, type TargetConfig, type TargetConfigInput, TargetConfigSchema } from "@gantry/core";
-import { defaultWorkerConfig, SimAccount, type SimService } from "@gantry/sim";
+import {
+  defaultWorkerConfig,
+  type Ec2Cluster,
+  placementByService,
+  SimAccount,
+  type SimService,
+} from "@gantry/sim";
+import { createDemoCluster, demoCapacity, instancesFor } from "./demo-cluster.ts";
 import type { DemoTraces } from "./demo-traces.ts";
 
 export const DEMO_CLUSTER = "demo";
 
 export interface DemoFleet {
   account: SimAccount;
+  /** The workers' EC2 instances (Auto Scaling group `demo-workers`); the web service runs on Fargate. */
+  cluster: Ec2Cluster;
   services: { orders: SimService; events: SimService; web: SimService };
   configs: TargetConfig[];
 }
 
-/** The default worker policy on a service's own queue, within [0, max] tasks. */
+const ORDERS = { name: "orders-worker", initialDesired: 4 };
+const EVENTS = { name: "events-worker", initialDesired: 2 };
+const serviceId = (name: string) => `service/${DEMO_CLUSTER}/${name}`;
+
+/** The default worker policy on a service's own queue, within [0, max] tasks, sized by the second stage. */
 function workerConfig(service: SimService, maxCapacity: number): TargetConfigInput {
   const processingTimeSeconds = service.settings.processingTimeSeconds;
   const config = defaultWorkerConfig({
@@ -24,7 +38,8 @@ function workerConfig(service: SimService, maxCapacity: number): TargetConfigInp
     const sqsUtilization = { ...metric.sqsUtilization, queueUrl: service.queueUrl };
     return { ...policy, metric: { sqsUtilization } };
   });
-  return { ...config, target: { ...config.target, id: service.id }, policies } as TargetConfigInput;
+  const target = { ...config.target, id: service.id, capacity: demoCapacity() };
+  return { ...config, target, policies } as TargetConfigInput;
 }
 
 /** Target tracking at 50 % average CPU, AWS-style (3 datapoints out, 15 in, 300 s scale-in cooldown). */
@@ -45,24 +60,25 @@ function webConfig(service: SimService): TargetConfigInput {
   };
 }
 
-/** A fresh account at `startMs` (a minute boundary is best) with the three services and their configs. */
+/**
+ * A fresh account at `startMs` (a minute boundary is best) with the three services and their configs. Only
+ * the workers go on the cluster: the CPU-tracked web service stays on Fargate (one ECS cluster may mix launch
+ * types), so its target tracking is not bound by instances, and the group is sized for the workers alone.
+ */
 export function createDemoFleet(traces: DemoTraces, startMs: number, seed = 0): DemoFleet {
-  const account = new SimAccount({ startMs, seed, attributeLagSeconds: 5 });
+  const workerIds = [ORDERS, EVENTS].map((w) => serviceId(w.name));
+  const initialInstances = instancesFor(ORDERS.initialDesired + EVENTS.initialDesired);
+  const cluster = createDemoCluster(workerIds, startMs, initialInstances);
+  const placement = placementByService(Object.fromEntries(workerIds.map((id) => [id, cluster])));
+  const account = new SimAccount({ startMs, seed, attributeLagSeconds: 5, placement });
   const base = { cluster: DEMO_CLUSTER, taskStartupSeconds: 30 };
   const orders = account.addService({
     ...base,
-    name: "orders-worker",
+    ...ORDERS,
     trace: traces.orders,
     processingTimeSeconds: traces.orders.processingTimeSeconds ?? 0.5,
-    initialDesired: 4,
   });
-  const events = account.addService({
-    ...base,
-    name: "events-worker",
-    trace: traces.events,
-    processingTimeSeconds: 2,
-    initialDesired: 2,
-  });
+  const events = account.addService({ ...base, ...EVENTS, trace: traces.events, processingTimeSeconds: 2 });
   const web = account.addService({
     ...base,
     name: "web",
@@ -74,5 +90,5 @@ export function createDemoFleet(traces: DemoTraces, startMs: number, seed = 0): 
   });
   const inputs = [workerConfig(orders, 40), workerConfig(events, 30), webConfig(web)];
   const configs = inputs.map((input) => parseWith(TargetConfigSchema, input));
-  return { account, services: { orders, events, web }, configs };
+  return { account, cluster, services: { orders, events, web }, configs };
 }

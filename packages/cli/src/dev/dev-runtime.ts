@@ -8,10 +8,17 @@ import { createApiHandler } from "@gantry/functions/api";
 import { localLambdaContext } from "@gantry/functions/local/http-adapter";
 import { type LocalApiHandler, startLocalServer } from "@gantry/functions/local/local-server";
 import { createTickHandler } from "@gantry/functions/tick";
-import { alarmTargets, createReconciler, MemoryStateStore, RecordingEventsPort } from "@gantry/runtime";
+import {
+  alarmTargets,
+  createReconciler,
+  MemoryCapacityStore,
+  MemoryStateStore,
+  RecordingEventsPort,
+} from "@gantry/runtime";
 import { createSimPorts, type SimAccount } from "@gantry/sim";
 import { DASHBOARD_DIST } from "../dashboard/dashboard-dist.ts";
-import { createDemoFleet, type DemoFleet } from "./demo-fleet.ts";
+import { createDemoCapacityPort } from "./demo-cluster.ts";
+import { createDemoFleet, DEMO_CLUSTER, type DemoFleet } from "./demo-fleet.ts";
 import { demoTraces } from "./demo-traces.ts";
 import { quietObservability } from "./quiet-observability.ts";
 import { SimScheduler } from "./sim-scheduler.ts";
@@ -61,7 +68,12 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
   const store = new MemoryStateStore(sim.clock);
   for (const config of fleet.configs) await store.putConfig(config, 0);
   const deps = { store, ecs: sim.ecs, metrics: sim.metrics, queues: sim.queue, clock: sim.clock };
-  const reconciler = createReconciler({ ...deps, events: new RecordingEventsPort() });
+  // Stage 2 sizes the workers' Auto Scaling group in the same passes (tick and alarm) that set their counts.
+  const capacity = {
+    port: createDemoCapacityPort(fleet.cluster, DEMO_CLUSTER, sim.clock),
+    store: new MemoryCapacityStore(),
+  };
+  const reconciler = createReconciler({ ...deps, capacity, events: new RecordingEventsPort() });
   const configs = async () => (await store.listTargets()).map((r) => r.config);
   const simContext = (remainingMs: number) => localLambdaContext({ remainingMs, now: sim.clock.now });
   const alarm = createAlarmHandler({

@@ -4,7 +4,7 @@ export { CloudWatchStore, type CloudWatchTiming, type Statistic } from "./cloudw
 export { CpuMetric } from "./cpu-metric.ts";
 export { EcsService, type EcsServiceOptions } from "./ecs-service.ts";
 export { EventQueue } from "./event-queue.ts";
-export { fargatePlacement, type PlacementHook } from "./placement.ts";
+export { fargatePlacement, type PlacementHook, placementByService } from "./placement.ts";
 export { createPrng, type Prng, streamSeed } from "./prng.ts";
 export type { AttributeOptions } from "./queue-attributes.ts";
 export type { MinuteSeries, MinuteState } from "./service-series.ts";

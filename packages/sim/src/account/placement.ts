@@ -1,4 +1,4 @@
-// Where a task may start. Fargate always has room; the EC2 capacity model (issue D) will refuse a task
+// Where a task may start. Fargate always has room; the EC2 capacity model (issue D) refuses a task
 // when no instance fits it, and the task then stays PENDING until a retry succeeds.
 
 /** Asked by the ECS model before a task starts; must be deterministic (no clock, no Math.random). */
@@ -17,3 +17,18 @@ export const fargatePlacement: PlacementHook = {
   tryPlace: () => true,
   release: () => {},
 };
+
+/**
+ * Each service to its own hook, the rest to `otherwise` (Fargate): one ECS cluster can mix launch types, a
+ * service's capacity provider strategy choosing its instances.
+ */
+export function placementByService(
+  hooks: Readonly<Record<string, PlacementHook>>,
+  otherwise: PlacementHook = fargatePlacement,
+): PlacementHook {
+  const hookOf = (serviceId: string) => hooks[serviceId] ?? otherwise;
+  return {
+    tryPlace: (serviceId, now) => hookOf(serviceId).tryPlace(serviceId, now),
+    release: (serviceId, now) => hookOf(serviceId).release(serviceId, now),
+  };
+}

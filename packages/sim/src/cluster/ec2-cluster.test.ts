@@ -86,4 +86,41 @@ describe("Ec2Cluster", () => {
     c.setDesiredInstances(1, 100_000);
     expect(c.instanceSeconds(200_000)).toBe(100 + 200);
   });
+
+  it("never picks an instance protected from scale-in when the count is lowered", () => {
+    const c = cluster(3);
+    c.setProtection(["i-0003"], true);
+    expect(c.setDesiredInstances(0, 0)).toBe(1);
+    expect(c.snapshot(0)).toMatchObject([{ id: "i-0003", protectedFromScaleIn: true }]);
+    c.setProtection(["i-0003"], false);
+    expect(c.setDesiredInstances(0, 0)).toBe(0);
+  });
+
+  it("keeps a drained, empty instance until terminate names it, when told to", () => {
+    const c = new Ec2Cluster({
+      instanceShape: SHAPE,
+      taskSizes: { a: TASK },
+      initialInstances: 2,
+      terminateDrainedWhenEmpty: false,
+    });
+    c.tryPlace("a", 0);
+    c.drain(["i-0001", "i-0002"], 0);
+    c.release("a", 1000);
+    c.tick(2000);
+    expect(c.snapshot(2000).map((i) => [i.id, i.draining, i.tasks.length])).toEqual([
+      ["i-0001", true, 0],
+      ["i-0002", true, 0],
+    ]);
+    c.terminate(["i-0001"], 3000);
+    expect(c.instances.map((i) => i.id)).toEqual(["i-0002"]);
+    expect(c.instanceSeconds(3000)).toBe(3 + 3);
+  });
+
+  it("refuses to terminate an instance with tasks, or one that is gone, and then terminates none", () => {
+    const c = cluster(2);
+    c.tryPlace("a", 0);
+    expect(() => c.terminate(["i-0002", "i-0001"], 0)).toThrow(/still runs 1 task/);
+    expect(() => c.terminate(["i-0002", "i-0009"], 0)).toThrow(expect.objectContaining({ code: "NotFound" }));
+    expect(c.instances).toHaveLength(2);
+  });
 });

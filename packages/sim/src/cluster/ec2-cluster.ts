@@ -8,10 +8,14 @@
 //   first; else, as ECS's binpack does on scale-in, the instance left with the most free resources.
 // - Draining: takes no new task; `tick` moves each of its tasks to an instance with room (ECS starts a
 //   replacement elsewhere and stops the old task; the task here keeps running, the overlap is not modelled),
-//   and the instance terminates when its last task has gone.
-// - Scale-in terminates only empty instances (managed termination protection): launching ones first.
+//   and the instance terminates when its last task has gone (but see the last point).
+// - Scale-in terminates only empty instances (managed termination protection): launching ones first, and
+//   never one protected from scale-in.
+// - A drained instance terminates itself once empty (the bench's model of ECS managed draining), or, with
+//   `terminateDrainedWhenEmpty: false`, only when `terminate` names it, as in an Auto Scaling group whose
+//   scale-in Gantry owns (sim-capacity-port.ts).
 import type { InstanceState, TaskFootprint } from "@gantry/core";
-import { ValidationError } from "@gantry/core";
+import { NotFoundError, ValidationError } from "@gantry/core";
 import type { PlacementHook } from "../account/placement.ts";
 import { type InstanceShape, SimInstance } from "./sim-instance.ts";
 
@@ -26,12 +30,16 @@ export interface Ec2ClusterOptions {
   readonly startMs?: number;
   /** Instances already InService at `startMs`; default 0. */
   readonly initialInstances?: number;
+  /** Default true. False: a drained instance stays, DRAINING and maybe empty, until `terminate` names it. */
+  readonly terminateDrainedWhenEmpty?: boolean;
 }
 
 export class Ec2Cluster implements PlacementHook {
   readonly shape: InstanceShape;
   readonly launchMs: number;
   readonly instanceType: string;
+  /** Whether a drained instance terminates itself once empty (see the options). */
+  readonly terminateDrainedWhenEmpty: boolean;
   readonly #sizes: Readonly<Record<string, InstanceShape>>;
   #live: SimInstance[] = [];
   #next = 1;
@@ -44,12 +52,18 @@ export class Ec2Cluster implements PlacementHook {
     this.launchMs = (options.launchSeconds ?? 180) * 1000;
     this.instanceType = options.instanceType ?? "sim.4vcpu";
     this.#sizes = options.taskSizes;
+    this.terminateDrainedWhenEmpty = options.terminateDrainedWhenEmpty ?? true;
     const start = options.startMs ?? 0;
     for (let i = 0; i < (options.initialInstances ?? 0); i++) this.#launch(start, 0);
   }
 
   get instances(): readonly SimInstance[] {
     return this.#live;
+  }
+
+  /** What one task of `serviceId` reserves; undefined for a service the cluster does not run. */
+  taskSize(serviceId: string): InstanceShape | undefined {
+    return this.#sizes[serviceId];
   }
 
   /** Instances launching or in service and not draining: what a desired count counts. */
@@ -84,12 +98,13 @@ export class Ec2Cluster implements PlacementHook {
       holders.reduce<SimInstance | undefined>((best, i) => (best && !roomier(i, best) ? best : i), undefined);
     if (from === undefined) throw new Error(`no placed task of ${serviceId} to release`);
     from.remove(serviceId, size);
-    if (from.draining && from.taskCount === 0) this.#terminate(from, now);
+    if (from.draining) this.#terminateIfDrained(from, now);
   }
 
   /**
    * Sets the usable instance count: launches the difference, or terminates empty instances (launching ones
-   * first, then the newest) — never one with tasks. Returns the usable count reached.
+   * first, then the newest) — never one with tasks or protected from scale-in. Returns the usable count
+   * reached.
    */
   setDesiredInstances(desired: number, now: number): number {
     if (!(Number.isInteger(desired) && desired >= 0)) {
@@ -98,7 +113,7 @@ export class Ec2Cluster implements PlacementHook {
     let usable = this.usableCount();
     for (; usable < desired; usable++) this.#launch(now, this.launchMs);
     const empty = this.#live
-      .filter((i) => !i.draining && i.taskCount === 0)
+      .filter((i) => !(i.draining || i.protectedFromScaleIn) && i.taskCount === 0)
       .sort((a, b) => Number(a.inService(now)) - Number(b.inService(now)) || b.launchTime - a.launchTime);
     for (const instance of empty) {
       if (usable <= desired) break;
@@ -112,8 +127,30 @@ export class Ec2Cluster implements PlacementHook {
   drain(ids: readonly string[], now: number): void {
     for (const instance of this.#live.filter((i) => ids.includes(i.id))) {
       instance.draining = true;
-      if (instance.taskCount === 0) this.#terminate(instance, now);
+      this.#terminateIfDrained(instance, now);
     }
+  }
+
+  /** Scale-in protection on or off. Unknown ids are ignored. */
+  setProtection(ids: readonly string[], protect: boolean): void {
+    for (const instance of this.#live) if (ids.includes(instance.id)) instance.protectedFromScaleIn = protect;
+  }
+
+  /**
+   * Terminates the named instances at once, launching, in service or draining. One with tasks is refused
+   * (ValidationError) and nothing is terminated: the ECS model cannot stop a task the cluster picks.
+   * NotFoundError for an id that is not (or no longer) live.
+   */
+  terminate(ids: readonly string[], now: number): void {
+    const named = [...new Set(ids)].map((id) => {
+      const instance = this.#live.find((i) => i.id === id);
+      if (instance === undefined) throw new NotFoundError(`no live instance ${id}`, "instanceIds");
+      const n = instance.taskCount;
+      if (n > 0)
+        throw new ValidationError(`instance ${id} still runs ${n} task${n === 1 ? "" : "s"}`, "instanceIds");
+      return instance;
+    });
+    for (const instance of named) this.#terminate(instance, now);
   }
 
   /** Moves tasks off draining instances where another instance has room. Call once per sample tick. */
@@ -128,7 +165,7 @@ export class Ec2Cluster implements PlacementHook {
           to.add(serviceId, size);
         }
       }
-      if (from.taskCount === 0) this.#terminate(from, now);
+      this.#terminateIfDrained(from, now);
     }
   }
 
@@ -140,7 +177,7 @@ export class Ec2Cluster implements PlacementHook {
       cpu: i.shape.cpu,
       memory: i.shape.memory,
       launchTime: i.launchTime,
-      protectedFromScaleIn: false,
+      protectedFromScaleIn: i.protectedFromScaleIn,
       draining: i.draining,
       tasks: [...i.tasks].flatMap(([serviceId, n]) => footprints(serviceId, this.#size(serviceId), n)),
       lifecycle: i.inService(now) ? "InService" : "Pending",
@@ -165,6 +202,11 @@ export class Ec2Cluster implements PlacementHook {
   #launch(now: number, delayMs: number): void {
     const id = `i-${String(this.#next++).padStart(4, "0")}`;
     this.#live.push(new SimInstance(id, this.shape, now, now + delayMs));
+  }
+
+  /** A draining instance just emptied: gone, unless drained instances wait for `terminate`. */
+  #terminateIfDrained(instance: SimInstance, now: number): void {
+    if (this.terminateDrainedWhenEmpty && instance.taskCount === 0) this.#terminate(instance, now);
   }
 
   #terminate(instance: SimInstance, now: number): void {

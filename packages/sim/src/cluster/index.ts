@@ -17,5 +17,6 @@ export {
   type ClusterSimulationResult,
   runClusterSimulation,
 } from "./run-cluster-simulation.ts";
+export { createSimClusterCapacityPort, type SimClusterCapacityOptions } from "./sim-capacity-port.ts";
 export { type InstanceShape, SimInstance } from "./sim-instance.ts";
 export { type CapacitySettings, workerCapacity } from "./worker-capacity.ts";

@@ -13,6 +13,8 @@ export class SimInstance {
   readonly launchTime: number;
   readonly readyAt: number;
   draining = false;
+  /** Auto Scaling's scale-in protection: a lower desired capacity never picks this instance. */
+  protectedFromScaleIn = false;
   usedCpu = 0;
   usedMemory = 0;
   readonly tasks = new Map<string, number>();
