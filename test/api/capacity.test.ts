@@ -40,11 +40,19 @@ async function world() {
   await w.seed(workerConfig("prod", "web"));
   for (let k = 1; k <= 3; k++)
     await w.store.putActivity(capacityActivity("workers", START + k * 60_000, k + 1));
+  // Newest of all: a protection change, which GET /capacity passes over for the last scale-out.
+  const protection = capacityActivity("workers", START + 4 * 60_000, 4);
+  await w.store.putActivity({
+    ...protection,
+    action: "None",
+    fromCapacity: 4,
+    statusMessage: "protected i-1",
+  });
   return w;
 }
 
 describe("GET /capacity", () => {
-  it("lists each group a capacity block names, with its targets and newest activity", async () => {
+  it("lists each group a capacity block names, with its targets and last scaling activity", async () => {
     const w = await world();
     const reply = await w.call({ method: "GET", path: "/capacity" });
     expect(reply.status).toBe(200);
@@ -57,7 +65,11 @@ describe("GET /capacity", () => {
       lastActivity: null,
     });
     expect(workers.targetIds.sort()).toEqual(["service/prod/events", "service/prod/orders"]);
-    expect(workers.lastActivity).toMatchObject({ targetId: "capacity/workers", toCapacity: 4 });
+    expect(workers.lastActivity).toMatchObject({
+      targetId: "capacity/workers",
+      action: "ScaleOut",
+      toCapacity: 4,
+    });
   });
 });
 
@@ -66,13 +78,13 @@ describe("GET /capacity/{name}/activities", () => {
     const w = await world();
     const first = await w.call({ method: "GET", path: "/capacity/workers/activities", query: "limit=2" });
     expect(first.status).toBe(200);
-    expect(first.body.items.map((a: { toCapacity: number }) => a.toCapacity)).toEqual([4, 3]);
+    expect(first.body.items.map((a: { action: string }) => a.action)).toEqual(["None", "ScaleOut"]);
     const rest = await w.call({
       method: "GET",
       path: "/capacity/workers/activities",
       query: `limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
     });
-    expect(rest.body.items.map((a: { toCapacity: number }) => a.toCapacity)).toEqual([2]);
+    expect(rest.body.items.map((a: { toCapacity: number }) => a.toCapacity)).toEqual([3, 2]);
     expect(rest.body.nextCursor).toBeUndefined();
   });
 

@@ -170,7 +170,10 @@ export const CapacityGroupSchema = z.strictObject({
   mode: z.enum(["asg", "capacityProvider"]),
   /** The targets (services) whose `capacity.name` is this group. */
   targetIds: z.array(z.string()),
-  /** Its newest capacity activity (target id `capacity/<name>`), null before the first change. */
+  /**
+   * Its newest scale-out or scale-in among its 25 newest capacity activities (target id `capacity/<name>`), else
+   * its newest activity (e.g. a protection change); null before the first.
+   */
   lastActivity: ActivitySchema.nullable(),
 });
 

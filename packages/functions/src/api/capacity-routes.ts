@@ -15,6 +15,8 @@ import {
 import { defineRoute } from "./router.ts";
 
 const DEFAULT_PAGE = 50;
+/** How far back `GET /capacity` looks for the last scale-out or scale-in. */
+const RECENT = 25;
 
 const listCapacity = defineRoute({
   method: "GET",
@@ -28,8 +30,10 @@ const listCapacity = defineRoute({
     const groups = groupsOf((await deps.store.listTargets()).map((r) => r.config));
     const items: CapacityGroup[] = [];
     for (const group of groups) {
-      const page = await deps.store.listActivities(capacityTargetId(group.name), { limit: 1 });
-      items.push({ ...group, lastActivity: page.items[0] ?? null });
+      const page = await deps.store.listActivities(capacityTargetId(group.name), { limit: RECENT });
+      // Protection changes are activities too (action None); ops want the last launch or drain first.
+      const scaling = page.items.find((a) => a.action !== "None");
+      items.push({ ...group, lastActivity: scaling ?? page.items[0] ?? null });
     }
     return { status: 200, body: { items } };
   },
