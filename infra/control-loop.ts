@@ -1,12 +1,16 @@
 import { defaultBus, EVENT_BUS_NAME } from "./events";
-import { alarmPermissions, tickPermissions } from "./permissions";
+import { alarmPermissions, stageAlarmPrefix, tickPermissions } from "./permissions";
 import { table } from "./storage";
 
-/** What every handler reads (packages/functions/src/function-env.ts). */
+/**
+ * What every handler reads (packages/functions/src/function-env.ts). GANTRY_STAGE scopes the managed alarms to
+ * this stage (`gantry-<stage>-…`), so stages deployed into one account leave each other's alarms alone.
+ */
 export const environment = {
   TABLE_NAME: table.name,
   EVENT_BUS_NAME,
   SUB_TICK_SECONDS: "15",
+  GANTRY_STAGE: $app.stage,
 };
 
 const logging = { retention: "1 month" } as const;
@@ -19,7 +23,7 @@ export const tick = new sst.aws.Function("Tick", {
   timeout: "75 seconds",
   memory: "512 MB",
   environment,
-  permissions: tickPermissions(table.arn, defaultBus.arn),
+  permissions: tickPermissions(table.arn, defaultBus.arn, $app.stage),
   logging,
   // A failed tick is superseded by the next minute's; Lambda's async retries would only overlap with it.
   retries: 0,
@@ -52,11 +56,11 @@ export const alarm = new sst.aws.Function("Alarm", {
   },
 });
 
-/** The EventBridge pattern: state changes of Gantry's own alarms only (MANAGED_ALARM_PREFIX = "gantry-"). */
+/** The EventBridge pattern: state changes of this stage's own alarms only (`gantry-<stage>-`). */
 export const alarmPattern = {
   source: ["aws.cloudwatch"],
   detailType: ["CloudWatch Alarm State Change"],
-  detail: { alarmName: [{ prefix: "gantry-" }] },
+  detail: { alarmName: [{ prefix: stageAlarmPrefix($app.stage) }] },
 };
 
 export const alarmSubscription = sst.aws.Bus.subscribe("AlarmStateChange", defaultBus.arn, alarm.arn, {

@@ -17,8 +17,10 @@
 //   autoscaling:DescribeAutoScalingGroups, ecs:DescribeTaskDefinition, cloudwatch:GetMetricData.
 //   cloudwatch:DescribeAlarms is given "*" too: Gantry lists by AlarmNamePrefix (a list call, not a per-alarm
 //   one), and it only reads.
-// - cloudwatch:PutMetricAlarm / DeleteAlarms are resource-level (alarm): limited to the `gantry-` name prefix
-//   (MANAGED_ALARM_PREFIX in packages/runtime/src/alarm-names.ts).
+// - cloudwatch:PutMetricAlarm / DeleteAlarms are resource-level (alarm): limited to this stage's name prefix,
+//   `gantry-<stage>-` (alarmNamePrefix in packages/runtime/src/alarm-names.ts), so one stage's tick cannot write
+//   another's alarms. A prefix cannot tell `dev` from `dev-a` (`gantry-dev-*` covers both); the tick's own
+//   exact-name check keeps those apart.
 // - DynamoDB: the four item calls the store makes, on the state table only. Not SST's `link`, which grants
 //   `dynamodb:*` on the table.
 
@@ -103,11 +105,18 @@ export const listAlarms: Permission = {
   resources: ["*"],
 };
 
-/** Creating, updating and deleting Gantry's own alarms, by name prefix. */
-export const writeAlarms: Permission = {
-  actions: ["cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"],
-  resources: ["arn:aws:cloudwatch:*:*:alarm:gantry-*"],
-};
+/** Where this stage's managed alarm names start (alarmNamePrefix in packages/runtime/src/alarm-names.ts). */
+export function stageAlarmPrefix(stage: string): string {
+  return `gantry-${stage}-`;
+}
+
+/** Creating, updating and deleting this stage's own alarms, by name prefix. */
+export function writeAlarms(stage: string): Permission {
+  return {
+    actions: ["cloudwatch:PutMetricAlarm", "cloudwatch:DeleteAlarms"],
+    resources: [`arn:aws:cloudwatch:*:*:alarm:${stageAlarmPrefix(stage)}*`],
+  };
+}
 
 /** The state store's calls (packages/aws/src/dynamodb): conditional item writes and queries, one table. */
 export function useTable<R>(tableArn: R): Permission<R> {
@@ -142,9 +151,9 @@ function reconcilePermissions<R>(tableArn: R, busArn: R): Permission<R | string>
   ];
 }
 
-/** `tick`: the full reconcile, including the managed alarms (only full passes sync them). */
-export function tickPermissions<R>(tableArn: R, busArn: R): Permission<R | string>[] {
-  return [...reconcilePermissions(tableArn, busArn), listAlarms, writeAlarms];
+/** `tick`: the full reconcile, including this stage's managed alarms (only full passes sync them). */
+export function tickPermissions<R>(tableArn: R, busArn: R, stage: string): Permission<R | string>[] {
+  return [...reconcilePermissions(tableArn, busArn), listAlarms, writeAlarms(stage)];
 }
 
 /** `alarm`: reconciles one target and never syncs alarms, so no alarm permissions. */

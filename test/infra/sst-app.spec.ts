@@ -25,6 +25,8 @@ let outputs: Any;
 const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 const DEFAULT_BUS_ARN = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/default`;
+/** The stage the mocked app deploys (`$app.stage` below); its alarms are named `gantry-ci-…`. */
+const STAGE = "ci";
 
 /** Platform modules by path: the same files (and so the same @pulumi/pulumi instance) the components use. */
 const load = (path: string): Promise<Any> => import(join(platform, path));
@@ -112,12 +114,12 @@ beforeAll(async () => {
       },
     },
     "gantry",
-    "ci",
+    STAGE,
     false,
   );
 
   // What the CLI's generated entry point sets up before it loads sst.config.ts.
-  g.$app = { name: "gantry", stage: "ci", removal: "remove", home: "aws", providers: {}, protect: false };
+  g.$app = { name: "gantry", stage: STAGE, removal: "remove", home: "aws", providers: {}, protect: false };
   g.$dev = false;
   g.$cli = {
     command: "deploy",
@@ -179,22 +181,24 @@ describe("the Gantry SST app", () => {
     expect(fn.inputs.environment.variables).toMatchObject({
       EVENT_BUS_NAME: "default",
       SUB_TICK_SECONDS: "15",
+      GANTRY_STAGE: STAGE,
     });
     expect(fn.inputs.environment.variables.TABLE_NAME).toBeTruthy();
     const [schedule] = ofType("aws:scheduler/schedule:Schedule");
     expect(schedule?.inputs.scheduleExpression).toBe("rate(1 minute)");
   });
 
-  it("runs alarm (30 s) on Gantry's alarm state changes only, with an on-failure queue", () => {
+  it("runs alarm (30 s) on this stage's alarm state changes only, with an on-failure queue", () => {
     const fn = one("aws:lambda/function:Function", "AlarmFunction");
     expect(fn.inputs).toMatchObject({ runtime: "nodejs22.x", timeout: 30 });
+    expect(fn.inputs.environment.variables.GANTRY_STAGE).toBe(STAGE);
     const rules = ofType("aws:cloudwatch/eventRule:EventRule");
     expect(rules).toHaveLength(1);
     expect(rules[0]?.inputs.eventBusName).toBe("default");
     expect(JSON.parse(rules[0]?.inputs.eventPattern)).toEqual({
       source: ["aws.cloudwatch"],
       "detail-type": ["CloudWatch Alarm State Change"],
-      detail: { alarmName: [{ prefix: "gantry-" }] },
+      detail: { alarmName: [{ prefix: `gantry-${STAGE}-` }] },
     });
     const configs = ofType("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig");
     const invokeConfig = configs.find((c) => c.name.startsWith("Alarm"));
@@ -231,7 +235,7 @@ describe("the Gantry SST app", () => {
     expect(api.inputs.corsConfiguration?.allowOrigins).toBeUndefined();
   });
 
-  it("grants scaling writes only on resources tagged gantry:managed=true, and no wildcard actions", () => {
+  it("grants scaling writes only on gantry:managed=true resources, alarm writes on this stage's alarms, no wildcard actions", () => {
     const policies = ofType("aws:iam/rolePolicy:RolePolicy").concat(ofType("aws:iam/policy:Policy"));
     const statements = policies.flatMap((p) => JSON.parse(p.inputs.policy).Statement as Any[]);
     const roles = ofType("aws:iam/role:Role").flatMap((r) =>
@@ -267,13 +271,15 @@ describe("the Gantry SST app", () => {
           });
         }
         if (action === "cloudwatch:PutMetricAlarm" || action === "cloudwatch:DeleteAlarms") {
-          expect([statement.Resource].flat()).toEqual(["arn:aws:cloudwatch:*:*:alarm:gantry-*"]);
+          // This stage's alarms only: another stage's tick in the same account cannot write them.
+          expect([statement.Resource].flat()).toEqual([`arn:aws:cloudwatch:*:*:alarm:gantry-${STAGE}-*`]);
         }
         if (action === "events:PutEvents") expect([statement.Resource].flat()).toEqual([DEFAULT_BUS_ARN]);
       }
     }
     const granted = new Set(all.flatMap((s) => [s.Action].flat()));
     for (const action of [...writes, ...capacityReads]) expect(granted.has(action), action).toBe(true);
+    expect(granted.has("cloudwatch:PutMetricAlarm")).toBe(true);
   });
 
   it("exports the API's URL and the resources' names, and no dashboard URL", () => {

@@ -1,4 +1,4 @@
-import { MANAGED_ALARM_PREFIX } from "@gantry/aws";
+import { alarmNameStage, MANAGED_ALARM_PREFIX } from "@gantry/runtime";
 import { z } from "zod";
 import { parseEvent } from "./bad-event-error.ts";
 
@@ -32,10 +32,24 @@ export function parseAlarmEvent(event: unknown): AlarmEvent {
   return parseEvent(AlarmEventSchema, event, "CloudWatch Alarm State Change");
 }
 
-/** Why a well-formed event needs no reconcile, or undefined when it does. */
-export function reasonToIgnore(event: AlarmEvent): string | undefined {
+/**
+ * Why a well-formed event needs no reconcile, or undefined when it does. `stage` is this deployment's
+ * (GANTRY_STAGE): an alarm of another stage sharing the account is not this deployment's to act on.
+ */
+export function reasonToIgnore(event: AlarmEvent, stage?: string): string | undefined {
   const { alarmName, state } = event.detail;
   if (!alarmName.startsWith(MANAGED_ALARM_PREFIX)) return `alarm ${alarmName} is not a Gantry alarm`;
+  const otherStage = reasonForOtherStage(alarmName, stage);
+  if (otherStage) return otherStage;
   if (state.value !== "ALARM") return `alarm ${alarmName} went to ${state.value}, not ALARM`;
   return undefined;
+}
+
+function reasonForOtherStage(alarmName: string, stage: string | undefined): string | undefined {
+  const owner = alarmNameStage(alarmName);
+  if (owner === undefined) return undefined; // not in Gantry's form: an orphan, reported as such
+  if (owner.stage === stage) return undefined;
+  const mine = stage === undefined ? "this deployment has no stage" : `this is stage ${stage}`;
+  const theirs = owner.stage === undefined ? "no stage" : `stage ${owner.stage}`;
+  return `alarm ${alarmName} belongs to ${theirs}; ${mine}`;
 }

@@ -5,8 +5,9 @@ import { type AlarmEvent, reasonToIgnore } from "./alarm-event.ts";
 export async function resolveAlarmTarget(
   alarm: AlarmEvent,
   alarmTargets: () => Promise<Map<string, string>>,
+  stage?: string,
 ): Promise<{ targetId: string } | { ignored: string }> {
-  const reason = reasonToIgnore(alarm);
+  const reason = reasonToIgnore(alarm, stage);
   if (reason) return { ignored: reason };
   const { alarmName } = alarm.detail;
   const targetId = (await alarmTargets()).get(alarmName);

@@ -28,15 +28,16 @@ function alarmEvent(path: readonly string[] = [], value: unknown = REMOVE): unkn
   return event;
 }
 
-function setup() {
+function setup(options: { alarmStage?: string; alarmName?: string } = {}) {
   const clock = new VirtualClock(Date.UTC(2026, 0, 1, 12, 0, 41));
   const reconciler = new FakeReconciler({ clock });
   reconciler.outcomes = [outcome(TARGET_ID, "Successful")];
-  const alarmTargets = vi.fn(async () => new Map([[ALARM_NAME, TARGET_ID]]));
+  const alarmTargets = vi.fn(async () => new Map([[options.alarmName ?? ALARM_NAME, TARGET_ID]]));
   const handler = createAlarmHandler({
     reconciler,
     clock,
     alarmTargets,
+    ...(options.alarmStage !== undefined && { alarmStage: options.alarmStage }),
     logger: new Logger({ serviceName: "gantry-test" }),
     metrics: new Metrics({ namespace: "GantryTest", serviceName: "gantry-test" }),
     tracer: new Tracer({ enabled: false }),
@@ -87,6 +88,36 @@ describe("alarm handler", () => {
     const result = await invoke(alarmEvent(["detail", "alarmName"], "gantry-deleted-policy"));
     expect(result).toEqual({ ignored: "alarm gantry-deleted-policy belongs to no target (an orphan?)" });
     expect(reconciler.calls).toEqual([]);
+  });
+
+  describe("with stages sharing the account", () => {
+    const HASH = "0123456789ab";
+    const devAlarm = `gantry-dev-${HASH}-worker-backlog-high`;
+    const prodAlarm = `gantry-prod-${HASH}-worker-backlog-high`;
+    const unstagedAlarm = `gantry-${HASH}-worker-backlog-high`;
+
+    it("reconciles its own stage's alarm", async () => {
+      const { reconciler, invoke } = setup({ alarmStage: "dev", alarmName: devAlarm });
+      const result = await invoke(alarmEvent(["detail", "alarmName"], devAlarm));
+      expect(result).toMatchObject({ targetId: TARGET_ID });
+      expect(reconciler.calls).toHaveLength(1);
+    });
+
+    it.each([
+      { alarmStage: "dev", name: prodAlarm, why: `belongs to stage prod; this is stage dev` },
+      { alarmStage: "dev", name: unstagedAlarm, why: `belongs to no stage; this is stage dev` },
+      { alarmStage: "dev-a", name: devAlarm, why: `belongs to stage dev; this is stage dev-a` },
+      { alarmStage: undefined, name: prodAlarm, why: `belongs to stage prod; this deployment has no stage` },
+    ])("ignores $name in stage $alarmStage, saying whose it is", async ({ alarmStage, name, why }) => {
+      const { reconciler, alarmTargets, invoke } = setup({
+        ...(alarmStage !== undefined && { alarmStage }),
+        alarmName: name,
+      });
+      const result = await invoke(alarmEvent(["detail", "alarmName"], name));
+      expect(result).toEqual({ ignored: `alarm ${name} ${why}` });
+      expect(reconciler.calls).toEqual([]);
+      expect(alarmTargets).not.toHaveBeenCalled();
+    });
   });
 
   it.each([

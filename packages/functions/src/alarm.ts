@@ -16,6 +16,8 @@ export interface AlarmDeps extends Partial<Observability> {
   clock: Clock;
   /** Managed alarm name → the id of the target whose policy owns it. */
   alarmTargets: () => Promise<Map<string, string>>;
+  /** The deployment's stage (GANTRY_STAGE): another stage's alarm is ignored. Unset: unstaged names only. */
+  alarmStage?: string;
 }
 
 export type AlarmResult =
@@ -44,7 +46,7 @@ async function onAlarm(
   const deadline = invocationDeadline(deps.clock, context);
   const alarm = parseAlarmEvent(event);
   deps.logger.appendKeys({ alarmName: alarm.detail.alarmName, eventId: alarm.id });
-  const resolved = await resolveAlarmTarget(alarm, deps.alarmTargets);
+  const resolved = await resolveAlarmTarget(alarm, deps.alarmTargets, deps.alarmStage);
   if ("ignored" in resolved) {
     deps.metrics.addMetric("AlarmEventsIgnored", MetricUnit.Count, 1);
     deps.logger.info("alarm event ignored", { reason: resolved.ignored });

@@ -10,7 +10,7 @@ import {
   createQueuePort,
   type DynamoStateStore,
 } from "@gantry/aws";
-import type { Clock } from "@gantry/core";
+import type { Clock, TargetConfig } from "@gantry/core";
 import { alarmTargets, createReconciler, type Reconciler } from "@gantry/runtime";
 import type { AlarmDeps } from "./alarm.ts";
 import { createAlarmTargetIndex } from "./alarm-targets.ts";
@@ -37,8 +37,9 @@ export function createTickDepsFromEnv(env: NodeJS.ProcessEnv, observability: Obs
 export function createAlarmDepsFromEnv(env: NodeJS.ProcessEnv, observability: Observability): AlarmDeps {
   const settings = readFunctionEnv(env);
   const { reconciler, store } = wireReconciler(settings, observability, { syncAlarms: false });
-  const index = createAlarmTargetIndex({ store, mapAlarms: alarmTargets, clock: systemClock });
-  return { reconciler, clock: systemClock, alarmTargets: index };
+  const mapAlarms = (configs: readonly TargetConfig[]) => alarmTargets(configs, settings.stage);
+  const index = createAlarmTargetIndex({ store, mapAlarms, clock: systemClock });
+  return { reconciler, clock: systemClock, alarmTargets: index, alarmStage: settings.stage };
 }
 
 /**
@@ -63,7 +64,9 @@ export function wireReconciler(
       port: createClusterCapacityPort({ autoScaling: clients.autoScaling, ecs: clients.ecs }),
       store: createDynamoCapacityStore({ client: clients.dynamoDb, tableName: settings.tableName }),
     },
-    ...(options.syncAlarms ? { alarms: createAlarmPort(clients.cloudWatch) } : {}),
+    ...(options.syncAlarms
+      ? { alarms: createAlarmPort(clients.cloudWatch), alarmStage: settings.stage }
+      : {}),
     clock: systemClock,
     log: toReconcileLogger(logger),
     telemetry: toReconcileMetrics(metrics),

@@ -1,4 +1,5 @@
 import { GantryError } from "@gantry/core";
+import { stageProblem } from "@gantry/runtime";
 
 /** The handlers' configuration, from the Lambda environment (set by infra/). */
 export interface FunctionEnv {
@@ -10,6 +11,11 @@ export interface FunctionEnv {
   subTickSeconds: number;
   /** AWS_REGION: set by Lambda; the SDK's own resolution when unset. */
   region: string | undefined;
+  /**
+   * GANTRY_STAGE: the deployment's stage (infra sets `$app.stage`); managed alarms are named
+   * `gantry-<stage>-<hash>-…` and each stage syncs only its own. Unset: unstaged `gantry-<hash>-…` names.
+   */
+  stage: string | undefined;
 }
 
 export const DEFAULT_SUB_TICK_SECONDS = 15;
@@ -34,7 +40,16 @@ export function readFunctionEnv(env: NodeJS.ProcessEnv): FunctionEnv {
     eventBusName: env.EVENT_BUS_NAME?.trim() || undefined,
     subTickSeconds: readSubTickSeconds(env.SUB_TICK_SECONDS),
     region: env.AWS_REGION?.trim() || undefined,
+    stage: readStage(env.GANTRY_STAGE),
   };
+}
+
+function readStage(raw: string | undefined): string | undefined {
+  const stage = raw?.trim();
+  if (!stage) return undefined;
+  const problem = stageProblem(stage);
+  if (problem) throw new EnvironmentError(`GANTRY_STAGE ${problem}, got "${raw}"`, "GANTRY_STAGE");
+  return stage;
 }
 
 function readSubTickSeconds(raw: string | undefined): number {

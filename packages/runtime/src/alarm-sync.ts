@@ -7,7 +7,7 @@ import type {
   TargetConfig,
 } from "@gantry/core";
 import { liveQueueOf } from "@gantry/core";
-import { MANAGED_ALARM_PREFIX, managedAlarmName } from "./alarm-names.ts";
+import { alarmNamePrefix, isStageAlarm, managedAlarmName } from "./alarm-names.ts";
 import { errorInfo } from "./error-info.ts";
 
 import { metricStatFor } from "./metric-stat.ts";
@@ -31,34 +31,41 @@ export interface AlarmSyncResult {
  * - a mirror of each StepScaling policy's alarm on a CloudWatch metric, so a breach reconciles without waiting
  *   for the next tick. Math metrics have none (an alarm on one metric cannot express them); live SQS metrics
  *   need none beyond the wake alarm, since every pass reads the queue.
+ * Names carry the deployment's stage when it has one (`gantry-<stage>-<hash>-…`).
  */
-export function desiredAlarms(configs: readonly TargetConfig[]): DesiredAlarm[] {
+export function desiredAlarms(configs: readonly TargetConfig[], stage?: string): DesiredAlarm[] {
   const alarms = new Map<string, DesiredAlarm>();
   for (const config of configs) {
     const targetId = config.target.id;
-    const found = [...wakeAlarms(config), ...config.policies.flatMap((p) => stepAlarm(targetId, p))];
+    const found = [
+      ...wakeAlarms(config, stage),
+      ...config.policies.flatMap((p) => stepAlarm(targetId, p, stage)),
+    ];
     for (const alarm of found) alarms.set(alarm.name, { targetId, alarm });
   }
   return [...alarms.values()];
 }
 
 /** Alarm name → target id, so the alarm handler can reconcile the target an alarm belongs to. */
-export function alarmTargets(configs: readonly TargetConfig[]): Map<string, string> {
-  return new Map(desiredAlarms(configs).map(({ alarm, targetId }) => [alarm.name, targetId]));
+export function alarmTargets(configs: readonly TargetConfig[], stage?: string): Map<string, string> {
+  return new Map(desiredAlarms(configs, stage).map(({ alarm, targetId }) => [alarm.name, targetId]));
 }
 
 /**
- * Puts the missing alarms and deletes the `gantry-` alarms no target needs. Alarms that exist by name match
- * (the name hashes the definition) and are left alone; names without the prefix are never touched. One
- * alarm's failure does not stop the others: failures are returned.
+ * Puts the missing alarms and deletes this stage's alarms no target needs. Alarms that exist by name match
+ * (the name hashes the definition) and are left alone. Only names in this stage's exact form are listed as
+ * candidates: other stages' alarms (and, with no stage, every staged one), names without the prefix and
+ * `gantry-` names not in Gantry's form are never touched. One alarm's failure does not stop the others:
+ * failures are returned.
  */
 export async function syncAlarms(
   configs: readonly TargetConfig[],
   port: AlarmPort,
+  stage?: string,
 ): Promise<AlarmSyncResult> {
-  const wanted = new Map(desiredAlarms(configs).map(({ alarm }) => [alarm.name, alarm]));
-  const existing = (await port.listAlarmNames(MANAGED_ALARM_PREFIX)).filter((n) =>
-    n.startsWith(MANAGED_ALARM_PREFIX),
+  const wanted = new Map(desiredAlarms(configs, stage).map(({ alarm }) => [alarm.name, alarm]));
+  const existing = (await port.listAlarmNames(alarmNamePrefix(stage))).filter((name) =>
+    isStageAlarm(name, stage),
   );
   const present = new Set(existing);
   const result: AlarmSyncResult = { created: [], deleted: [], kept: [], failed: [] };
@@ -95,15 +102,20 @@ function canSitAtZero(config: TargetConfig): boolean {
   return config.target.minCapacity === 0 || config.behavior?.scaleToZero !== undefined;
 }
 
-function wakeAlarms(config: TargetConfig): ManagedAlarm[] {
+function wakeAlarms(config: TargetConfig, stage: string | undefined): ManagedAlarm[] {
   if (!canSitAtZero(config)) return [];
   const urls = new Set(config.policies.flatMap((p) => liveQueueOf(p.metric) ?? []));
   const threshold = config.behavior?.scaleToZero?.activationThreshold ?? 0;
-  return [...urls].map((url) => wakeAlarm(config.target.id, url, threshold));
+  return [...urls].map((url) => wakeAlarm(config.target.id, url, threshold, stage));
 }
 
 /** ApproximateNumberOfMessagesVisible above the activation threshold: the first message wakes the service. */
-function wakeAlarm(targetId: string, queueUrl: string, threshold: number): ManagedAlarm {
+function wakeAlarm(
+  targetId: string,
+  queueUrl: string,
+  threshold: number,
+  stage: string | undefined,
+): ManagedAlarm {
   const queueName = queueUrl.split("/").filter(Boolean).at(-1) ?? queueUrl;
   const definition: Omit<ManagedAlarm, "name"> = {
     namespace: "AWS/SQS",
@@ -118,11 +130,12 @@ function wakeAlarm(targetId: string, queueUrl: string, threshold: number): Manag
     // An idle queue publishes no datapoints for a while; that is not a reason to wake.
     treatMissingData: "notBreaching",
   };
-  const name = managedAlarmName({ targetId, wake: queueUrl, definition }, `${serviceName(targetId)}-wake`);
+  const identity = { targetId, wake: queueUrl, definition };
+  const name = managedAlarmName(identity, `${serviceName(targetId)}-wake`, stage);
   return { name, ...definition };
 }
 
-function stepAlarm(targetId: string, policy: Policy): ManagedAlarm[] {
+function stepAlarm(targetId: string, policy: Policy, stage: string | undefined): ManagedAlarm[] {
   if (policy.type !== "StepScaling" || liveQueueOf(policy.metric) || "math" in policy.metric) return [];
   const stat = statOrUndefined(targetId, policy);
   if (!stat) return [];
@@ -134,7 +147,7 @@ function stepAlarm(targetId: string, policy: Policy): ManagedAlarm[] {
     ...mirroredAlarm(policy),
   };
   const suffix = `${serviceName(targetId)}-${policy.name}`;
-  const name = managedAlarmName({ targetId, policy: policy.name, definition }, suffix);
+  const name = managedAlarmName({ targetId, policy: policy.name, definition }, suffix, stage);
   return [{ name, ...definition }];
 }
 

@@ -1,4 +1,12 @@
-export { MANAGED_ALARM_PREFIX, managedAlarmName } from "./alarm-names.ts";
+export {
+  alarmNamePrefix,
+  alarmNameStage,
+  isStageAlarm,
+  MANAGED_ALARM_PREFIX,
+  MAX_STAGE_LENGTH,
+  managedAlarmName,
+  stageProblem,
+} from "./alarm-names.ts";
 export {
   type AlarmSyncResult,
   alarmTargets,

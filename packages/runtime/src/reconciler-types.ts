@@ -39,6 +39,11 @@ export interface ReconcilerDeps {
   capacity?: { port: ClusterCapacityPort; store: CapacityStateStore };
   /** Managed `gantry-` alarms; when absent the reconciler does not sync alarms. */
   alarms?: AlarmPort;
+  /**
+   * The deployment's stage (GANTRY_STAGE): alarms are named and synced under `gantry-<stage>-` only, so stages
+   * sharing an account leave each other's alarms alone. Unset: unstaged `gantry-<12 hex>-…` names.
+   */
+  alarmStage?: string;
   clock: Clock;
   log?: ReconcileLogger;
   telemetry?: ReconcileMetrics;

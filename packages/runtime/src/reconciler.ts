@@ -132,6 +132,7 @@ async function syncManagedAlarms(
     const result = await syncAlarms(
       records.map((r) => r.config),
       deps.alarms,
+      deps.alarmStage,
     );
     for (const failure of result.failed) log.error("alarm sync failed", { ...failure });
     if (result.created.length + result.deleted.length > 0) {

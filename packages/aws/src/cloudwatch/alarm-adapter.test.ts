@@ -123,6 +123,14 @@ describe("listAlarmNames", () => {
     });
   });
 
+  it("lists a stage's prefix (gantry-<stage>-) as CloudWatch's AlarmNamePrefix", async () => {
+    cloudWatchMock.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [{ AlarmName: "gantry-dev-a" }] });
+    expect(await port.listAlarmNames("gantry-dev-")).toEqual(["gantry-dev-a"]);
+    expect(cloudWatchMock).toHaveReceivedCommandWith(DescribeAlarmsCommand, {
+      AlarmNamePrefix: "gantry-dev-",
+    });
+  });
+
   it("refuses a prefix outside gantry-", async () => {
     await expect(port.listAlarmNames("prod-")).rejects.toBeInstanceOf(ValidationError);
     expect(cloudWatchMock).not.toHaveReceivedAnyCommand();

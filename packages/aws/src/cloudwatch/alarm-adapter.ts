@@ -12,7 +12,11 @@ import { ValidationError } from "@gantry/core";
 import { chunk } from "../chunk.ts";
 import { callAws } from "../sdk-errors.ts";
 
-/** Gantry touches only alarms whose names start with this, as Application Auto Scaling does with its own. */
+/**
+ * Gantry touches only alarms whose names start with this, as Application Auto Scaling does with its own. A
+ * staged deployment's names (`gantry-<stage>-…`) are inside it; which stage's names a sync may touch is the
+ * runtime's rule (packages/runtime/src/alarm-names.ts), and IAM limits each stage's tick to its own prefix.
+ */
 export const MANAGED_ALARM_PREFIX = "gantry-";
 /** DeleteAlarms accepts at most 100 names per call [AWS]. */
 export const DELETE_ALARMS_LIMIT = 100;

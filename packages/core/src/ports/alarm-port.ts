@@ -1,4 +1,4 @@
-/** A CloudWatch alarm Gantry manages; its name always starts with `gantry-`. */
+/** A CloudWatch alarm Gantry manages; its name always starts with `gantry-` (`gantry-<stage>-` when staged). */
 export interface ManagedAlarm {
   name: string;
   namespace: string;
