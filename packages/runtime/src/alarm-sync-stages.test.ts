@@ -1,35 +1,13 @@
-import type { ManagedAlarm, PolicyInput } from "@gantry/core";
+import type { ManagedAlarm } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { alarmTargets, desiredAlarms, syncAlarms } from "./alarm-sync.ts";
 import { createReconciler } from "./reconciler.ts";
+import { backlog, cpuStep } from "./testing/alarm-policies.ts";
 import { RecordingAlarmPort } from "./testing/recording-alarm-port.ts";
 import { configOf, simWorld, workerConfig } from "./testing/sim-fixture.ts";
 
 // SST stages (dev, prod, …) deployed into one account share its CloudWatch alarms: each stage's tick must sync
 // its own `gantry-<stage>-` alarms and leave the others' alone.
-
-const QUEUE = "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue";
-
-const backlog: PolicyInput = {
-  name: "backlog",
-  type: "TargetTracking",
-  targetValue: 10,
-  metric: { sqs: { queueUrl: QUEUE } },
-};
-
-const cpuStep: PolicyInput = {
-  name: "cpu-step",
-  type: "StepScaling",
-  metric: { predefined: "ECSServiceAverageCPUUtilization" },
-  alarm: {
-    threshold: 70,
-    comparisonOperator: "GreaterThanOrEqualToThreshold",
-    evaluationPeriods: 3,
-    datapointsToAlarm: 2,
-  },
-  adjustmentType: "ChangeInCapacity",
-  stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
-};
 
 // The same targets in every stage: their alarms differ only by the stage in the name.
 const configs = [

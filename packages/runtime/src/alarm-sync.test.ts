@@ -2,31 +2,9 @@ import { GantryError, type ManagedAlarm, type PolicyInput, type TargetConfigInpu
 import { describe, expect, it } from "vitest";
 import { fnv1a64, MANAGED_ALARM_PREFIX, stableJson } from "./alarm-names.ts";
 import { alarmTargets, desiredAlarms, syncAlarms } from "./alarm-sync.ts";
+import { backlog, cpuStep, ALARM_TEST_QUEUE as QUEUE } from "./testing/alarm-policies.ts";
 import { RecordingAlarmPort } from "./testing/recording-alarm-port.ts";
 import { configOf, simWorld, workerConfig } from "./testing/sim-fixture.ts";
-
-const QUEUE = "https://sqs.us-east-1.amazonaws.com/000000000000/orders-queue";
-
-const cpuStep: PolicyInput = {
-  name: "cpu-step",
-  type: "StepScaling",
-  metric: { predefined: "ECSServiceAverageCPUUtilization" },
-  alarm: {
-    threshold: 70,
-    comparisonOperator: "GreaterThanOrEqualToThreshold",
-    evaluationPeriods: 3,
-    datapointsToAlarm: 2,
-  },
-  adjustmentType: "ChangeInCapacity",
-  stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
-};
-
-const backlog: PolicyInput = {
-  name: "backlog",
-  type: "TargetTracking",
-  targetValue: 10,
-  metric: { sqs: { queueUrl: QUEUE } },
-};
 
 function config(
   id: string,
