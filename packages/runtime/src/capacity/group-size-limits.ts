@@ -1,4 +1,4 @@
-import type { CapacityReason, ClusterSnapshot } from "@gantry/core";
+import type { CapacityConfig, CapacityReason, ClusterSnapshot } from "@gantry/core";
 
 /** The group desired capacity to set, and why it differs from the one wanted (as core's clamps explain). */
 export interface GroupDesired {
@@ -48,4 +48,19 @@ export function boundGroupDesired(
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * The plan's bounds inside the group's: never below its MinSize (a drained instance terminated there would take
+ * the desired capacity below it, which Auto Scaling refuses) nor above its MaxSize. The plan's reasons then say
+ * AtMinInstances / AtMaxInstances with the group's figure.
+ */
+export function withinGroupSize(
+  config: CapacityConfig,
+  group: Pick<ClusterSnapshot, "groupMinSize" | "groupMaxSize">,
+): CapacityConfig {
+  const maxInstances = Math.min(config.maxInstances, group.groupMaxSize);
+  const minInstances = Math.min(Math.max(config.minInstances, group.groupMinSize), maxInstances);
+  if (minInstances === config.minInstances && maxInstances === config.maxInstances) return config;
+  return { ...config, minInstances, maxInstances };
 }

@@ -321,6 +321,28 @@ describe("runCapacityStage within the group's MinSize and MaxSize", () => {
     expect(result.outcomes[0]?.reasons.map((r) => r.code)).toContain("AtGroupMaxSize");
   });
 
+  it("plans within the group's MinSize: no drain that a termination below it would have to undo", async () => {
+    // Fresh instances for each world: the fake port marks them draining.
+    const idle = () => [instance("i-1", tasks(2)), instance("i-2", []), instance("i-3", [])];
+    const unneeded = { "i-2": LONG_AGO, "i-3": LONG_AGO };
+    const settled = { state: { version: 1 as const, unneededSince: unneeded }, drainedByGantry: [] };
+    const free = world(idle(), [snap(WEB, 2)]);
+    await free.store.put("workers", settled, 0);
+    const drained = await runCapacityStage([target(WEB)], [outcome(WEB, 2, 2, "Unchanged")], free.deps);
+    expect(drained.outcomes[0]?.drained).toEqual(["i-2", "i-3"]);
+
+    const held = world(idle(), [snap(WEB, 2)]);
+    held.port.groupMinSize = 2;
+    await held.store.put("workers", settled, 0);
+    const result = await runCapacityStage([target(WEB)], [outcome(WEB, 2, 2, "Unchanged")], held.deps);
+    expect(result.outcomes[0]?.drained).toEqual(["i-2"]);
+    expect(result.outcomes[0]).toMatchObject({ fromInstances: 3, toInstances: 2 });
+    expect(result.outcomes[0]?.reasons).toContainEqual({
+      code: "AtMinInstances",
+      message: "1 instances wanted, held at min 2",
+    });
+  });
+
   it("never sets the group's desired capacity below MinSize", async () => {
     // Auto Scaling is replacing the group's one (unhealthy) instance to keep MinSize 1; the plan wants none.
     const w = world([instance("i-1", [], { lifecycle: "Terminating" })], [snap(WEB, 0)]);
@@ -328,9 +350,10 @@ describe("runCapacityStage within the group's MinSize and MaxSize", () => {
     const result = await runCapacityStage([target(WEB)], [outcome(WEB, 1, 0)], w.deps);
     expect(w.port.fake.count("setDesiredInstances")).toBe(0);
     expect(result.outcomes[0]?.status).not.toBe("Failed");
+    // The plan itself stays at MinSize (minInstances is raised to it), so the apply step has nothing to clamp.
     expect(result.outcomes[0]?.reasons).toContainEqual({
-      code: "AtGroupMinSize",
-      message: "0 instances wanted in the group, held at its MinSize 1",
+      code: "AtMinInstances",
+      message: "0 instances wanted, held at min 1",
     });
   });
 });

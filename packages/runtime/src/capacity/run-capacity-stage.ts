@@ -20,6 +20,7 @@ import { type Applied, applyOwnedPlan, applyScaleOutOnly } from "./apply-capacit
 import { bootstrapPlan } from "./bootstrap-plan.ts";
 import { type CapacityOutcome, capacityActivity, capacityTargetId, changed } from "./capacity-activity.ts";
 import { type CapacityGroup, capacityGroups, serviceDemands } from "./capacity-groups.ts";
+import { withinGroupSize } from "./group-size-limits.ts";
 
 export interface CapacityStageDeps {
   port: ClusterCapacityPort;
@@ -129,16 +130,17 @@ async function planGroup(
   if (unsized.length > 0)
     deps.log.warn("services left out of capacity planning", { capacity: group.name, unsized });
   const now = clock.now();
+  const config = withinGroupSize(group.config, snapshot);
   const plan = snapshot.instanceShape
     ? planCapacity({
         now,
-        config: group.config,
+        config,
         services,
         instances: snapshot.instances,
         instanceShape: snapshot.instanceShape,
         ...(stored && { state: stored.state }),
       })
-    : bootstrapPlan(group.config, services, snapshot.instances, now, stored?.state);
+    : bootstrapPlan(config, services, snapshot.instances, now, stored?.state);
   return { plan, snapshot, stored };
 }
 
