@@ -6,7 +6,7 @@ import {
   targetIdArg,
   withApiOptions,
 } from "../api-client/api-options.ts";
-import { activityLines, collectActivities, parseLimit } from "./activity-pages.ts";
+import { activityLines, collectActivities, withPageOptions } from "./activity-pages.ts";
 
 interface ActivitiesOptions extends ApiOptions {
   limit?: number;
@@ -16,13 +16,12 @@ interface ActivitiesOptions extends ApiOptions {
 
 /** `gantry activities CLUSTER/SERVICE`: scaling activities, newest first. */
 export function registerActivities(program: Command): void {
-  const command = program
-    .command("activities")
-    .description("list a target's scaling activities, newest first")
-    .argument("<cluster/service>", "the target, e.g. prod/worker")
-    .option("--limit <n>", "activities per page (1–200; default 50)", parseLimit)
-    .option("--all", "follow nextCursor to the oldest activity")
-    .option("--json", "print the API's JSON (with --all: every page's items in one list)");
+  const command = withPageOptions(
+    program
+      .command("activities")
+      .description("list a target's scaling activities, newest first")
+      .argument("<cluster/service>", "the target, e.g. prod/worker"),
+  ).option("--json", "print the API's JSON (with --all: every page's items in one list)");
   withApiOptions(command).action(async (target: string, options: ActivitiesOptions) => {
     const client = clientFor(options);
     const id = targetIdArg(target);

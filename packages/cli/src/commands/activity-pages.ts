@@ -1,7 +1,7 @@
 // What `gantry activities` and `gantry capacity NAME` share: the page size flag, following nextCursor, and the
 // readable lines of an activity.
 import type { Activity } from "@gantry/core";
-import { InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError } from "commander";
 import type { ActivityPage, PageOptions } from "../api-client/api-client.ts";
 import { formatTime } from "../api-client/format-view.ts";
 
@@ -10,6 +10,13 @@ export function parseLimit(text: string): number {
   if (!/^\d+$/.test(text) || n < 1 || n > 200)
     throw new InvalidArgumentError("use a whole number from 1 to 200");
   return n;
+}
+
+/** The page flags both commands take; `scope` says when they apply (e.g. "with NAME: "). */
+export function withPageOptions(command: Command, scope = ""): Command {
+  return command
+    .option("--limit <n>", `${scope}activities per page (1–200; default 50)`, parseLimit)
+    .option("--all", `${scope}follow nextCursor to the oldest activity`);
 }
 
 /** The first page, or with `all` every page followed to the oldest activity. */

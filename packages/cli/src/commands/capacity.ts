@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { CapacityGroup } from "../api-client/api-client.ts";
 import { type ApiOptions, clientFor, printJson, withApiOptions } from "../api-client/api-options.ts";
 import { formatTime } from "../api-client/format-view.ts";
-import { activityLines, collectActivities, parseLimit } from "./activity-pages.ts";
+import { activityLines, collectActivities, withPageOptions } from "./activity-pages.ts";
 
 interface CapacityOptions extends ApiOptions {
   limit?: number;
@@ -12,13 +12,13 @@ interface CapacityOptions extends ApiOptions {
 
 /** `gantry capacity [NAME]`: the second stage's groups, or one group's activities newest first. */
 export function registerCapacity(program: Command): void {
-  const command = program
-    .command("capacity")
-    .description("list the EC2 capacity groups Gantry sizes, or one group's activities, newest first")
-    .argument("[name]", "an Auto Scaling group or capacity provider named by a target's capacity block")
-    .option("--limit <n>", "with NAME: activities per page (1–200; default 50)", parseLimit)
-    .option("--all", "with NAME: follow nextCursor to the oldest activity")
-    .option("--json", "print the API's JSON");
+  const command = withPageOptions(
+    program
+      .command("capacity")
+      .description("list the EC2 capacity groups Gantry sizes, or one group's activities, newest first")
+      .argument("[name]", "an Auto Scaling group or capacity provider named by a target's capacity block"),
+    "with NAME: ",
+  ).option("--json", "print the API's JSON");
   withApiOptions(command).action(async (name: string | undefined, options: CapacityOptions) => {
     const client = clientFor(options);
     if (name === undefined) {

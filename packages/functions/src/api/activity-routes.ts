@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ApiContext } from "./api-deps.ts";
 import {
   ActivitiesQuerySchema,
   ActivityPageSchema,
@@ -21,13 +22,22 @@ const listActivities = defineRoute<TargetParams, z.output<typeof ActivitiesQuery
   responses: { 200: { description: "One page", schema: ActivityPageSchema } },
   async handle({ deps, params, query }) {
     const record = await requireTarget(deps, targetIdOf(params));
-    const options = { limit: query.limit ?? DEFAULT_PAGE, ...(query.cursor && { cursor: query.cursor }) };
-    const page = await deps.store.listActivities(record.config.target.id, options);
-    return {
-      status: 200,
-      body: page.cursor ? { items: page.items, nextCursor: page.cursor } : { items: page.items },
-    };
+    return activityPage(deps, record.config.target.id, query);
   },
 });
+
+/** One page of an activity log (a target's, or a capacity group's `capacity/<name>`), as the routes answer it. */
+export async function activityPage(
+  deps: ApiContext,
+  logId: string,
+  query: z.output<typeof ActivitiesQuerySchema>,
+) {
+  const options = { limit: query.limit ?? DEFAULT_PAGE, ...(query.cursor && { cursor: query.cursor }) };
+  const page = await deps.store.listActivities(logId, options);
+  return {
+    status: 200 as const,
+    body: page.cursor ? { items: page.items, nextCursor: page.cursor } : { items: page.items },
+  };
+}
 
 export const activityRoutes = [listActivities];

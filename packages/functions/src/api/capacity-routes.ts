@@ -3,6 +3,7 @@
 import { NotFoundError, type TargetConfig } from "@gantry/core";
 import { capacityTargetId } from "@gantry/runtime";
 import type { z } from "zod";
+import { activityPage } from "./activity-routes.ts";
 import type { ApiContext } from "./api-deps.ts";
 import {
   ActivitiesQuerySchema,
@@ -14,7 +15,6 @@ import {
 } from "./api-schemas.ts";
 import { defineRoute } from "./router.ts";
 
-const DEFAULT_PAGE = 50;
 /** How far back `GET /capacity` looks for the last scale-out or scale-in. */
 const RECENT = 25;
 
@@ -49,12 +49,7 @@ const listCapacityActivities = defineRoute<CapacityParams, z.output<typeof Activ
   responses: { 200: { description: "One page", schema: ActivityPageSchema } },
   async handle({ deps, params, query }) {
     await requireGroup(deps, params.name);
-    const options = { limit: query.limit ?? DEFAULT_PAGE, ...(query.cursor && { cursor: query.cursor }) };
-    const page = await deps.store.listActivities(capacityTargetId(params.name), options);
-    return {
-      status: 200,
-      body: page.cursor ? { items: page.items, nextCursor: page.cursor } : { items: page.items },
-    };
+    return activityPage(deps, capacityTargetId(params.name), query);
   },
 });
 
