@@ -7,7 +7,14 @@ export { REASON_CODES } from "./model/decision.ts";
 export type { EvaluateRequest, EvaluateRequestInput, Trigger } from "./model/evaluate-request.ts";
 export { EvaluateRequestSchema } from "./model/evaluate-request.ts";
 export type { LiveMetric, MetricSpec } from "./model/metric-spec.ts";
-export { isLiveMetric, liveQueueOf, liveQueueUrl, MetricSpecSchema } from "./model/metric-spec.ts";
+export {
+  firstLiveQueueOf,
+  isLiveMetric,
+  liveQueueOf,
+  liveQueueUrl,
+  MetricSpecSchema,
+  queueNameOf,
+} from "./model/metric-spec.ts";
 export type { Datapoint, Observation, QueueDepth } from "./model/observation.ts";
 export { ObservationSchema } from "./model/observation.ts";
 export type { Policy, PolicyInput } from "./model/policy.ts";

@@ -6,7 +6,7 @@ import type {
   StepScalingPolicy,
   TargetConfig,
 } from "@gantry/core";
-import { liveQueueOf } from "@gantry/core";
+import { liveQueueOf, queueNameOf } from "@gantry/core";
 import { alarmNamePrefix, isStageAlarm, managedAlarmName } from "./alarm-names.ts";
 import { errorInfo } from "./error-info.ts";
 
@@ -116,7 +116,7 @@ function wakeAlarm(
   threshold: number,
   stage: string | undefined,
 ): ManagedAlarm {
-  const queueName = queueUrl.split("/").filter(Boolean).at(-1) ?? queueUrl;
+  const queueName = queueNameOf(queueUrl);
   const definition: Omit<ManagedAlarm, "name"> = {
     namespace: "AWS/SQS",
     metricName: "ApproximateNumberOfMessagesVisible",

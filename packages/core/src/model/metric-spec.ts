@@ -108,3 +108,17 @@ export function liveQueueUrl(metric: LiveMetric): string {
 export function liveQueueOf(metric: MetricSpec): string | undefined {
   return isLiveMetric(metric) ? liveQueueUrl(metric) : undefined;
 }
+
+/** The first queue a target's policies read live: the target's queue for charts and backtests. */
+export function firstLiveQueueOf(policies: readonly { metric: MetricSpec }[]): string | undefined {
+  for (const { metric } of policies) {
+    const url = liveQueueOf(metric);
+    if (url !== undefined) return url;
+  }
+  return undefined;
+}
+
+/** CloudWatch's QueueName dimension for a queue URL: its last path segment. */
+export function queueNameOf(queueUrl: string): string {
+  return queueUrl.split("/").filter(Boolean).at(-1) ?? queueUrl;
+}

@@ -2,12 +2,14 @@
 // reconciler queries it, or rebuilt from SQS metrics for live policies) and the queue's visible messages.
 import {
   type Datapoint,
+  firstLiveQueueOf,
   liveQueueOf,
   type MetricQuery,
   type MetricStat,
   type MetricsPort,
   NotFoundError,
   type Policy,
+  queueNameOf,
   type StateStore,
   type TargetConfig,
 } from "@gantry/core";
@@ -49,7 +51,7 @@ export function seriesQueries(config: TargetConfig, periodSeconds: number): Metr
     { id: IDS.desired, stat: insights("DesiredTaskCount"), periodSeconds, returnData: true },
     { id: IDS.running, stat: insights("RunningTaskCount"), periodSeconds, returnData: true },
   ];
-  const queue = config.policies.map((p) => liveQueueOf(p.metric)).find((url) => url !== undefined);
+  const queue = firstLiveQueueOf(config.policies);
   if (queue !== undefined)
     queries.push(sqsQuery(IDS.backlog, queue, "ApproximateNumberOfMessagesVisible", periodSeconds, true));
   const policy = config.policies[0];
@@ -65,19 +67,20 @@ function serviceDimensions(targetId: string): MetricStat["dimensions"] {
   ];
 }
 
-function sqsQuery(
+/** One AWS/SQS metric of a queue (Maximum unless said otherwise: the queue depths' statistic). */
+export function sqsQuery(
   id: string,
   queueUrl: string,
   metricName: string,
   periodSeconds: number,
   returnData: boolean,
+  statistic = "Maximum",
 ): MetricQuery {
-  const queueName = queueUrl.split("/").filter(Boolean).at(-1) ?? queueUrl;
   const stat = {
     namespace: "AWS/SQS",
     metricName,
-    dimensions: [{ name: "QueueName", value: queueName }],
-    statistic: "Maximum",
+    dimensions: [{ name: "QueueName", value: queueNameOf(queueUrl) }],
+    statistic,
   };
   return { id, stat, periodSeconds, returnData };
 }

@@ -1,9 +1,16 @@
 // A target's recorded history as a trace for `simulate`: the messages its queue received per minute
 // (CloudWatch AWS/SQS NumberOfMessagesSent, Sum), over a window of the past. In AWS the MetricsPort is
 // CloudWatch; under `gantry dev` it is the simulated account's CloudWatch.
-import { liveQueueOf, type MetricsPort, type TargetConfig, ValidationError } from "@gantry/core";
+import {
+  firstLiveQueueOf,
+  type MetricsPort,
+  queueNameOf,
+  type TargetConfig,
+  ValidationError,
+} from "@gantry/core";
 import type { Trace } from "@gantry/sim";
 import type { SimulateBody } from "./api-schemas.ts";
+import { sqsQuery } from "./cloudwatch-series-source.ts";
 import { ApiError } from "./http-errors.ts";
 import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "./trace-upload.ts";
 
@@ -39,12 +46,13 @@ export async function historyTrace(
   window: HistoryWindow,
 ): Promise<Trace> {
   if (!metrics) throw new ApiError("NotConfigured", "this API has no metrics source to read history from");
-  const queueUrl = config.policies.map((p) => liveQueueOf(p.metric)).find((url) => url !== undefined);
+  const queueUrl = firstLiveQueueOf(config.policies);
   if (queueUrl === undefined) {
     throw new ValidationError("the target has no sqs or sqsUtilization policy to name its queue", "policies");
   }
-  const queueName = queueUrl.split("/").filter(Boolean).at(-1) ?? queueUrl;
-  const data = await metrics.getMetricData([sentQuery(queueName)], { start: window.from, end: window.to });
+  const queueName = queueNameOf(queueUrl);
+  const sent = sqsQuery("sent", queueUrl, "NumberOfMessagesSent", 60, true, "Sum");
+  const data = await metrics.getMetricData([sent], { start: window.from, end: window.to });
   const counts = perMinute(data.sent ?? [], window);
   const messages = counts.reduce((a, b) => a + b, 0);
   if (messages === 0) {
@@ -66,20 +74,6 @@ export async function historyTrace(
     counts,
     startTime: iso(window.from),
     scale: 1,
-  };
-}
-
-function sentQuery(queueName: string) {
-  return {
-    id: "sent",
-    stat: {
-      namespace: "AWS/SQS",
-      metricName: "NumberOfMessagesSent",
-      dimensions: [{ name: "QueueName", value: queueName }],
-      statistic: "Sum" as const,
-    },
-    periodSeconds: 60,
-    returnData: true,
   };
 }
 
