@@ -2,15 +2,14 @@
 // when no target has a capacity block (a Fargate fleet).
 import { api } from "./api.ts";
 import type { CapacityGroup } from "./api-types.ts";
-import { el, shortId } from "./dom.ts";
+import { el, formatTime, shortId } from "./dom.ts";
 
 const HEADINGS = ["Group", "Mode", "Services", "Last change"];
 
 function lastChange(group: CapacityGroup): string {
   const a = group.lastActivity;
   if (!a) return "none yet";
-  const at = new Date(a.startTime).toISOString().slice(11, 19);
-  return `${at} ${a.action} ${a.fromCapacity} → ${a.toCapacity} instances: ${a.statusMessage}`;
+  return `${formatTime(a.startTime)} ${a.action} ${a.fromCapacity} → ${a.toCapacity} instances: ${a.statusMessage}`;
 }
 
 function row(group: CapacityGroup): HTMLTableRowElement {
