@@ -137,6 +137,107 @@ describe("step scaling [AWS]", () => {
     expect(codes(third)).toContain("ScaleOutCooldown");
   });
 
+  // Threshold 0, cooldown 300 s. A scale-out step in the cooldown counts the capacity added since it began
+  // (the base): a larger step adds the difference; an equal or smaller one adds nothing and never removes any.
+  const cooldownSteps = (
+    adjustmentType: "ChangeInCapacity" | "PercentChangeInCapacity",
+    sizes: number[],
+  ) => ({
+    ...scaleOut,
+    alarm: { threshold: 0, comparisonOperator: "GreaterThanOrEqualToThreshold" as const },
+    adjustmentType,
+    cooldown: 300,
+    stepAdjustments: [
+      { metricIntervalLowerBound: 0, metricIntervalUpperBound: 50, scalingAdjustment: sizes[0] as number },
+      { metricIntervalLowerBound: 50, metricIntervalUpperBound: 200, scalingAdjustment: sizes[1] as number },
+      { metricIntervalLowerBound: 200, scalingAdjustment: sizes[2] as number },
+    ],
+  });
+  const change = cooldownSteps("ChangeInCapacity", [2, 3, 6]);
+  const percent = cooldownSteps("PercentChangeInCapacity", [10, 20, 50]);
+  // minutes: when each pass runs; values: the metric it reads; capacities: desired after each pass.
+  it.each([
+    {
+      case: "+6 then +3 in the cooldown adds nothing",
+      policy: change,
+      minutes: [0, 1],
+      values: [250, 100],
+      capacities: [16, 16],
+      last: "ScaleOutCooldown",
+    },
+    {
+      case: "+3 then +2 in the cooldown adds nothing",
+      policy: change,
+      minutes: [0, 1],
+      values: [100, 10],
+      capacities: [13, 13],
+      last: "ScaleOutCooldown",
+    },
+    {
+      case: "+3 then +3 in the cooldown adds nothing",
+      policy: change,
+      minutes: [0, 1],
+      values: [100, 100],
+      capacities: [13, 13],
+      last: "ScaleOutCooldown",
+    },
+    {
+      case: "+2, +3, +6 in the cooldown add the differences",
+      policy: change,
+      minutes: [0, 1, 2],
+      values: [10, 100, 250],
+      capacities: [12, 13, 16],
+      last: "StepScalingAdjustment",
+    },
+    {
+      case: "+6, then +3 after the cooldown counts from current",
+      policy: change,
+      minutes: [0, 1, 6],
+      values: [250, 100, 100],
+      capacities: [16, 16, 19],
+      last: "StepScalingAdjustment",
+    },
+    {
+      case: "+50 % then +20 % and +10 % in the cooldown add nothing",
+      policy: percent,
+      minutes: [0, 1, 2],
+      values: [250, 100, 10],
+      capacities: [15, 15, 15],
+      last: "ScaleOutCooldown",
+    },
+    {
+      case: "+20 % then +50 % in the cooldown: 50 % of 10 less the 2 added",
+      policy: percent,
+      minutes: [0, 1],
+      values: [100, 250],
+      capacities: [12, 15],
+      last: "StepScalingAdjustment",
+    },
+    {
+      case: "+20 % then +50 % after the cooldown: 50 % of 12",
+      policy: percent,
+      minutes: [0, 6],
+      values: [100, 250],
+      capacities: [12, 18],
+      last: "StepScalingAdjustment",
+    },
+  ])(
+    "counts capacity added in the cooldown [AWS]: $case",
+    ({ policy, minutes, values, capacities, last }) => {
+      const base = request({ policies: [policy], observation: { runningCount: 10, desiredCount: 10 } });
+      const decisions = runSequence(
+        base,
+        minutes.map((minute, i) => {
+          const now = T0 + minute * MINUTE;
+          return { now, observation: { metrics: { out: series([values[i] as number], now) } } };
+        }),
+      );
+      expect(decisions.map((d) => d.desiredCapacity)).toEqual(capacities);
+      expect(decisions.map((d) => d.action)).not.toContain("ScaleIn");
+      expect(codes(decisions.at(-1))).toContain(last);
+    },
+  );
+
   it("alarms on M of N datapoints", () => {
     const policy = { ...scaleOut, alarm: { ...scaleOut.alarm, evaluationPeriods: 3, datapointsToAlarm: 2 } };
     const decide = (values: number[]) =>

@@ -57,7 +57,7 @@ function applyStep(
   const { capacity, explanation } = stepTarget(policy, ctx, step);
   const at = `metric ${formatValue(value)} (threshold ${policy.alarm.threshold}) in ${describeInterval(step)}: ${explanation}`;
   if (capacity > current) return stepProposal(name, "out", capacity, canScaleIn, key, at);
-  if (capacity < current) {
+  if (capacity < current && removesCapacity(policy, step)) {
     const lastIn = ctx.previous?.lastScaleInAt;
     if (lastIn !== undefined && ctx.now - lastIn < policy.cooldown * 1000) {
       const left = Math.ceil((policy.cooldown * 1000 - (ctx.now - lastIn)) / 1000);
@@ -68,8 +68,18 @@ function applyStep(
     }
     return stepProposal(name, "in", capacity, canScaleIn, key, at);
   }
+  // A scale-out step below the current capacity only happens in a cooldown: what was added there counts [AWS].
+  const why =
+    capacity < current
+      ? `capacity added in the cooldown counts: ${current} ≥ ${capacity}, no change`
+      : `no change to ${current}`;
   const code = inScaleOutCooldown(policy, ctx) ? "ScaleOutCooldown" : "AlreadyAtDesiredCapacity";
-  return hold(ctx, name, canScaleIn, { code, message: `${at}; no change to ${current}` });
+  return hold(ctx, name, canScaleIn, { code, message: `${at}; ${why}` });
+}
+
+/** A scale-out step never removes capacity; only a negative step or an exact capacity may [AWS]. */
+function removesCapacity(policy: StepScalingPolicy, step: StepAdjustment): boolean {
+  return policy.adjustmentType === "ExactCapacity" || step.scalingAdjustment < 0;
 }
 
 /**
