@@ -138,19 +138,46 @@ describe("gantry apply / status / explain / activities against a local API", () 
     expect(api.requests).toEqual([]);
   });
 
-  it("a write that loses a race is a friendly conflict, exit 1", async () => {
+  it("a write that loses a race is diffed again and applied once more", async () => {
     await withEndpoint("apply", "-f", writeFile(applyYaml()));
     const record = await api.world.store.getTarget("service/prod/worker");
     if (!record) throw new Error("not created");
-    // Someone else writes between our GET and PUT: the store moves on after the list is served.
+    // Someone else writes once between our first GET and PUT.
+    const original = api.world.store.listTargets.bind(api.world.store);
+    let raced = false;
+    api.world.store.listTargets = async () => {
+      const list = await original();
+      if (!raced)
+        await api.world.store.putConfig(
+          { ...record.config, target: { ...record.config.target, maxCapacity: 19 } },
+          record.version,
+        );
+      raced = true;
+      return list;
+    };
+    const { code, stdout } = await withEndpoint("apply", "-f", writeFile(applyYaml(30)));
+    expect(code).toBe(0);
+    expect(stdout).toContain("service/prod/worker changed since the diff; diffing again:");
+    expect(stdout).toContain("target.maxCapacity 19 → 20");
+    const stored = await api.world.store.getTarget("service/prod/worker");
+    expect(stored?.config.policies[0]).toMatchObject({ targetValue: 30 });
+    expect(stored?.config.target.maxCapacity).toBe(20);
+  });
+
+  it("a write that loses a race twice is a friendly conflict, exit 1, saying what was applied", async () => {
+    await withEndpoint("apply", "-f", writeFile(applyYaml()));
+    const record = await api.world.store.getTarget("service/prod/worker");
+    if (!record) throw new Error("not created");
+    // Someone else writes between every GET and PUT: the store moves on after each list is served.
     const original = api.world.store.listTargets.bind(api.world.store);
     api.world.store.listTargets = async () => {
       const list = await original();
-      await api.world.store.putConfig(record.config, record.version);
+      await api.world.store.putConfig(record.config, undefined);
       return list;
     };
-    const { code, stderr } = await withEndpoint("apply", "-f", writeFile(applyYaml(30)));
+    const { code, stdout, stderr } = await withEndpoint("apply", "-f", writeFile(applyYaml(30)));
     expect(code).toBe(1);
+    expect(stdout).toContain("Applied 0 change(s) before the conflict.");
     expect(stderr).toBe("gantry: service/prod/worker changed since you diffed, run apply again\n");
   });
 
@@ -305,7 +332,7 @@ async function seedWorker(api: ApiServer): Promise<void> {
   await api.world.store.putState(
     "service/prod/worker",
     { version: 1, evaluatedAt: START, live: {} } as never,
-    1,
+    { version: 1, stateVersion: 0 },
     decision,
   );
 }

@@ -6,6 +6,14 @@ export type { Decision, Reason, ReasonCode, ScalingAction } from "./model/decisi
 export { REASON_CODES } from "./model/decision.ts";
 export type { EvaluateRequest, EvaluateRequestInput, Trigger } from "./model/evaluate-request.ts";
 export { EvaluateRequestSchema } from "./model/evaluate-request.ts";
+export type { MathRewrite } from "./model/metric-math.ts";
+export {
+  checkMathExpression,
+  METRIC_MATH_FUNCTIONS,
+  METRIC_MATH_KEYWORDS,
+  rewriteMathWords,
+  unknownMathNames,
+} from "./model/metric-math.ts";
 export type { LiveMetric, MetricSpec } from "./model/metric-spec.ts";
 export {
   firstLiveQueueOf,
@@ -90,6 +98,7 @@ export type {
   ScaleInOwner,
   ServiceSnapshot,
   StateStore,
+  StateVersions,
   StoredCapacityRecord,
   TargetRecord,
 } from "./ports/index.ts";

@@ -90,7 +90,8 @@ async function claim(attempt: Attempt, run: TargetRun): Promise<number | undefin
   const { record, decision, observation, now } = attempt;
   const lastDecision = toDecisionRecord(decision, observation, now, record.config.target.dryRun);
   try {
-    return await run.store.putState(record.config.target.id, decision.state, record.version, lastDecision);
+    const expected = { version: record.version, stateVersion: record.stateVersion };
+    return await run.store.putState(record.config.target.id, decision.state, expected, lastDecision);
   } catch (error) {
     if (error instanceof ConflictError) return undefined;
     throw error;
@@ -152,7 +153,8 @@ async function restoreState(attempt: Attempt, version: number, run: TargetRun): 
   const { record } = attempt;
   if (record.state === undefined) return "the target's first state was kept";
   try {
-    await run.store.putState(record.config.target.id, record.state, version, record.lastDecision);
+    const expected = { version: record.version, stateVersion: version };
+    await run.store.putState(record.config.target.id, record.state, expected, record.lastDecision);
     return "state restored, so the next pass retries";
   } catch (error) {
     const { code, message } = errorInfo(error);

@@ -2,11 +2,13 @@ import {
   ConflictError,
   type EcsPort,
   GantryError,
+  type MetricsPort,
   type QueuePort,
   type StateStore,
   ThrottledError,
 } from "@gantry/core";
 import { describe, expect, it } from "vitest";
+import type { SimService } from "../../sim/src/index.ts";
 import { createReconciler } from "./reconciler.ts";
 import { configOf, START, simWorld, stepConfig, workerConfig } from "./testing/sim-fixture.ts";
 
@@ -31,7 +33,7 @@ describe("a reconcile pass over the simulated account", () => {
     ]);
     expect(world.desired(worker)).toBe(10);
     const record = await world.store.getTarget(worker.id);
-    expect(record?.version).toBe(2);
+    expect(record).toMatchObject({ version: 1, stateVersion: 1 }); // the config version is the user's
     expect(record?.state?.evaluatedAt).toBe(START);
     expect(record?.lastDecision).toMatchObject({
       at: START,
@@ -131,6 +133,57 @@ describe("a reconcile pass over the simulated account", () => {
     expect(world.logs.some((l) => l.level === "error" && l.fields?.targetId === "service/sim/ghost")).toBe(
       true,
     );
+  });
+
+  it("leaves the others deciding when one target's cluster is gone and another's query goes unanswered", async () => {
+    // CloudWatch answers the "cw-denied" query Forbidden: the port leaves it out of its answer, alone.
+    const forbidden = (port: MetricsPort): MetricsPort => ({
+      getMetricData: async (queries, range) => {
+        const denied = queries.filter((q) => q.stat?.dimensions.some((d) => d.value === "cw-denied"));
+        const series = await port.getMetricData(queries, range);
+        for (const query of denied) delete series[query.id];
+        return series;
+      },
+    });
+    const cwSpec = { initialDesired: 1, cloudwatchDelaySeconds: 0, wakeDelaySeconds: 0 };
+    const world = simWorld(
+      [
+        { name: "worker", initialDesired: 1 },
+        { name: "cw-denied", ...cwSpec },
+        { name: "cw-ok", ...cwSpec },
+      ],
+      { metrics: forbidden },
+    );
+    const [worker, denied, ok] = world.services as [SimService, SimService, SimService];
+    const ghost = configOf({
+      ...workerConfig(worker),
+      target: { id: "service/ghost/api", minCapacity: 1, maxCapacity: 5 },
+    });
+    for (const config of [
+      configOf(workerConfig(worker)),
+      ghost,
+      cloudWatchStep(denied),
+      cloudWatchStep(ok),
+    ]) {
+      await world.store.putConfig(config, 0);
+    }
+    for (const service of [denied, ok]) world.account.send(service.queueUrl, 500, 3600);
+    world.account.advance(3 * 60_000);
+    world.account.send(worker.queueUrl, 30);
+
+    const summary = await world.reconciler.reconcile({ deadline: world.deadline() });
+
+    const byId = Object.fromEntries(summary.outcomes.map((o) => [o.targetId, o]));
+    expect(byId["service/ghost/api"]).toMatchObject({
+      status: "Failed",
+      error: { code: "NotFound", message: expect.stringContaining("ECS cluster ghost does not exist") },
+    });
+    expect(byId[worker.id]).toMatchObject({ status: "Successful", action: "ScaleOut" });
+    expect(byId[ok.id]).toMatchObject({ status: "Successful", action: "ScaleOut", toCapacity: 2 });
+    expect(byId[denied.id]).toMatchObject({ status: "Unchanged", action: "None" });
+    const warned = world.logs.filter((l) => l.level === "warn" && l.message === "observation incomplete");
+    expect(warned.map((l) => l.fields?.targetId)).toEqual([denied.id]);
+    expect(world.metric("Failures")).toBe(1);
   });
 
   it("skips every target, observing and applying nothing, when the deadline has passed", async () => {
@@ -473,4 +526,28 @@ describe("conditional state writes", () => {
 function simWorldTwin(world: ReturnType<typeof simWorld>) {
   let n = 0;
   return createReconciler({ ...world.deps, randomId: () => `twin${n++}` });
+}
+
+/** A step policy on the service's queue depth as CloudWatch reports it: one task more above 20 messages. */
+function cloudWatchStep(service: SimService) {
+  return configOf({
+    target: { id: service.id, minCapacity: 1, maxCapacity: 10 },
+    policies: [
+      {
+        name: "visible",
+        type: "StepScaling",
+        metric: {
+          cloudwatch: {
+            namespace: "AWS/SQS",
+            metricName: "ApproximateNumberOfMessagesVisible",
+            dimensions: [{ name: "QueueName", value: service.queueName }],
+            statistic: "Maximum",
+          },
+        },
+        alarm: { threshold: 20, comparisonOperator: "GreaterThanThreshold" },
+        adjustmentType: "ChangeInCapacity",
+        stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
+      },
+    ],
+  });
 }

@@ -64,8 +64,12 @@ describe("corrupt items", () => {
       version: 4,
       updatedAt: 1,
     });
-    expect(await store.getTarget("service/c/state")).toMatchObject({ version: 4, state: undefined });
-    expect(await store.putState("service/c/state", sampleState(2), 4)).toBe(5);
+    expect(await store.getTarget("service/c/state")).toMatchObject({
+      version: 4,
+      stateVersion: 0,
+      state: undefined,
+    });
+    expect(await store.putState("service/c/state", sampleState(2), { version: 4, stateVersion: 0 })).toBe(1);
   });
 
   it("reports a broken activity as CorruptItem", async () => {

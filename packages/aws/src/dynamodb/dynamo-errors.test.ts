@@ -53,9 +53,12 @@ describe("DynamoDB errors become domain errors", () => {
     documents
       .on(UpdateCommand)
       .rejects(new ConditionalCheckFailedException({ message: "no", $metadata: {}, Item: item }));
-    const error = await store.putState("service/a/b", sampleState(1), 5).catch((e: unknown) => e);
+    const expected = { version: 5, stateVersion: 2 };
+    const error = await store.putState("service/a/b", sampleState(1), expected).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as Error).message).toBe("target service/a/b changed since version 5 (it is at version 7)");
+    expect((error as Error).message).toBe(
+      "target service/a/b changed since version 5, state version 2 (it is at version 7)",
+    );
   });
 
   it("a failed condition on a deleted target says so", async () => {
@@ -78,15 +81,21 @@ describe("DynamoDB errors become domain errors", () => {
     });
   });
 
-  it("sends conditional updates with the expected version", async () => {
-    documents.on(UpdateCommand).resolves({});
-    expect(await store.putState("service/a/b", sampleState(1), 3)).toBe(4);
+  it("sends state updates conditional on the config's and the state's versions", async () => {
+    documents.on(UpdateCommand).resolves({ Attributes: { stateVersion: 5 } });
+    expect(await store.putState("service/a/b", sampleState(1), { version: 3, stateVersion: 4 })).toBe(5);
     const input = documents.commandCalls(UpdateCommand)[0]?.args[0].input;
     expect(input).toMatchObject({
       TableName: "gantry-state",
       Key: { pk: "TARGETS", sk: "TARGET#service/a/b" },
-      ConditionExpression: "#version = :expected AND attribute_not_exists(#deletedAt)",
-      ExpressionAttributeValues: expect.objectContaining({ ":expected": 3, ":next": 4 }),
+      ConditionExpression:
+        "#version = :expected AND attribute_not_exists(#deletedAt) AND #stateVersion = :expectedState",
+      ExpressionAttributeValues: expect.objectContaining({
+        ":expected": 3,
+        ":expectedState": 4,
+        ":nextState": 5,
+      }),
     });
+    expect(input?.UpdateExpression).not.toMatch(/#version =/);
   });
 });

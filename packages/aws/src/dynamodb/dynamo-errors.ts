@@ -9,6 +9,8 @@ export interface DynamoFailureContext {
   /** What the item is, when it is not a target (e.g. `capacity asg-1`); the conflict message names it. */
   subject?: string;
   expectedVersion?: number;
+  /** A state write's expected state version. */
+  expectedStateVersion?: number;
   /** A create: a failed condition means the target already exists. */
   creating?: boolean;
 }
@@ -37,11 +39,15 @@ export function toDomainError(error: unknown, context: DynamoFailureContext): Er
 
 function conflict(
   error: unknown,
-  { targetId, subject, expectedVersion, creating }: DynamoFailureContext,
+  { targetId, subject, expectedVersion, expectedStateVersion, creating }: DynamoFailureContext,
 ): ConflictError {
   const target = subject ?? `target ${targetId ?? "?"}`;
   if (creating) return new ConflictError(`${target} already exists`);
-  return new ConflictError(`${target} changed since version ${expectedVersion}${describeWinner(error)}`);
+  const since =
+    expectedStateVersion === undefined
+      ? `version ${expectedVersion}`
+      : `version ${expectedVersion}, state version ${expectedStateVersion}`;
+  return new ConflictError(`${target} changed since ${since}${describeWinner(error)}`);
 }
 
 /**
@@ -53,7 +59,9 @@ function describeWinner(error: unknown): string {
   const item = error.Item as Record<string, { N?: string }> | undefined;
   if (!item) return "";
   if (item.deletedAt) return " (it was deleted)";
-  return item.version?.N ? ` (it is at version ${item.version.N})` : "";
+  if (!item.version?.N) return "";
+  const state = item.stateVersion?.N ? `, state version ${item.stateVersion.N}` : "";
+  return ` (it is at version ${item.version.N}${state})`;
 }
 
 /** Runs one DynamoDB call and rethrows its failure as a domain error, once, naming the action. */

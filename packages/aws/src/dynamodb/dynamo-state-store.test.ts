@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe("configs", () => {
-  it("creates, reads, replaces and lists a target, one version per write", async () => {
+  it("creates, reads, replaces and lists a target, config and state versions apart", async () => {
     const id = freshId();
     clock += 1000;
     expect(await store.putConfig(sampleConfig(id), 0)).toBe(1);
@@ -28,12 +28,13 @@ describe("configs", () => {
       config: sampleConfig(id),
       state: undefined,
       version: 1,
+      stateVersion: 0,
       updatedAt: clock,
     });
     expect(await store.putConfig(sampleConfig(id, 80), 1)).toBe(2);
-    expect(await store.putState(id, sampleState(clock), 2)).toBe(3);
+    expect(await store.putState(id, sampleState(clock), { version: 2, stateVersion: 0 })).toBe(1);
     const record = await store.getTarget(id);
-    expect(record).toMatchObject({ version: 3, state: sampleState(clock) });
+    expect(record).toMatchObject({ version: 2, stateVersion: 1, state: sampleState(clock) });
     expect(record?.config.target.maxCapacity).toBe(80);
     expect((await store.listTargets()).map((r) => r.config.target.id)).toContain(id);
   });
@@ -41,9 +42,37 @@ describe("configs", () => {
   it("keeps the state when the config is replaced", async () => {
     const id = freshId();
     await store.putConfig(sampleConfig(id), 0);
-    await store.putState(id, sampleState(5), 1);
-    await store.putConfig(sampleConfig(id, 9), 2);
-    expect(await store.getTarget(id)).toMatchObject({ version: 3, state: sampleState(5) });
+    await store.putState(id, sampleState(5), { version: 1, stateVersion: 0 });
+    await store.putConfig(sampleConfig(id, 9), 1);
+    expect(await store.getTarget(id)).toMatchObject({ version: 2, stateVersion: 1, state: sampleState(5) });
+  });
+
+  it("never lets a state write move the config's version, so an If-Match held across passes still wins", async () => {
+    const id = freshId();
+    await store.putConfig(sampleConfig(id), 0);
+    for (let pass = 0; pass < 4; pass++) {
+      await store.putState(id, sampleState(pass), { version: 1, stateVersion: pass });
+    }
+    expect(await store.putConfig(sampleConfig(id, 12), 1)).toBe(2);
+    // The loop's next write, decided from the old config, loses and must decide again.
+    await expect(store.putState(id, sampleState(9), { version: 1, stateVersion: 4 })).rejects.toThrow(
+      ConflictError,
+    );
+    expect(await store.getTarget(id)).toMatchObject({ version: 2, stateVersion: 4, state: sampleState(3) });
+  });
+
+  it("writes without a version last-write-wins: replace a live target, create a missing one", async () => {
+    const id = freshId();
+    expect(await store.putConfig(sampleConfig(id, 10), undefined)).toBe(1);
+    await store.putState(id, sampleState(1), { version: 1, stateVersion: 0 });
+    const writes = await Promise.all(
+      [11, 12, 13, 14, 15].map((max) => store.putConfig(sampleConfig(id, max), undefined)),
+    );
+    expect([...writes].sort()).toEqual([2, 3, 4, 5, 6]);
+    const stored = await store.getTarget(id);
+    expect(stored).toMatchObject({ version: 6, state: sampleState(1) });
+    const last = [11, 12, 13, 14, 15][writes.indexOf(6)];
+    expect(stored?.config.target.maxCapacity).toBe(last);
   });
 
   it("refuses to create a target that exists", async () => {
@@ -78,7 +107,8 @@ describe("configs", () => {
   it("deletes conditionally and keeps counting versions when the target is re-created", async () => {
     const id = freshId();
     await store.putConfig(sampleConfig(id), 0);
-    await store.putState(id, sampleState(1), 1);
+    await store.putConfig(sampleConfig(id, 9), 1);
+    await store.putState(id, sampleState(1), { version: 2, stateVersion: 0 });
     await expect(store.deleteTarget(id, 1)).rejects.toThrow(ConflictError);
     await store.deleteTarget(id, 2);
     expect(await store.getTarget(id)).toBeUndefined();
@@ -86,9 +116,13 @@ describe("configs", () => {
     await expect(store.deleteTarget(id, 3)).rejects.toThrow(ConflictError);
     // A writer that still holds version 2 or 3 of the deleted target must not touch the new one.
     expect(await store.putConfig(sampleConfig(id), 0)).toBe(4);
-    await expect(store.putState(id, sampleState(9), 2)).rejects.toThrow(ConflictError);
-    await expect(store.putState(id, sampleState(9), 3)).rejects.toThrow(ConflictError);
-    expect(await store.getTarget(id)).toMatchObject({ version: 4, state: undefined });
+    await expect(store.putState(id, sampleState(9), { version: 2, stateVersion: 1 })).rejects.toThrow(
+      ConflictError,
+    );
+    await expect(store.putState(id, sampleState(9), { version: 3, stateVersion: 0 })).rejects.toThrow(
+      ConflictError,
+    );
+    expect(await store.getTarget(id)).toMatchObject({ version: 4, stateVersion: 0, state: undefined });
   });
 });
 
@@ -100,7 +134,8 @@ interface Win {
 /** One writer: its new version when it wins, undefined when it loses the conditional write. */
 async function attemptState(id: string, expected: number, evaluatedAt: number): Promise<Win | undefined> {
   try {
-    return { version: await store.putState(id, sampleState(evaluatedAt), expected), evaluatedAt };
+    const versions = { version: 1, stateVersion: expected };
+    return { version: await store.putState(id, sampleState(evaluatedAt), versions), evaluatedAt };
   } catch (error) {
     if (error instanceof ConflictError) return undefined;
     throw error;
@@ -119,23 +154,30 @@ describe("conditional state writes", () => {
       observed: { desiredCount: 2, runningCount: 2, pendingCount: 0 },
       dryRun: false,
     };
-    await store.putState(id, sampleState(10), 1, decision);
+    await store.putState(id, sampleState(10), { version: 1, stateVersion: 0 }, decision);
     expect((await store.getTarget(id))?.lastDecision).toEqual(decision);
-    await store.putState(id, sampleState(20), 2);
+    await store.putState(id, sampleState(20), { version: 1, stateVersion: 1 });
     expect((await store.getTarget(id))?.lastDecision).toEqual(decision);
     await expect(
-      store.putState(id, sampleState(30), 3, { ...decision, action: "Sideways" as never }),
+      store.putState(
+        id,
+        sampleState(30),
+        { version: 1, stateVersion: 2 },
+        { ...decision, action: "Sideways" as never },
+      ),
     ).rejects.toThrow(ValidationError);
   });
 
   it("rejects a stale version and leaves the item unchanged", async () => {
     const id = freshId();
     await store.putConfig(sampleConfig(id), 0);
-    await store.putState(id, sampleState(10), 1);
+    await store.putState(id, sampleState(10), { version: 1, stateVersion: 0 });
     const before = await server.client.send(
       new GetCommand({ TableName: server.tableName, Key: targetKey(id) }),
     );
-    await expect(store.putState(id, sampleState(20), 1)).rejects.toThrow(/changed since version 1/);
+    await expect(store.putState(id, sampleState(20), { version: 1, stateVersion: 0 })).rejects.toThrow(
+      /changed since version 1/,
+    );
     const after = await server.client.send(
       new GetCommand({ TableName: server.tableName, Key: targetKey(id) }),
     );
@@ -143,23 +185,28 @@ describe("conditional state writes", () => {
   });
 
   it("refuses state for a target that does not exist", async () => {
-    await expect(store.putState(freshId(), sampleState(1), 0)).rejects.toThrow(ConflictError);
-    await expect(store.putState(freshId(), sampleState(1), 1)).rejects.toThrow(ConflictError);
+    await expect(store.putState(freshId(), sampleState(1), { version: 0, stateVersion: 0 })).rejects.toThrow(
+      ConflictError,
+    );
+    await expect(store.putState(freshId(), sampleState(1), { version: 1, stateVersion: 0 })).rejects.toThrow(
+      ConflictError,
+    );
   });
 
   it("lets exactly one of two concurrent writers win", async () => {
     const id = freshId();
     await store.putConfig(sampleConfig(id), 0);
     const results = await Promise.allSettled([
-      store.putState(id, sampleState(100), 1),
-      store.putState(id, sampleState(200), 1),
+      store.putState(id, sampleState(100), { version: 1, stateVersion: 0 }),
+      store.putState(id, sampleState(200), { version: 1, stateVersion: 0 }),
     ]);
     const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
     const lost = results.filter((r) => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost.map((r) => r.reason)).toEqual([expect.any(ConflictError)]);
     expect(await store.getTarget(id)).toMatchObject({
-      version: 2,
+      version: 1,
+      stateVersion: 1,
       state: sampleState(won[0] === 0 ? 100 : 200),
     });
   });
@@ -174,17 +221,18 @@ describe("conditional state writes", () => {
         const wins: Win[] = [];
         let stamp = 0;
         for (const skews of rounds) {
-          const version = 1 + wins.length;
+          const version = wins.length;
           const outcomes = await Promise.all(
             skews.map((skew) => attemptState(id, Math.max(0, version + skew), ++stamp)),
           );
           wins.push(...outcomes.filter((outcome) => outcome !== undefined));
         }
         const versions = wins.map((w) => w.version).sort((a, b) => a - b);
-        expect(versions).toEqual(versions.map((_, i) => i + 2));
+        expect(versions).toEqual(versions.map((_, i) => i + 1));
         const stored = await store.getTarget(id);
-        expect(stored?.version).toBe(1 + wins.length);
-        const last = wins.find((w) => w.version === 1 + wins.length);
+        expect(stored?.stateVersion).toBe(wins.length);
+        expect(stored?.version).toBe(1);
+        const last = wins.find((w) => w.version === wins.length);
         expect(stored?.state).toEqual(last ? sampleState(last.evaluatedAt) : undefined);
       }),
       { numRuns: 40 },

@@ -38,8 +38,8 @@ export function createDynamoStateStore(options: DynamoStateStoreOptions): Dynamo
     listTargets: async () => (await readAllTargets(context)).records,
     getTarget: (targetId) => readTarget(context, targetId),
     putConfig: (config, expectedVersion) => writeConfig(context, config, expectedVersion),
-    putState: (targetId, state, expectedVersion, lastDecision) =>
-      writeState(context, targetId, state, expectedVersion, lastDecision),
+    putState: (targetId, state, expected, lastDecision) =>
+      writeState(context, targetId, state, expected, lastDecision),
     deleteTarget: (targetId, expectedVersion) => writeTombstone(context, targetId, expectedVersion),
     putActivity: (activity) => appendActivity(context, activity),
     listActivities: (targetId, page) => readActivityPage(context, targetId, page),

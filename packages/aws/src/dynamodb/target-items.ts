@@ -11,9 +11,10 @@ import { CorruptItemError } from "./corrupt-item-error.ts";
 import { targetIdOfKey } from "./table-keys.ts";
 
 /**
- * One item per target holds its config AND its decision state under ONE version, so that every write (config,
- * state or delete) is conditional on the same number: a state computed from a config that has since changed
- * cannot be saved. The whole TargetConfig (≤ 50 policies, ≤ 200 scheduled actions) plus the bounded
+ * One item per target holds its config and its decision state, each with its own version: `version` counts
+ * config writes (and deletes), `stateVersion` counts state writes. A config write checks `version` only, so
+ * the loop never makes a user's edit conflict; a state write checks both, so a state computed from a config
+ * that has since changed cannot be saved. Items written before the split have no `stateVersion` (read as 0). The whole TargetConfig (≤ 50 policies, ≤ 200 scheduled actions) plus the bounded
  * ScalingState must fit DynamoDB's 400 KB item limit; real configs are a few KB, and a write that would not fit
  * fails with a GantryError (DynamoDbFailed) rather than being split.
  *
@@ -27,6 +28,7 @@ export interface TargetItem {
   state?: unknown;
   lastDecision?: unknown;
   version?: unknown;
+  stateVersion?: unknown;
   updatedAt?: unknown;
   deletedAt?: unknown;
 }
@@ -41,6 +43,10 @@ export function readTargetItem(item: TargetItem): TargetRecord | undefined {
     throw new CorruptItemError(targetId, `version is ${JSON.stringify(version)}`);
   }
   if (typeof updatedAt !== "number") throw new CorruptItemError(targetId, "updatedAt is not a number");
+  const stateVersion = item.stateVersion ?? 0;
+  if (!Number.isSafeInteger(stateVersion) || (stateVersion as number) < 0) {
+    throw new CorruptItemError(targetId, `stateVersion is ${JSON.stringify(stateVersion)}`);
+  }
   const config = readConfig(targetId, item.config);
   const lastDecision = readDecision(item.lastDecision);
   return {
@@ -48,6 +54,7 @@ export function readTargetItem(item: TargetItem): TargetRecord | undefined {
     state: readState(item.state),
     ...(lastDecision && { lastDecision }),
     version: version as number,
+    stateVersion: stateVersion as number,
     updatedAt,
   };
 }

@@ -1,10 +1,13 @@
 import { UpdateCommand, type UpdateCommandInput } from "@aws-sdk/lib-dynamodb";
 import {
+  ConflictError,
   type DecisionRecord,
   DecisionRecordSchema,
+  GantryError,
   parseWith,
   type ScalingState,
   ScalingStateSchema,
+  type StateVersions,
   type TargetConfig,
   TargetConfigSchema,
   ValidationError,
@@ -22,14 +25,50 @@ type Write = Pick<
 >;
 
 /**
- * Every write to a live target is `version = :expected` (and not a tombstone), setting version to expected + 1.
- * Creation (expectedVersion 0) instead requires no item or a tombstone, and continues the tombstone's count.
+ * Every config write or delete of a live target is `version = :expected` (and not a tombstone), setting version
+ * to expected + 1. Creation (expectedVersion 0) instead requires no item or a tombstone, and continues the
+ * tombstone's count.
  */
 function conditionalOn(expectedVersion: number): Write {
   return {
     ConditionExpression: "#version = :expected AND attribute_not_exists(#deletedAt)",
     ExpressionAttributeNames: { "#version": "version", "#deletedAt": "deletedAt" },
     ExpressionAttributeValues: { ":expected": expectedVersion, ":next": expectedVersion + 1 },
+  };
+}
+
+/** A state write also needs the state it started from; items from before the split have no stateVersion. */
+function stateConditionalOn(expected: StateVersions): Write {
+  const base = conditionalOn(expected.version);
+  const stateCheck =
+    expected.stateVersion === 0 ? "attribute_not_exists(#stateVersion)" : "#stateVersion = :expectedState";
+  return {
+    ConditionExpression: `${base.ConditionExpression} AND ${stateCheck}`,
+    ExpressionAttributeNames: {
+      "#version": "version",
+      "#deletedAt": "deletedAt",
+      "#stateVersion": "stateVersion",
+    },
+    ExpressionAttributeValues: {
+      ":expected": expected.version,
+      ":nextState": expected.stateVersion + 1,
+      ...(expected.stateVersion !== 0 && { ":expectedState": expected.stateVersion }),
+    },
+  };
+}
+
+/** Last write wins: replace a live target's config whatever its version (a write without If-Match). */
+function unconditionalReplace(config: unknown, now: number): Write {
+  return {
+    UpdateExpression: "SET #config = :config, #version = #version + :one, #updatedAt = :now",
+    ConditionExpression: "attribute_exists(#version) AND attribute_not_exists(#deletedAt)",
+    ExpressionAttributeNames: {
+      "#config": "config",
+      "#version": "version",
+      "#updatedAt": "updatedAt",
+      "#deletedAt": "deletedAt",
+    },
+    ExpressionAttributeValues: { ":config": config, ":one": 1, ":now": now },
   };
 }
 
@@ -51,7 +90,7 @@ function createWrite(config: unknown, now: number): Write {
   return {
     UpdateExpression:
       "SET #config = :config, #version = if_not_exists(#version, :zero) + :one, #updatedAt = :now " +
-      "REMOVE #state, #deletedAt, #expiresAt",
+      "REMOVE #state, #stateVersion, #deletedAt, #expiresAt",
     ConditionExpression: "attribute_not_exists(#pk) OR attribute_exists(#deletedAt)",
     ExpressionAttributeNames: {
       "#pk": "pk",
@@ -59,6 +98,7 @@ function createWrite(config: unknown, now: number): Write {
       "#version": "version",
       "#updatedAt": "updatedAt",
       "#state": "state",
+      "#stateVersion": "stateVersion",
       "#deletedAt": "deletedAt",
       "#expiresAt": "expiresAt",
     },
@@ -75,64 +115,92 @@ function replaceConfigWrite(config: unknown, expectedVersion: number, now: numbe
   );
 }
 
-function checkExpectedVersion(expectedVersion: number): void {
+function checkExpectedVersion(expectedVersion: number, field = "expectedVersion"): void {
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
-    throw new ValidationError("must be a non-negative integer", "expectedVersion");
+    throw new ValidationError("must be a non-negative integer", field);
   }
 }
 
+/** One conditional UpdateItem; returns the attribute `returned` as it now stands (DynamoDB's count). */
 async function update(
   context: StoreContext,
   targetId: string,
-  expectedVersion: number,
   write: Write,
-  creating = false,
+  returned: "version" | "stateVersion",
+  details: Record<string, unknown>,
 ): Promise<number> {
   const input = {
     TableName: context.tableName,
     Key: targetKey(targetId),
     ...write,
-    // A create continues a tombstone's count, so only DynamoDB knows the new version.
-    ReturnValues: creating ? ("UPDATED_NEW" as const) : ("NONE" as const),
+    ReturnValues: "UPDATED_NEW" as const,
     // Real DynamoDB then returns the item it saw, so the ConflictError can say which version won.
     ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
   };
-  const failure = { action: "UpdateItem", tableName: context.tableName, targetId, expectedVersion, creating };
+  const failure = { action: "UpdateItem", tableName: context.tableName, targetId, ...details };
   const result = await withDomainErrors(failure, () => context.documents.send(new UpdateCommand(input)));
-  const version = result.Attributes?.version;
-  return typeof version === "number" ? version : expectedVersion + 1;
+  const value = result.Attributes?.[returned];
+  if (typeof value !== "number")
+    throw new GantryError("DynamoDbFailed", `UpdateItem returned no ${returned}`);
+  return value;
 }
 
-/** Creates (expectedVersion 0) or replaces a target's config, keeping its state. */
+/**
+ * Creates (expectedVersion 0) or replaces a target's config, keeping its state. `undefined`: last write wins —
+ * replace the live config, or create it when there is none (a lost race to create is retried as a replace).
+ */
 export async function writeConfig(
   context: StoreContext,
   input: TargetConfig,
-  expectedVersion: number,
+  expectedVersion: number | undefined,
 ): Promise<number> {
-  checkExpectedVersion(expectedVersion);
+  if (expectedVersion !== undefined) checkExpectedVersion(expectedVersion);
   const config = toPlainJson(parseWith(TargetConfigSchema, input));
-  const creating = expectedVersion === 0;
-  const write = creating
-    ? createWrite(config, context.now())
-    : replaceConfigWrite(config, expectedVersion, context.now());
-  return update(context, config.target.id, expectedVersion, write, creating);
+  const id = config.target.id;
+  if (expectedVersion === 0)
+    return update(context, id, createWrite(config, context.now()), "version", { creating: true });
+  if (expectedVersion !== undefined) {
+    const write = replaceConfigWrite(config, expectedVersion, context.now());
+    return update(context, id, write, "version", { expectedVersion });
+  }
+  return writeLastWins(context, config);
 }
 
-/** Saves a decision's state (and the decision, when given); the target must exist at expectedVersion. */
+async function writeLastWins(context: StoreContext, config: TargetConfig): Promise<number> {
+  const id = config.target.id;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await update(context, id, unconditionalReplace(config, context.now()), "version", {
+        lastWins: true,
+      });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+    try {
+      return await update(context, id, createWrite(config, context.now()), "version", { creating: true });
+    } catch (error) {
+      // Created or deleted by someone else in between: go round again, a few times at most.
+      if (!(error instanceof ConflictError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** Saves a decision's state (and the decision, when given); returns the new state version. */
 export async function writeState(
   context: StoreContext,
   targetId: string,
   input: ScalingState,
-  expectedVersion: number,
+  expected: StateVersions,
   lastDecision?: DecisionRecord,
 ): Promise<number> {
-  checkExpectedVersion(expectedVersion);
+  checkExpectedVersion(expected.version);
+  checkExpectedVersion(expected.stateVersion, "expected.stateVersion");
   const state = toPlainJson(parseWith(ScalingStateSchema, input));
   const decision =
     lastDecision === undefined ? undefined : toPlainJson(parseWith(DecisionRecordSchema, lastDecision));
   const write = merge(
-    conditionalOn(expectedVersion),
-    `SET #state = :state, #version = :next, #updatedAt = :now${decision === undefined ? "" : ", #lastDecision = :decision"}`,
+    stateConditionalOn(expected),
+    `SET #state = :state, #stateVersion = :nextState, #updatedAt = :now${decision === undefined ? "" : ", #lastDecision = :decision"}`,
     {
       "#state": "state",
       "#updatedAt": "updatedAt",
@@ -140,7 +208,8 @@ export async function writeState(
     },
     { ":state": state, ":now": context.now(), ...(decision !== undefined && { ":decision": decision }) },
   );
-  return update(context, targetId, expectedVersion, write);
+  const details = { expectedVersion: expected.version, expectedStateVersion: expected.stateVersion };
+  return update(context, targetId, write, "stateVersion", details);
 }
 
 /** Replaces the target with a tombstone. Its activities stay until their own TTL: the history outlives it. */
@@ -153,15 +222,16 @@ export async function writeTombstone(
   const now = context.now();
   const write = merge(
     conditionalOn(expectedVersion),
-    "SET #version = :next, #deletedAt = :now, #updatedAt = :now, #expiresAt = :expiresAt REMOVE #config, #state, #lastDecision",
+    "SET #version = :next, #deletedAt = :now, #updatedAt = :now, #expiresAt = :expiresAt REMOVE #config, #state, #stateVersion, #lastDecision",
     {
       "#updatedAt": "updatedAt",
       "#expiresAt": "expiresAt",
       "#config": "config",
       "#state": "state",
+      "#stateVersion": "stateVersion",
       "#lastDecision": "lastDecision",
     },
     { ":now": now, ":expiresAt": Math.floor(now / 1000) + TOMBSTONE_RETENTION_SECONDS },
   );
-  await update(context, targetId, expectedVersion, write);
+  await update(context, targetId, write, "version", { expectedVersion });
 }

@@ -41,53 +41,91 @@ export function registerApply(program: Command): void {
     .option("--prune", "delete targets that are not in the file")
     .addHelpText("after", FILE_HELP);
   withApiOptions(command).action(async (options: ApplyOptions) => {
+    // The whole file is validated before any request (readApplyFile exits 2 listing every problem).
     const entries = await readApplyFile(options.file);
     const client = clientFor(options);
-    const current = (await client.listTargets()).items;
-    const diffs = diffTargets(
-      entries.map((e) => e.config),
-      current,
-      { prune: options.prune === true },
-    );
-    const configs = new Map<string, TargetConfig>(entries.map((e) => [e.config.target.id, e.config]));
-    process.stdout.write(`${formatDiff(diffs, configs)}\n`);
+    const plan = await planApply(client, entries, options.prune === true);
+    process.stdout.write(`${formatDiff(plan.diffs, plan.configs)}\n`);
     if (options.dryRun) {
       process.stdout.write("Dry run: nothing written.\n");
       return;
     }
-    const written = await carryOut(client, diffs, entries);
+    const written = await carryOut(client, plan, entries, options.prune === true);
     process.stdout.write(written === 0 ? "Nothing to do.\n" : `Applied ${written} change(s).\n`);
   });
 }
 
-/** PUT each added or changed target with If-Match of the version diffed against; DELETE pruned ones. */
-async function carryOut(
-  client: ApiClient,
-  diffs: readonly TargetDiff[],
-  entries: ApplyEntry[],
-): Promise<number> {
-  const inputs = new Map(entries.map((e) => [e.config.target.id, e.input]));
-  let written = 0;
-  for (const diff of diffs) {
-    const input = inputs.get(diff.id) as TargetConfig | undefined;
-    if (diff.kind === "add" && input) await conflictFriendly(diff.id, () => client.putTarget(input, 0));
-    else if (diff.kind === "change" && input)
-      await conflictFriendly(diff.id, () => client.putTarget(input, diff.version));
-    else if (diff.kind === "remove")
-      await conflictFriendly(diff.id, () => client.deleteTarget(diff.id, diff.version));
-    else continue;
-    written++;
-  }
-  return written;
+interface ApplyPlan {
+  diffs: TargetDiff[];
+  configs: Map<string, TargetConfig>;
 }
 
-async function conflictFriendly(id: string, write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if (error instanceof ApiCallError && error.status === 409) {
-      throw new CliError(`${id} changed since you diffed, run apply again`, 1);
+async function planApply(client: ApiClient, entries: ApplyEntry[], prune: boolean): Promise<ApplyPlan> {
+  const current = (await client.listTargets()).items;
+  const diffs = diffTargets(
+    entries.map((e) => e.config),
+    current,
+    { prune },
+  );
+  return { diffs, configs: new Map(entries.map((e) => [e.config.target.id, e.config])) };
+}
+
+/**
+ * PUT each added or changed target with If-Match of the version diffed against; DELETE pruned ones. A 409 means
+ * someone wrote a target since the diff: the rest of the file is diffed again, shown, and carried out once more;
+ * a second 409 stops, saying what was applied.
+ */
+async function carryOut(
+  client: ApiClient,
+  plan: ApplyPlan,
+  entries: ApplyEntry[],
+  prune: boolean,
+): Promise<number> {
+  const inputs = new Map(entries.map((e) => [e.config.target.id, e.input as TargetConfig]));
+  const done = new Set<string>();
+  let diffs = plan.diffs;
+  for (let round = 1; ; round++) {
+    const conflict = await writeAll(client, diffs, inputs, done);
+    if (conflict === undefined) return done.size;
+    if (round > 1) {
+      process.stdout.write(`Applied ${done.size} change(s) before the conflict.\n`);
+      throw new CliError(`${conflict} changed since you diffed, run apply again`, 1);
     }
-    throw error;
+    process.stdout.write(`${conflict} changed since the diff; diffing again:\n`);
+    const fresh = await planApply(client, entries, prune);
+    diffs = fresh.diffs.filter((d) => !done.has(d.id));
+    process.stdout.write(`${formatDiff(diffs, fresh.configs)}\n`);
   }
+}
+
+/** Writes the diffs in order; the id of the first one that lost a race (409), or undefined when all landed. */
+async function writeAll(
+  client: ApiClient,
+  diffs: readonly TargetDiff[],
+  inputs: ReadonlyMap<string, TargetConfig>,
+  done: Set<string>,
+): Promise<string | undefined> {
+  for (const diff of diffs) {
+    const write = writeOf(client, diff, inputs.get(diff.id));
+    if (!write) continue;
+    try {
+      await write();
+    } catch (error) {
+      if (error instanceof ApiCallError && error.status === 409) return diff.id;
+      throw error;
+    }
+    done.add(diff.id);
+  }
+  return undefined;
+}
+
+function writeOf(
+  client: ApiClient,
+  diff: TargetDiff,
+  input: TargetConfig | undefined,
+): (() => Promise<unknown>) | undefined {
+  if (diff.kind === "add" && input) return () => client.putTarget(input, 0);
+  if (diff.kind === "change" && input) return () => client.putTarget(input, diff.version);
+  if (diff.kind === "remove") return () => client.deleteTarget(diff.id, diff.version);
+  return undefined;
 }

@@ -31,9 +31,10 @@ async function changeTarget(
   const record = await requireTarget(deps, targetIdOf(params));
   expectedVersion(request, record);
   const changed = change(structuredClone(record.config));
+  // The change, not its result, goes to updateConfig: a retry after a lost race re-applies it to the fresh config.
   const saved: TargetRecord = sameConfig(changed, record.config)
     ? record
-    : await updateConfig(deps, request, record, () => changed);
+    : await updateConfig(deps, request, record, change);
   return { status: 200, body: toTargetView(saved, { kind: "off" }), headers: etagHeader(saved.version) };
 }
 

@@ -33,13 +33,42 @@ export function ifMatchVersion(request: ApiRequest): number | undefined {
   return Number(match[1]);
 }
 
-/** The version to write against: If-Match when given (409 when it is not the current one), else the current. */
+/**
+ * The config version to write against: If-Match when given (409 when it is not the current one), else the
+ * current. The version counts config writes only, so a scaling pass never makes an If-Match stale.
+ */
 export function expectedVersion(request: ApiRequest, current: TargetRecord | undefined): number {
   const now = current?.version ?? 0;
   const wanted = ifMatchVersion(request);
   if (wanted === undefined || wanted === now) return now;
   const state = current === undefined ? "does not exist" : `is at version ${now}`;
   throw new ConflictError(`If-Match: ${wanted} does not match: the target ${state}`);
+}
+
+/** Rounds of re-read and re-apply for a write without If-Match that lost to another config write. */
+const UNCONDITIONAL_ATTEMPTS = 12;
+
+/**
+ * Runs a read-modify-write. With If-Match, once: a lost race is the client's 409. Without it the client asked
+ * for "whatever is there now", so a lost race (another config write in between) is re-read and applied again.
+ */
+export async function withFreshRecord<T>(
+  deps: ApiContext,
+  request: ApiRequest,
+  targetId: string,
+  write: (record: TargetRecord, version: number) => Promise<T>,
+): Promise<T> {
+  const conditional = ifMatchVersion(request) !== undefined;
+  for (let attempt = 1; ; attempt++) {
+    const record = await requireTarget(deps, targetId);
+    try {
+      return await write(record, expectedVersion(request, record));
+    } catch (error) {
+      if (conditional || !(error instanceof ConflictError) || attempt >= UNCONDITIONAL_ATTEMPTS) throw error;
+      // Spread the retries so concurrent writers do not collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
 }
 
 /** The whole config, as the store would take it, plus the API's rule that names are unique per list. */
@@ -63,11 +92,11 @@ function checkUniqueNames(items: readonly { name: string }[], list: string): voi
   });
 }
 
-/** Writes `config` against `version` and returns the record as it now stands. */
+/** Writes `config` against `version` (undefined: last write wins) and returns the record as it now stands. */
 export async function saveConfig(
   deps: ApiContext,
   config: TargetConfig,
-  version: number,
+  version: number | undefined,
   previous: TargetRecord | undefined,
 ): Promise<TargetRecord> {
   const written = await deps.store.putConfig(config, version);
@@ -75,19 +104,27 @@ export async function saveConfig(
     config,
     state: previous?.state,
     version: written,
+    stateVersion: previous?.stateVersion ?? 0,
     updatedAt: deps.clock.now(),
   };
   if (previous?.lastDecision) record.lastDecision = previous.lastDecision;
   return record;
 }
 
-/** Validate a changed copy of a stored config and write it against the request's expected version. */
+/**
+ * Validate a changed copy of the stored config and write it against the request's expected version (without
+ * If-Match: against the fresh version, re-applied after another config write).
+ */
 export async function updateConfig(
   deps: ApiContext,
   request: ApiRequest,
   record: TargetRecord,
   change: (config: TargetConfig) => unknown,
 ): Promise<TargetRecord> {
-  const config = validateConfig(change(structuredClone(record.config)));
-  return saveConfig(deps, config, expectedVersion(request, record), record);
+  // Validate against what was read first, so a bad request fails fast and never waits out a retry.
+  validateConfig(change(structuredClone(record.config)));
+  return withFreshRecord(deps, request, record.config.target.id, (fresh, version) => {
+    const config = validateConfig(change(structuredClone(fresh.config)));
+    return saveConfig(deps, config, version, fresh);
+  });
 }

@@ -2,7 +2,15 @@ import { TargetConfigSchema, ValidationError } from "@gantry/core";
 import { TargetListSchema, TargetParamsSchema, TargetViewSchema } from "./api-schemas.ts";
 import { defineRoute } from "./router.ts";
 import { etagHeader, readLiveCounts, toTargetView } from "./target-views.ts";
-import { expectedVersion, requireTarget, saveConfig, targetIdOf, validateConfig } from "./target-writes.ts";
+import {
+  expectedVersion,
+  ifMatchVersion,
+  requireTarget,
+  saveConfig,
+  targetIdOf,
+  validateConfig,
+  withFreshRecord,
+} from "./target-writes.ts";
 
 const TARGET_PATH = "/targets/{cluster}/{service}";
 const ETAG_DOC = { etag: "The target's version, for If-Match" };
@@ -59,7 +67,9 @@ const putTarget = defineRoute({
     }
     const config = validateConfig(body);
     const current = await deps.store.getTarget(targetId);
-    const record = await saveConfig(deps, config, expectedVersion(request, current), current);
+    // Without If-Match a PUT replaces whatever is there (last write wins); with it, only that version.
+    const version = ifMatchVersion(request) === undefined ? undefined : expectedVersion(request, current);
+    const record = await saveConfig(deps, config, version, current);
     const view = toTargetView(record, { kind: "off" });
     return { status: current ? 200 : 201, body: view, headers: etagHeader(record.version) };
   },
@@ -74,8 +84,9 @@ const deleteTarget = defineRoute({
   conditional: true,
   responses: { 204: { description: "Deleted" } },
   async handle({ deps, params, request }) {
-    const record = await requireTarget(deps, targetIdOf(params));
-    await deps.store.deleteTarget(record.config.target.id, expectedVersion(request, record));
+    await withFreshRecord(deps, request, targetIdOf(params), (record, version) =>
+      deps.store.deleteTarget(record.config.target.id, version),
+    );
     return { status: 204 };
   },
 });

@@ -29,22 +29,39 @@ describe("MemoryStateStore: the DynamoDB store's conditional writes", () => {
     const store = new MemoryStateStore({ now: () => 42 });
     expect(await store.putConfig(config, 0)).toBe(1);
     await expect(store.putConfig(config, 0)).rejects.toThrow(/already exists/);
-    expect(await store.putState("service/c/a", state(1), 1)).toBe(2);
-    await expect(store.putState("service/c/a", state(2), 1)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.putState("service/c/a", state(1), { version: 1, stateVersion: 0 })).toBe(1);
+    await expect(
+      store.putState("service/c/a", state(2), { version: 1, stateVersion: 0 }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await store.getTarget("service/c/a"))?.state?.evaluatedAt).toBe(1);
-    expect(await store.putConfig(config, 2)).toBe(3);
+    expect(await store.putConfig(config, 1)).toBe(2); // a state write does not move the config's version
     expect((await store.getTarget("service/c/a"))?.state?.evaluatedAt).toBe(1); // config writes keep the state
-    expect(store.conflicts).toBe(2);
+    // A state decided from the old config is stale.
+    await expect(
+      store.putState("service/c/a", state(3), { version: 1, stateVersion: 1 }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(store.conflicts).toBe(3);
+  });
+
+  it("writes a config without a version last-write-wins", async () => {
+    const store = new MemoryStateStore();
+    expect(await store.putConfig(config, undefined)).toBe(1);
+    expect(await store.putConfig(config, undefined)).toBe(2);
+    expect(store.conflicts).toBe(0);
   });
 
   it("refuses state for a missing or deleted target, and continues a deleted target's version on re-create", async () => {
     const store = new MemoryStateStore();
-    await expect(store.putState("service/c/a", state(1), 0)).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      store.putState("service/c/a", state(1), { version: 0, stateVersion: 0 }),
+    ).rejects.toBeInstanceOf(ConflictError);
     await store.putConfig(config, 0);
     await store.deleteTarget("service/c/a", 1);
     expect(await store.getTarget("service/c/a")).toBeUndefined();
     expect(await store.listTargets()).toEqual([]);
-    await expect(store.putState("service/c/a", state(1), 2)).rejects.toThrow(/deleted/);
+    await expect(store.putState("service/c/a", state(1), { version: 2, stateVersion: 0 })).rejects.toThrow(
+      /deleted/,
+    );
     expect(await store.putConfig(config, 0)).toBe(3);
     expect((await store.getTarget("service/c/a"))?.state).toBeUndefined();
   });
@@ -53,8 +70,9 @@ describe("MemoryStateStore: the DynamoDB store's conditional writes", () => {
     const store = new MemoryStateStore();
     await store.putConfig(config, 0);
     store.failNext("putState", new ConflictError("injected"));
-    await expect(store.putState("service/c/a", state(1), 1)).rejects.toThrow("injected");
-    expect(await store.putState("service/c/a", state(1), 1)).toBe(2);
+    const versions = { version: 1, stateVersion: 0 };
+    await expect(store.putState("service/c/a", state(1), versions)).rejects.toThrow("injected");
+    expect(await store.putState("service/c/a", state(1), versions)).toBe(1);
     expect(store.fake.count("putState")).toBe(2);
   });
 

@@ -9,6 +9,7 @@ import {
   type ScalingState,
   ScalingStateSchema,
   type StateStore,
+  type StateVersions,
   type TargetConfig,
   TargetConfigSchema,
   type TargetRecord,
@@ -23,14 +24,15 @@ interface Item {
   state?: ScalingState;
   lastDecision?: DecisionRecord;
   version: number;
+  stateVersion: number;
   updatedAt: number;
   deleted: boolean;
 }
 
 /**
- * StateStore in memory, with the DynamoDB store's conditional writes: every write needs the current version
- * (creation needs 0, and continues a deleted target's count), a stale one throws ConflictError and changes
- * nothing. Inputs are validated and copied like the real store's. Records calls; can fail next; `conflicts`
+ * StateStore in memory, with the DynamoDB store's conditional writes: config writes need the current config
+ * version (creation needs 0, and continues a deleted target's count; undefined means last write wins), state
+ * writes need both the config's and the state's; a stale one throws ConflictError and changes nothing. Inputs are validated and copied like the real store's. Records calls; can fail next; `conflicts`
  * counts the writes that lost.
  */
 export class MemoryStateStore implements StateStore {
@@ -62,41 +64,52 @@ export class MemoryStateStore implements StateStore {
     return this.#record(targetId);
   }
 
-  async putConfig(input: TargetConfig, expectedVersion: number): Promise<number> {
+  async putConfig(input: TargetConfig, expectedVersion: number | undefined): Promise<number> {
     this.fake.enter("putConfig", input, expectedVersion);
-    checkVersion(expectedVersion);
+    if (expectedVersion !== undefined) checkVersion(expectedVersion);
     const config = parseWith(TargetConfigSchema, input);
     const id = config.target.id;
     const item = this.#items.get(id);
-    if (expectedVersion === 0) {
-      if (item && !item.deleted) throw this.#conflict(`target ${id} already exists`);
-      return this.#write(id, { config, version: (item?.version ?? 0) + 1, deleted: false });
+    const live = item && !item.deleted ? item : undefined;
+    if (expectedVersion === undefined && live)
+      return this.#write(id, { ...live, config, version: live.version + 1 });
+    if (expectedVersion === 0 || expectedVersion === undefined) {
+      if (live) throw this.#conflict(`target ${id} already exists`);
+      const fresh = { config, version: (item?.version ?? 0) + 1, stateVersion: 0, deleted: false };
+      return this.#write(id, fresh);
     }
-    const live = this.#expect(id, expectedVersion);
-    return this.#write(id, { ...live, config, version: expectedVersion + 1 });
+    const current = this.#expect(id, expectedVersion);
+    return this.#write(id, { ...current, config, version: expectedVersion + 1 });
   }
 
   async putState(
     targetId: string,
     input: ScalingState,
-    expectedVersion: number,
+    expected: StateVersions,
     lastDecision?: DecisionRecord,
   ): Promise<number> {
-    this.fake.enter("putState", targetId, input, expectedVersion, lastDecision);
-    checkVersion(expectedVersion);
+    this.fake.enter("putState", targetId, input, expected, lastDecision);
+    checkVersion(expected.version);
+    checkVersion(expected.stateVersion);
     const state = parseWith(ScalingStateSchema, input);
     const decision = lastDecision === undefined ? undefined : parseWith(DecisionRecordSchema, lastDecision);
-    const live = this.#expect(targetId, expectedVersion);
-    const next: Item = { ...live, state, version: expectedVersion + 1 };
+    const live = this.#expect(targetId, expected.version);
+    if (live.stateVersion !== expected.stateVersion) {
+      throw this.#conflict(
+        `target ${targetId}'s state changed since version ${expected.stateVersion} (it is at ${live.stateVersion})`,
+      );
+    }
+    const next: Item = { ...live, state, stateVersion: expected.stateVersion + 1 };
     if (decision) next.lastDecision = decision;
-    return this.#write(targetId, next);
+    this.#write(targetId, next);
+    return next.stateVersion;
   }
 
   async deleteTarget(targetId: string, expectedVersion: number): Promise<void> {
     this.fake.enter("deleteTarget", targetId, expectedVersion);
     checkVersion(expectedVersion);
     this.#expect(targetId, expectedVersion);
-    this.#write(targetId, { version: expectedVersion + 1, deleted: true });
+    this.#write(targetId, { version: expectedVersion + 1, stateVersion: 0, deleted: true });
   }
 
   async putActivity(activity: Activity): Promise<void> {
@@ -138,6 +151,7 @@ export class MemoryStateStore implements StateStore {
       config: item.config,
       state: item.state,
       version: item.version,
+      stateVersion: item.stateVersion,
       updatedAt: item.updatedAt,
     };
     if (item.lastDecision) record.lastDecision = item.lastDecision;
