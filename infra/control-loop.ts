@@ -48,9 +48,14 @@ export const alarm = new sst.aws.Function("Alarm", {
   environment,
   permissions: alarmPermissions(table.arn, defaultBus.arn, alarmFailures.arn),
   logging,
+  // The handler fails when its target failed or was skipped at the deadline: Lambda retries twice (after about 1
+  // and 3 minutes; the event id makes a retry harmless), then queues the event in AlarmFailures.
   retries: 2,
   transform: {
     eventInvokeConfig: (args) => {
+      // An hour, not the 6 h default: an event Lambda could not run for that long (throttled) is past use, as the
+      // tick has reconciled the target every minute since; it is queued where it is seen instead.
+      args.maximumEventAgeInSeconds = 60 * 60;
       args.destinationConfig = { onFailure: { destination: alarmFailures.arn } };
     },
   },

@@ -202,8 +202,12 @@ describe("the Gantry SST app", () => {
     });
     const configs = ofType("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig");
     const invokeConfig = configs.find((c) => c.name.startsWith("Alarm"));
-    expect(invokeConfig?.inputs.maximumRetryAttempts).toBe(2);
-    expect(invokeConfig?.inputs.destinationConfig.onFailure.destination).toMatch(/AlarmFailures/);
+    // A failed alarm invocation is retried twice, for at most an hour, then queued in AlarmFailures.
+    expect(invokeConfig?.inputs).toMatchObject({ maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 });
+    const [queue] = ofType("aws:sqs/queue:Queue").filter((q) => q.name.startsWith("AlarmFailures"));
+    expect(queue?.inputs.messageRetentionSeconds).toBe(14 * 24 * 60 * 60);
+    const queueArn = `arn:aws:mock:${REGION}:${ACCOUNT}:aws:sqs/queue:Queue/${queue?.inputs.name ?? queue?.name}`;
+    expect(invokeConfig?.inputs.destinationConfig.onFailure.destination).toBe(queueArn);
     // A failed tick is not retried: the next minute's tick supersedes it.
     expect(configs.find((c) => c.name.startsWith("Tick"))?.inputs.maximumRetryAttempts).toBe(0);
   });

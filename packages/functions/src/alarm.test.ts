@@ -2,10 +2,15 @@ import "./test-support/test-env.ts";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
+import { type EcsPort, ThrottledError } from "@gantry/core";
+import type { Reconciler } from "@gantry/runtime";
 import { describe, expect, it, vi } from "vitest";
+import { configOf, simWorld, stepConfig } from "../../runtime/src/testing/sim-fixture.ts";
 import { createAlarmHandler } from "./alarm.ts";
+import { AlarmFailureError } from "./alarm-failure-error.ts";
 import { BadEventError } from "./bad-event-error.ts";
 import { DEADLINE_SAFETY_MS } from "./invocation-deadline.ts";
+import { createQuietObservability } from "./observability.ts";
 import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
 import { FakeReconciler, outcome } from "./test-support/fake-reconciler.ts";
 import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
@@ -178,5 +183,141 @@ describe("alarm handler", () => {
     const failure = new Error("throttled");
     reconciler.failNext(failure);
     await expect(invoke(alarmEvent())).rejects.toBe(failure);
+  });
+
+  it.each([
+    {
+      status: "Failed",
+      error: { code: "Throttled", message: "ecs:UpdateService throttled" },
+      code: "Throttled",
+    },
+    { status: "Skipped", error: undefined, code: "DeadlineReached" },
+  ] as const)(
+    "fails the invocation when its target is $status, naming it and $code",
+    async ({ status, error, code }) => {
+      const { reconciler, invoke } = setup();
+      reconciler.outcomes = [{ ...outcome(TARGET_ID, status), ...(error && { error }) }];
+      const failure = await invoke(alarmEvent()).catch((caught: unknown) => caught);
+      expect(failure).toBeInstanceOf(AlarmFailureError);
+      expect(failure).toMatchObject({
+        code: "AlarmFailed",
+        eventId: fixture.id,
+        targets: [{ targetId: TARGET_ID, status, code }],
+        message: `alarm event ${fixture.id} not reconciled: ${TARGET_ID} ${status} (${code})`,
+      });
+    },
+  );
+
+  it("succeeds when it lost the target to a concurrent invocation: that one acted", async () => {
+    const { reconciler, invoke } = setup();
+    reconciler.outcomes = [outcome(TARGET_ID, "Conflict")];
+    expect(await invoke(alarmEvent())).toMatchObject({ outcomes: { Conflict: 1 } });
+  });
+
+  it("logs a failed target once, as the error it throws, keyed by target and event, and counts it", async () => {
+    const { reconciler, handler, context } = setup();
+    reconciler.outcomes = [
+      { ...outcome(TARGET_ID, "Failed"), error: { code: "Throttled", message: "slow down" } },
+    ];
+    const { lines } = await captureOutput(() =>
+      handler(alarmEvent(), context).catch((caught: unknown) => caught),
+    );
+    const errors = lines.filter((line) => line.level === "ERROR");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      message: "invocation failed",
+      targetId: TARGET_ID,
+      eventId: fixture.id,
+      error: {
+        name: "AlarmFailureError",
+        message: expect.stringContaining(`${TARGET_ID} Failed (Throttled)`),
+      },
+    });
+    expect(lines.some((line) => line.message === "alarm event reconciled")).toBe(false);
+    expect(lines.find((line) => "_aws" in line)).toMatchObject({ AlarmEventsFailed: 1 });
+  });
+});
+
+interface RedeliveryOptions {
+  /** A quiet pass first, as a tick would have made: the target's state exists before the alarm. */
+  ticked?: boolean;
+  ecs?: (port: EcsPort) => EcsPort;
+  reconciler?: (inner: Reconciler) => Reconciler;
+}
+
+/**
+ * The alarm handler over the real reconciler, a simulated account and the in-memory store: a step policy on the
+ * fixture's alarm, with a backlog over its threshold. `ecs` and `reconciler` wrap the real ones, to fail an attempt.
+ */
+async function redeliveryWorld(options: RedeliveryOptions = {}) {
+  const world = simWorld([{ name: "worker", initialDesired: 1 }], options.ecs ? { ecs: options.ecs } : {});
+  const [service] = world.services as [NonNullable<(typeof world.services)[0]>];
+  const clock = world.deps.clock;
+  const handler = createAlarmHandler({
+    ...createQuietObservability("gantry-test", "SILENT"),
+    reconciler: options.reconciler ? options.reconciler(world.reconciler) : world.reconciler,
+    clock,
+    alarmTargets: async () => new Map([[ALARM_NAME, service.id]]),
+  });
+  const deliver = () => handler(alarmEvent(), lambdaContext({ remainingMs: 30_000, now: () => clock.now() }));
+  await world.store.putConfig(configOf(stepConfig(service)), 0);
+  if (options.ticked) await world.reconciler.reconcile({ deadline: world.deadline() });
+  world.account.send(service.queueUrl, 50);
+  return { world, service, deliver };
+}
+
+/** An ECS port whose next UpdateService is throttled without changing anything. */
+function throttleNextUpdate(port: EcsPort): EcsPort {
+  let throttle = true;
+  return {
+    ...port,
+    setDesiredCount: async (id, count) => {
+      if (!throttle) return port.setDesiredCount(id, count);
+      throttle = false;
+      throw new ThrottledError("ecs:UpdateService throttled");
+    },
+  };
+}
+
+describe("a redelivered alarm event (Lambda's retry of a failed invocation)", () => {
+  it.each([
+    { failure: "the target could not be read", options: {}, readFails: true },
+    {
+      failure: "UpdateService was throttled and the claimed state put back",
+      options: { ticked: true, ecs: throttleNextUpdate },
+      readFails: false,
+    },
+  ])("applies the step once on the retry when, at first, $failure", async ({ options, readFails }) => {
+    const { world, service, deliver } = await redeliveryWorld(options);
+    if (readFails) world.store.failNext("getTarget", new ThrottledError("dynamodb:GetItem throttled"));
+    await expect(deliver()).rejects.toMatchObject({
+      code: "AlarmFailed",
+      targets: [{ targetId: service.id, status: "Failed", code: "Throttled" }],
+    });
+    expect(world.desired(service)).toBe(1);
+    expect(await deliver()).toMatchObject({ outcomes: { Successful: 1 } });
+    expect(world.desired(service)).toBe(3);
+    expect(world.updates).toEqual([[service.id, 3]]);
+  });
+
+  it("does not apply the step again when the first attempt failed after applying it", async () => {
+    const diedAfterThePass = new Error("Task timed out after 30.00 seconds");
+    let attempts = 0;
+    const { world, service, deliver } = await redeliveryWorld({
+      reconciler: (inner) => ({
+        reconcile: async (options) => {
+          const summary = await inner.reconcile(options);
+          if (++attempts === 1) throw diedAfterThePass;
+          return summary;
+        },
+      }),
+    });
+    await expect(deliver()).rejects.toBe(diedAfterThePass);
+    expect(world.updates).toEqual([[service.id, 3]]);
+    expect(await deliver()).toMatchObject({ outcomes: { Unchanged: 1 } });
+    expect(world.updates).toEqual([[service.id, 3]]);
+    expect((await world.store.getTarget(service.id))?.lastDecision?.reasons).toContainEqual(
+      expect.objectContaining({ code: "DuplicateEvent" }),
+    );
   });
 });

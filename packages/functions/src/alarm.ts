@@ -2,7 +2,8 @@ import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Clock } from "@gantry/core";
 import type { Reconciler } from "@gantry/runtime";
 import type { Context } from "aws-lambda";
-import { parseAlarmEvent } from "./alarm-event.ts";
+import { type AlarmEvent, parseAlarmEvent } from "./alarm-event.ts";
+import { AlarmFailureError, unreconciledTargets } from "./alarm-failure-error.ts";
 import { resolveAlarmTarget } from "./alarm-targets.ts";
 import { createAlarmDepsFromEnv } from "./deps-from-env.ts";
 import { invocationDeadline } from "./invocation-deadline.ts";
@@ -52,10 +53,27 @@ async function onAlarm(
     deps.logger.info("alarm event ignored", { reason: resolved.ignored });
     return resolved;
   }
-  const { targetId } = resolved;
-  deps.logger.appendKeys({ targetId });
+  deps.logger.appendKeys({ targetId: resolved.targetId });
+  return reconcileAlarmTarget(deps, alarm, resolved.targetId, deadline);
+}
+
+/**
+ * A failed or skipped target fails the invocation, so that Lambda retries the event and then queues it in
+ * AlarmFailures. The error is thrown, not logged: the middleware logs it once.
+ */
+async function reconcileAlarmTarget(
+  deps: AlarmDeps & Observability,
+  alarm: AlarmEvent,
+  targetId: string,
+  deadline: number,
+): Promise<AlarmResult> {
   const trigger = { type: "alarm" as const, eventId: alarm.id };
   const summary = await deps.reconciler.reconcile({ deadline, targetIds: [targetId], trigger });
+  const unreconciled = unreconciledTargets(summary.outcomes);
+  if (unreconciled.length > 0) {
+    deps.metrics.addMetric("AlarmEventsFailed", MetricUnit.Count, 1);
+    throw new AlarmFailureError(alarm.id, unreconciled);
+  }
   const outcomes = countOutcomes(summary.outcomes);
   deps.metrics.addMetric("AlarmEventsReconciled", MetricUnit.Count, 1);
   deps.logger.info("alarm event reconciled", { outcomes });
