@@ -1,4 +1,11 @@
-import { GantryError, type ManagedAlarm, type PolicyInput, type TargetConfigInput } from "@gantry/core";
+import {
+  type AlarmPort,
+  GantryError,
+  type ManagedAlarm,
+  NotFoundError,
+  type PolicyInput,
+  type TargetConfigInput,
+} from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { fnv1a64, MANAGED_ALARM_PREFIX, stableJson } from "./alarm-names.ts";
 import { alarmTargets, desiredAlarms, syncAlarms } from "./alarm-sync.ts";
@@ -145,6 +152,35 @@ describe("syncAlarms", () => {
     const result = await syncAlarms(configs, port);
     expect(result.failed).toEqual([expect.objectContaining({ code: "LimitExceeded" })]);
     expect(result.created).toHaveLength(1);
+  });
+
+  it("deletes the other orphans when one cannot be deleted, and reports only that one", async () => {
+    const port = new RecordingAlarmPort();
+    const orphans = ["gantry-000000000001-a", "gantry-000000000002-b", "gantry-000000000003-c"];
+    for (const name of orphans) port.seed({ ...foreign, name });
+    const stuck: AlarmPort = {
+      putAlarm: (alarm) => port.putAlarm(alarm),
+      listAlarmNames: (prefix) => port.listAlarmNames(prefix),
+      deleteAlarms: async (names) => {
+        if (names.includes("gantry-000000000002-b")) throw new GantryError("AccessDenied", "not allowed");
+        await port.deleteAlarms(names);
+      },
+    };
+    const result = await syncAlarms(configs, stuck);
+    expect(result.deleted.sort()).toEqual(["gantry-000000000001-a", "gantry-000000000003-c"]);
+    expect(result.failed).toEqual([
+      expect.objectContaining({ name: "gantry-000000000002-b", code: "AccessDenied" }),
+    ]);
+    expect([...port.alarms.keys()]).toContain("gantry-000000000002-b");
+    expect([...port.alarms.keys()]).not.toContain("gantry-000000000001-a");
+  });
+
+  it("counts an orphan that is already gone as deleted", async () => {
+    const port = new RecordingAlarmPort();
+    port.seed({ ...foreign, name: "gantry-000000000001-a" });
+    port.failNext("deleteAlarms", new NotFoundError("cloudwatch:DeleteAlarms: ResourceNotFound"));
+    const result = await syncAlarms([], port);
+    expect(result).toMatchObject({ deleted: ["gantry-000000000001-a"], failed: [] });
   });
 
   it("deletes every managed alarm when no target needs one", async () => {

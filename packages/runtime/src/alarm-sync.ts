@@ -87,13 +87,23 @@ async function putOne(port: AlarmPort, alarm: ManagedAlarm, result: AlarmSyncRes
   }
 }
 
+/**
+ * DeleteAlarms is all or nothing per call, so a failed call is split in halves down to single alarms: only the
+ * alarms at fault are reported failed. One already gone (NotFound, say deleted by an earlier batch) is deleted.
+ */
 async function deleteOrphans(port: AlarmPort, names: string[], result: AlarmSyncResult): Promise<void> {
   try {
     await port.deleteAlarms(names);
     result.deleted.push(...names);
   } catch (error) {
     const info = errorInfo(error);
-    for (const name of names) result.failed.push({ name, ...info });
+    if (names.length === 1 && info.code === "NotFound") result.deleted.push(...names);
+    else if (names.length === 1) result.failed.push({ name: names[0] as string, ...info });
+    else {
+      const half = Math.ceil(names.length / 2);
+      await deleteOrphans(port, names.slice(0, half), result);
+      await deleteOrphans(port, names.slice(half), result);
+    }
   }
 }
 
