@@ -35,7 +35,7 @@ describe("planObservation", () => {
     ];
     expect(plan.queries).toEqual([
       {
-        id: "m0",
+        id: "t0_p0",
         stat: {
           namespace: "AWS/ECS",
           metricName: "CPUUtilization",
@@ -46,7 +46,7 @@ describe("planObservation", () => {
         returnData: true,
       },
       {
-        id: "m1",
+        id: "t0_p1",
         stat: {
           namespace: "AWS/ECS",
           metricName: "MemoryUtilization",
@@ -57,7 +57,7 @@ describe("planObservation", () => {
         returnData: true,
       },
       {
-        id: "m2",
+        id: "t0_p2",
         stat: {
           namespace: "AWS/ApplicationELB",
           metricName: "RequestCountPerTarget",
@@ -68,7 +68,7 @@ describe("planObservation", () => {
         returnData: true,
       },
     ]);
-    expect(plan.outputs.get("m2")).toMatchObject({ targetId: "service/prod/api", policy: "requests" });
+    expect(plan.outputs.get("t0_p2")).toMatchObject({ targetId: "service/prod/api", policy: "requests" });
     expect(plan.serviceIds).toEqual(["service/prod/api"]);
   });
 
@@ -85,10 +85,10 @@ describe("planObservation", () => {
       field: "policies[0].metric.resourceLabel",
     });
     expect(plan.serviceIds).toEqual(["service/prod/good"]);
-    expect(plan.queries.map((q) => q.id)).toEqual(["m1"]);
+    expect(plan.queries.map((q) => q.id)).toEqual(["t1_p0"]);
   });
 
-  it("passes custom metrics through and renames math inputs to unique ids, rewriting the expression", () => {
+  it("passes custom metrics through and renames math inputs to ids of their own target, rewriting the expression", () => {
     const custom = {
       cloudwatch: {
         namespace: "App",
@@ -100,7 +100,7 @@ describe("planObservation", () => {
     };
     const math = {
       math: {
-        expression: "IF(errors > 0, errors / requests * 100, 0) + SUM(METRICS()) * 0 + FILL(m1, 'errors')",
+        expression: "IF(errors > 0, errors / requests * 100, 0) + SUM(METRICS()) * 0 + FILL(errors, 'm0')",
         metrics: [
           { id: "errors", cloudwatch: { namespace: "App", metricName: "Errors", statistic: "Sum" } },
           { id: "requests", cloudwatch: { namespace: "App", metricName: "Requests", statistic: "Sum" } },
@@ -115,7 +115,7 @@ describe("planObservation", () => {
       NOW,
     );
     expect(plan.queries[0]).toEqual({
-      id: "m0",
+      id: "t0_p0",
       stat: {
         namespace: "App",
         metricName: "Lag",
@@ -128,27 +128,75 @@ describe("planObservation", () => {
     });
     expect(plan.queries.slice(1)).toEqual([
       {
-        id: "m1_0",
+        id: "t1_p0_0",
         stat: { namespace: "App", metricName: "Errors", dimensions: [], statistic: "Sum" },
         periodSeconds: 60,
         returnData: false,
       },
       {
-        id: "m1_1",
+        id: "t1_p0_1",
         stat: { namespace: "App", metricName: "Requests", dimensions: [], statistic: "Sum" },
         periodSeconds: 60,
         returnData: false,
       },
       {
-        id: "m1",
-        // "m1" in the user's expression is not one of its inputs, and quoted text is not an id: both kept.
-        expression: "IF(m1_0 > 0, m1_0 / m1_1 * 100, 0) + SUM([m1_0, m1_1]) * 0 + FILL(m1, 'errors')",
+        id: "t1_p0",
+        // Quoted text is not an id: kept.
+        expression:
+          "IF(t1_p0_0 > 0, t1_p0_0 / t1_p0_1 * 100, 0) + SUM([t1_p0_0, t1_p0_1]) * 0 + FILL(t1_p0_0, 'm0')",
         periodSeconds: 60,
         returnData: true,
       },
     ]);
-    expect([...plan.outputs.keys()]).toEqual(["m0", "m1"]);
-    expect(plan.queryTargets.get("m1_1")).toBe("service/c/b");
+    expect([...plan.outputs.keys()]).toEqual(["t0_p0", "t1_p0"]);
+    expect(plan.queryTargets.get("t1_p0_1")).toBe("service/c/b");
+  });
+
+  it("gives two targets with the same expression disjoint query ids, each owned by its target", () => {
+    const math = {
+      math: {
+        expression: "errors / requests",
+        metrics: [
+          { id: "errors", cloudwatch: { namespace: "App", metricName: "Errors", statistic: "Sum" } },
+          { id: "requests", cloudwatch: { namespace: "App", metricName: "Requests", statistic: "Sum" } },
+        ],
+      },
+    };
+    const plan = planObservation(
+      [
+        configOf(target("service/c/a", [tracking("ratio", math)])),
+        configOf(target("service/c/b", [tracking("ratio", math)])),
+      ],
+      NOW,
+    );
+    const idsOf = (targetId: string) =>
+      plan.queries.map((q) => q.id).filter((id) => plan.queryTargets.get(id) === targetId);
+    expect(idsOf("service/c/a")).toEqual(["t0_p0_0", "t0_p0_1", "t0_p0"]);
+    expect(idsOf("service/c/b")).toEqual(["t1_p0_0", "t1_p0_1", "t1_p0"]);
+    expect(plan.queries.map((q) => q.expression).filter(Boolean)).toEqual([
+      "t0_p0_0 / t0_p0_1",
+      "t1_p0_0 / t1_p0_1",
+    ]);
+  });
+
+  it("refuses an expression naming another target's query even when the schema was bypassed", () => {
+    const own = { id: "errors", cloudwatch: { namespace: "App", metricName: "Errors", statistic: "Sum" } };
+    const a = configOf(
+      target("service/c/a", [tracking("cpu", { predefined: "ECSServiceAverageCPUUtilization" })]),
+    );
+    const b = configOf(
+      target("service/c/b", [tracking("ratio", { math: { expression: "errors", metrics: [own] } })]),
+    );
+    const metric = b.policies[0]?.metric;
+    if (!metric || !("math" in metric)) throw new Error("expected a math metric");
+    metric.math.expression = "errors + t0_p0"; // what a stored config written before the check could hold
+    const plan = planObservation([a, b], NOW);
+    expect(plan.errors.get("service/c/b")).toMatchObject({
+      code: "ValidationError",
+      field: "policies[0].metric.math.expression",
+      message: expect.stringContaining('"t0_p0"'),
+    });
+    expect(plan.queries.map((q) => q.id)).toEqual(["t0_p0"]);
   });
 
   it("uses each policy's period and the widest window: (datapoints + 2) × period + max data age", () => {
@@ -170,8 +218,8 @@ describe("planObservation", () => {
     const tt = tracking("cpu", { predefined: "ECSServiceAverageCPUUtilization" }); // 15 datapoints of 60 s, 300 s
     const plan = planObservation([configOf(target("service/c/a", [step, tt]))], NOW);
     expect(plan.queries.map((q) => q.periodSeconds)).toEqual([300, 60]);
-    expect(plan.outputs.get("m0")?.since).toBe(NOW - ((5 + 2) * 300 + 600) * 1000);
-    expect(plan.outputs.get("m1")?.since).toBe(NOW - ((15 + 2) * 60 + 300) * 1000);
+    expect(plan.outputs.get("t0_p0")?.since).toBe(NOW - ((5 + 2) * 300 + 600) * 1000);
+    expect(plan.outputs.get("t0_p1")?.since).toBe(NOW - ((15 + 2) * 60 + 300) * 1000);
     expect(plan.range).toEqual({ start: NOW - 2700_000, end: NOW });
   });
 
@@ -204,6 +252,6 @@ describe("planObservation", () => {
     expect(new Set(ids).size).toBe(1200);
     for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z0-9_]*$/);
     expect(plan.serviceIds).toHaveLength(400);
-    expect(plan.outputs.get("m1199")).toMatchObject({ targetId: "service/fleet/s399", policy: "lag" });
+    expect(plan.outputs.get("t399_p2")).toMatchObject({ targetId: "service/fleet/s399", policy: "lag" });
   });
 });

@@ -59,15 +59,14 @@ export function planObservation(configs: readonly TargetConfig[], now: number): 
     targets: new Map(),
     errors: new Map(),
   };
-  const ids = { next: 0 };
-  for (const config of configs) {
+  configs.forEach((config, index) => {
     const targetId = config.target.id;
     try {
-      addTarget(plan, targetId, planTarget(config, now, ids));
+      addTarget(plan, targetId, planTarget(config, now, `t${index}`));
     } catch (error) {
       plan.errors.set(targetId, asError(error));
     }
-  }
+  });
   plan.queueUrls = [...new Set(plan.queueUrls)];
   const start = [...plan.outputs.values()].reduce((min, o) => Math.min(min, o.since), now);
   if (plan.outputs.size > 0) plan.range = { start, end: now };
@@ -83,8 +82,11 @@ function addTarget(plan: ObservationPlan, targetId: string, part: TargetPart): v
   plan.targets.set(targetId, { queueUrls: part.queueUrls, outputIds: part.outputs.map(([id]) => id) });
 }
 
-/** All of one target's queries and queues; throws when a policy's metric cannot be queried. */
-function planTarget(config: TargetConfig, now: number, ids: { next: number }): TargetPart {
+/**
+ * All of one target's queries and queues; throws when a policy's metric cannot be queried. Its query ids all
+ * start with `prefix` (its place in the pass, `t3`), so no two targets' ids meet: policy 1 returns `t3_p1`.
+ */
+function planTarget(config: TargetConfig, now: number, prefix: string): TargetPart {
   const part: TargetPart = { queries: [], outputs: [], queueUrls: [] };
   const targetId = config.target.id;
   config.policies.forEach((policy, index) => {
@@ -93,7 +95,7 @@ function planTarget(config: TargetConfig, now: number, ids: { next: number }): T
       part.queueUrls.push(queueUrl);
       return;
     }
-    const id = `m${ids.next++}`;
+    const id = `${prefix}_p${index}`;
     try {
       part.queries.push(...policyQueries(targetId, policy, id));
     } catch (error) {

@@ -118,8 +118,8 @@ describe("observe", () => {
     const calls: MetricQuery[][] = [];
     const plan = planObservation([cpuTarget("service/c/a"), cpuTarget("service/c/b")], NOW);
     const reject = (queries: readonly MetricQuery[]) =>
-      queries.some((q) => q.id === "m1")
-        ? new ValidationError('metric query "m1" was rejected', "m1")
+      queries.some((q) => q.id === "t1_p0")
+        ? new ValidationError('metric query "t1_p0" was rejected', "t1_p0")
         : undefined;
     const result = await observe(
       plan,
@@ -128,7 +128,7 @@ describe("observe", () => {
         metrics: metricsAnswering(calls, reject),
       }),
     );
-    expect(calls.map((c) => c.map((q) => q.id))).toEqual([["m0", "m1"], ["m0"]]);
+    expect(calls.map((c) => c.map((q) => q.id))).toEqual([["t0_p0", "t1_p0"], ["t0_p0"]]);
     const a = result.get("service/c/a");
     const b = result.get("service/c/b");
     expect(a?.ok && a.observation.metrics.cpu).toHaveLength(22);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkMathExpression } from "./metric-math.ts";
 
 export const PREDEFINED_METRICS = [
   "ECSServiceAverageCPUUtilization",
@@ -79,6 +80,13 @@ const MathMetricSchema = z.strictObject({
     .refine((m) => new Set(m.metrics.map((x) => x.id)).size === m.metrics.length, {
       message: "metric ids must be unique",
       path: ["metrics"],
+    })
+    .superRefine((m, ctx) => {
+      const problem = checkMathExpression(
+        m.expression,
+        m.metrics.map((x) => x.id),
+      );
+      if (problem) ctx.addIssue({ code: "custom", message: problem, path: ["expression"] });
     }),
 });
 

@@ -17,7 +17,7 @@ import { planObservation } from "@gantry/runtime";
 import type { SeriesPoint, SeriesRange, SeriesSource } from "./series-source.ts";
 
 type Column = Exclude<keyof SeriesPoint, "at" | "target">;
-/** Our query ids; the reconciler's plan names policy queries m0, m0_0…, so they cannot clash. */
+/** Our query ids; the reconciler's plan names policy queries t0_p0, t0_p0_0…, so they cannot clash. */
 const IDS: Readonly<Record<Column, string>> = {
   desired: "desired",
   running: "running",
