@@ -14,14 +14,6 @@ export {
   rewriteMathWords,
   unknownMathNames,
 } from "./model/metric-math.ts";
-export type { MathRewrite } from "./model/metric-math.ts";
-export {
-  checkMathExpression,
-  METRIC_MATH_FUNCTIONS,
-  METRIC_MATH_KEYWORDS,
-  rewriteMathWords,
-  unknownMathNames,
-} from "./model/metric-math.ts";
 export type { LiveMetric, MetricSpec } from "./model/metric-spec.ts";
 export {
   firstLiveQueueOf,
