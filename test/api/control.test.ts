@@ -1,5 +1,5 @@
 import "../../packages/functions/src/test-support/test-env.ts";
-import { GantryError, ThrottledError } from "@gantry/core";
+import { GantryError, NotFoundError, ThrottledError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { apiWorld, expectErrorShape, START, snapshot, workerConfig } from "./support/api-world.ts";
 
@@ -203,6 +203,26 @@ describe("POST desired-count", () => {
       body: { desiredCount: 5 },
     });
     expect(reply.status).toBe(404);
+    expect(world.ecs.calls.filter((c) => c.method === "setDesiredCount")).toEqual([]);
+    expect(world.store.activitiesOf(ID)).toEqual([]);
+  });
+
+  it.each([
+    [new NotFoundError("ECS cluster prod does not exist"), 404],
+    [new ThrottledError("ecs:DescribeServices throttled for cluster prod"), 429],
+    [
+      new GantryError("EcsFailure", "ecs:DescribeServices failed for service/prod/worker: ACCESS_DENIED"),
+      502,
+    ],
+  ])("answers with what ECS failed the service for (%s → %i), changing nothing", async (error, status) => {
+    const world = await seeded();
+    world.ecs.failures.set(ID, error);
+    const reply = await world.call({
+      method: "POST",
+      path: `${BASE}/desired-count`,
+      body: { desiredCount: 5 },
+    });
+    expect(reply.status).toBe(status);
     expect(world.ecs.calls.filter((c) => c.method === "setDesiredCount")).toEqual([]);
     expect(world.store.activitiesOf(ID)).toEqual([]);
   });

@@ -95,6 +95,17 @@ describe("POST simulate on the target's recorded history", () => {
     expect(error.message).toContain("queue jobs recorded no messages");
   });
 
+  it("answers 502 when CloudWatch cannot answer the query, rather than calling the queue idle", async () => {
+    const forbidden: MetricsPort = { getMetricData: async () => ({}) };
+    const world = await worldWith(forbidden);
+    const reply = await world.call({ method: "POST", path: PATH, body: { history: {} } });
+    expect(reply.status).toBe(502);
+    expect(expectErrorShape(reply)).toMatchObject({
+      code: "UpstreamFailed",
+      message: expect.stringContaining("NumberOfMessagesSent of queue jobs"),
+    });
+  });
+
   it("answers 501 NotConfigured without a metrics source", async () => {
     const world = await worldWith();
     const reply = await world.call({ method: "POST", path: PATH, body: { history: {} } });

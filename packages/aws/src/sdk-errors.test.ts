@@ -1,6 +1,6 @@
 import { ConflictError, GantryError, NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { callAws, toDomainError } from "./sdk-errors.ts";
+import { awsErrorName, callAws, isRetryable, toDomainError } from "./sdk-errors.ts";
 import { sdkError } from "./test-support/sdk-mock.ts";
 
 const context = { action: "ecs:UpdateService", resource: "service/blue/web" };
@@ -80,5 +80,24 @@ describe("callAws", () => {
         throw sdkError("Throttling");
       }),
     ).rejects.toBeInstanceOf(ThrottledError);
+  });
+});
+
+describe("isRetryable", () => {
+  it.each([
+    ["a throttle", sdkError("ThrottlingException"), true],
+    ["a 5xx", sdkError("ServerException", { httpStatusCode: 503 }), true],
+    ["a server fault", Object.assign(sdkError("InternalFailure"), { $fault: "server" }), true],
+    ["a client error", sdkError("AccessDeniedException"), false],
+    ["a missing resource", sdkError("ClusterNotFoundException"), false],
+  ])("%s: retryable %s", (_, error, retryable) => {
+    expect(isRetryable(toDomainError(error, context))).toBe(retryable);
+  });
+
+  it("names the SDK exception behind a domain error", () => {
+    expect(awsErrorName(toDomainError(sdkError("ClusterNotFoundException"), context))).toBe(
+      "ClusterNotFoundException",
+    );
+    expect(awsErrorName(new NotFoundError("ours"))).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ export interface AwsCallContext {
 interface SdkErrorShape {
   name?: unknown;
   message?: unknown;
+  $fault?: unknown;
   $metadata?: { httpStatusCode?: number };
   $retryable?: { throttling?: boolean };
 }
@@ -69,7 +70,7 @@ const CONFLICT_NAMES: ReadonlySet<string> = new Set([
  */
 export function toDomainError(error: unknown, context: AwsCallContext): GantryError {
   if (error instanceof GantryError) return error;
-  const shape: SdkErrorShape = typeof error === "object" && error !== null ? error : {};
+  const shape = sdkShape(error);
   const name = typeof shape.name === "string" && shape.name !== "" ? shape.name : "UnknownError";
   const detail = typeof shape.message === "string" ? shape.message : String(error);
   const on = context.resource === undefined ? "" : ` for ${context.resource}`;
@@ -92,6 +93,23 @@ function isThrottling(shape: SdkErrorShape, name: string): boolean {
     shape.$metadata?.httpStatusCode === 429 ||
     shape.$retryable?.throttling === true
   );
+}
+
+/** Worth another try: throttled, or AWS failed (a 5xx or server fault) rather than the request. */
+export function isRetryable(error: GantryError): boolean {
+  if (error instanceof ThrottledError) return true;
+  const cause = sdkShape(error.cause);
+  return cause.$fault === "server" || (cause.$metadata?.httpStatusCode ?? 0) >= 500;
+}
+
+/** The SDK exception's name behind a domain error (`ClusterNotFoundException`), when there is one. */
+export function awsErrorName(error: GantryError): string | undefined {
+  const name = sdkShape(error.cause).name;
+  return typeof name === "string" ? name : undefined;
+}
+
+function sdkShape(error: unknown): SdkErrorShape {
+  return typeof error === "object" && error !== null ? error : {};
 }
 
 /** Run one SDK call and rethrow its failure as a domain error (see toDomainError). */

@@ -33,12 +33,17 @@ export const DEFAULT_QUEUE_CONCURRENCY = 8;
 /** A rejected query drops its target and the rest are asked again, a few times at most. */
 const MAX_METRIC_ATTEMPTS = 3;
 
-type Services = { found: Map<string, ServiceSnapshot>; missing: Set<string> } | Error;
+/** What ECS said per id; an Error when the whole call failed (a port may still throw for everyone). */
+type Services =
+  | { found: Map<string, ServiceSnapshot>; missing: Set<string>; failed: Map<string, Error> }
+  | Error;
 type Metrics = { series: Record<string, Datapoint[]>; failures: Map<string, string> };
 
 /**
  * Runs a plan: one describeServices, one getMetricData and the queue reads (bounded), all at once. A failure
- * affects only the targets that need what failed.
+ * affects only the targets that need what failed: a service or cluster ECS could not describe fails its own
+ * target, a query CloudWatch rejected or could not answer and a queue that could not be read leave only their
+ * owners' data missing.
  */
 export async function observe(
   plan: ObservationPlan,
@@ -59,10 +64,14 @@ export async function observe(
 }
 
 async function describe(ecs: EcsPort, ids: readonly string[]): Promise<Services> {
-  if (ids.length === 0) return { found: new Map(), missing: new Set() };
+  if (ids.length === 0) return { found: new Map(), missing: new Set(), failed: new Map() };
   try {
-    const { services, missing } = await ecs.describeServices(ids);
-    return { found: new Map(services.map((s) => [s.id, s])), missing: new Set(missing) };
+    const { services, missing, failed } = await ecs.describeServices(ids);
+    return {
+      found: new Map(services.map((s) => [s.id, s])),
+      missing: new Set(missing),
+      failed: new Map(failed.map((f) => [f.id, f.error])),
+    };
   } catch (error) {
     return asError(error);
   }
@@ -74,7 +83,10 @@ async function fetchMetrics(port: MetricsPort, plan: ObservationPlan): Promise<M
   let queries = plan.queries;
   for (let attempt = 1; range !== undefined && queries.length > 0; attempt++) {
     try {
-      return { series: await port.getMetricData(queries, range), failures };
+      const series = await port.getMetricData(queries, range);
+      for (const query of unanswered(queries, series))
+        failures.set(ownerOf(query, plan), unansweredWarning(query));
+      return { series, failures };
     } catch (error) {
       const { code, message } = errorInfo(error);
       const warning = `CloudWatch metrics unavailable: ${code}: ${message}`;
@@ -85,6 +97,15 @@ async function fetchMetrics(port: MetricsPort, plan: ObservationPlan): Promise<M
     }
   }
   return { series: {}, failures };
+}
+
+/** Queries the port left out of its answer: CloudWatch failed them (Forbidden, InternalError) one by one. */
+function unanswered(queries: readonly MetricQuery[], series: Record<string, Datapoint[]>): MetricQuery[] {
+  return queries.filter((q) => q.returnData && !Object.hasOwn(series, q.id));
+}
+
+function unansweredWarning(query: MetricQuery): string {
+  return `CloudWatch metrics unavailable: query "${query.id}" was not answered (Forbidden or InternalError)`;
 }
 
 function ownerOf(query: MetricQuery, plan: ObservationPlan): string {
@@ -121,6 +142,8 @@ function assemble(
   depths: Map<string, QueueDepth | Error>,
 ): TargetObservation {
   if (services instanceof Error) return { ok: false, error: services };
+  const failed = services.failed.get(targetId);
+  if (failed) return { ok: false, error: failed };
   const service = services.found.get(targetId);
   if (!service || services.missing.has(targetId)) {
     return { ok: false, error: new NotFoundError(`ECS service ${targetId} does not exist`, "target.id") };

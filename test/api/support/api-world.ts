@@ -1,4 +1,11 @@
-import type { EcsPort, MetricsPort, PolicyInput, ServiceSnapshot, TargetConfigInput } from "@gantry/core";
+import type {
+  EcsPort,
+  GantryError,
+  MetricsPort,
+  PolicyInput,
+  ServiceSnapshot,
+  TargetConfigInput,
+} from "@gantry/core";
 import { MemoryStateStore } from "@gantry/runtime";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type {
@@ -15,10 +22,12 @@ import { FakeCalls } from "../../../packages/runtime/src/testing/fake-calls.ts";
 export const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 export const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs";
 
-/** ECS services in memory: records calls, applies setDesiredCount, can be told to fail next. */
+/** ECS services in memory: records calls, applies setDesiredCount, can be told to fail next or fail ids. */
 export class RecordingEcsPort implements EcsPort {
   readonly fake = new FakeCalls<keyof EcsPort>();
   readonly services = new Map<string, ServiceSnapshot>();
+  /** Ids describeServices reports as failed (as the adapter does for a missing cluster), with their error. */
+  readonly failures = new Map<string, GantryError>();
 
   get calls() {
     return this.fake.calls;
@@ -34,11 +43,16 @@ export class RecordingEcsPort implements EcsPort {
 
   async describeServices(ids: readonly string[]) {
     this.fake.enter("describeServices", ids);
-    const services = ids.flatMap((id) => {
+    const asked = ids.filter((id) => !this.failures.has(id));
+    const services = asked.flatMap((id) => {
       const service = this.services.get(id);
       return service ? [structuredClone(service)] : [];
     });
-    return { services, missing: ids.filter((id) => !this.services.has(id)) };
+    const failed = ids.flatMap((id) => {
+      const error = this.failures.get(id);
+      return error ? [{ id, error }] : [];
+    });
+    return { services, missing: asked.filter((id) => !this.services.has(id)), failed };
   }
 
   async setDesiredCount(id: string, desiredCount: number): Promise<void> {

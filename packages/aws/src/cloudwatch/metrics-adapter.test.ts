@@ -4,7 +4,7 @@ import {
   type GetMetricDataCommandInput,
   type MetricDataResult,
 } from "@aws-sdk/client-cloudwatch";
-import { GantryError, type MetricQuery, ThrottledError, ValidationError } from "@gantry/core";
+import { type MetricQuery, ThrottledError, ValidationError } from "@gantry/core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
@@ -165,15 +165,37 @@ describe("getMetricData", () => {
     expect(cloudWatchMock).not.toHaveReceivedAnyCommand();
   });
 
-  it("throws when CloudWatch reports an internal error for a query", async () => {
-    cloudWatchMock
-      .on(GetMetricDataCommand)
-      .resolves({ MetricDataResults: [{ Id: "a", StatusCode: "InternalError" }] });
-    await expect(port.getMetricData([cpuQuery("a")], range)).rejects.toMatchObject({
-      code: "MetricDataInternalError",
-    });
-    await expect(port.getMetricData([cpuQuery("a")], range)).rejects.toBeInstanceOf(GantryError);
-  });
+  it.each(["Forbidden", "InternalError"] as const)(
+    "leaves out only the query CloudWatch answers %s; the others keep their datapoints",
+    async (status) => {
+      cloudWatchMock
+        .on(GetMetricDataCommand)
+        .resolvesOnce({
+          MetricDataResults: [
+            { Id: "a", Timestamps: [minute(1)], Values: [1], StatusCode: "Complete" },
+            { Id: "b", Timestamps: [minute(1)], Values: [2], StatusCode: "PartialData" },
+            { Id: "c", Timestamps: [minute(1)], Values: [3], StatusCode: "Complete" },
+          ],
+          NextToken: "page-2",
+        })
+        .resolvesOnce({
+          MetricDataResults: [
+            {
+              Id: "b",
+              StatusCode: status,
+              Messages: [{ Code: status, Value: "cannot read this metric" }],
+            },
+          ],
+        });
+
+      const result = await port.getMetricData([cpuQuery("a"), cpuQuery("b"), cpuQuery("c")], range);
+
+      expect(result).toEqual({
+        a: [{ timestamp: minute(1).getTime(), value: 1 }],
+        c: [{ timestamp: minute(1).getTime(), value: 3 }],
+      });
+    },
+  );
 
   it("maps throttling to ThrottledError", async () => {
     cloudWatchMock.on(GetMetricDataCommand).rejects(sdkError("Throttling", { message: "Rate exceeded" }));

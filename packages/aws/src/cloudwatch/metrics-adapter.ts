@@ -7,13 +7,7 @@ import {
   type MetricDataResult,
   type StandardUnit,
 } from "@aws-sdk/client-cloudwatch";
-import {
-  type Datapoint,
-  GantryError,
-  type MetricQuery,
-  type MetricsPort,
-  ValidationError,
-} from "@gantry/core";
+import { type Datapoint, type MetricQuery, type MetricsPort, ValidationError } from "@gantry/core";
 import { toDomainError } from "../sdk-errors.ts";
 import { batchMetricQueries } from "./metric-query-batches.ts";
 
@@ -114,13 +108,14 @@ export function toMetricDataQuery(query: MetricQuery): MetricDataQuery {
   };
 }
 
+/**
+ * A result CloudWatch could not compute (StatusCode Forbidden or InternalError) drops only its own query from
+ * the answer, as the port promises: its later pages are ignored and the other queries stand.
+ */
 function appendResult(result: MetricDataResult, series: Map<string, Datapoint[]>): void {
   if (result.StatusCode === "InternalError" || result.StatusCode === "Forbidden") {
-    const detail = (result.Messages ?? []).map((m) => `${m.Code}: ${m.Value}`).join("; ");
-    throw new GantryError(
-      `MetricData${result.StatusCode}`,
-      `${ACTION} returned ${result.StatusCode} for "${result.Id}" ${detail}`.trim(),
-    );
+    series.delete(result.Id ?? "");
+    return;
   }
   const points = series.get(result.Id ?? "");
   if (points === undefined) return;

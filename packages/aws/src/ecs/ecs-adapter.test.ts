@@ -5,14 +5,14 @@ import {
   type Service,
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
-import { GantryError, NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
+import { NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createEcsPort, isDeploying } from "./ecs-adapter.ts";
 
 const ecsMock = mockClient(ECSClient);
-const port = createEcsPort(new ECSClient(TEST_CLIENT_CONFIG));
+const port = createEcsPort(new ECSClient(TEST_CLIENT_CONFIG), { retryDelaysMs: [0] });
 
 function service(name: string, overrides: Partial<Service> = {}): Service {
   return {
@@ -84,14 +84,26 @@ describe("describeServices", () => {
     expect(result.missing).toEqual(["service/blue/gone", "service/blue/old"]);
   });
 
-  it("throws on failures other than MISSING", async () => {
+  it("fails only the service of a failure other than MISSING; the rest of the batch stands", async () => {
     ecsMock.on(DescribeServicesCommand).resolves({
-      services: [],
-      failures: [{ arn: "arn:aws:ecs:eu-west-1:123456789012:service/blue/web", reason: "ACCESS_DENIED" }],
+      services: [service("api")],
+      failures: [
+        { arn: "arn:aws:ecs:eu-west-1:123456789012:service/blue/web", reason: "ACCESS_DENIED", detail: "no" },
+        { arn: "arn:aws:ecs:eu-west-1:123456789012:service/blue/gone", reason: "MISSING" },
+      ],
     });
-    const error = await port.describeServices(["service/blue/web"]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GantryError);
-    expect(error).toMatchObject({ code: "EcsFailure", message: expect.stringContaining("ACCESS_DENIED") });
+    const result = await port.describeServices(["service/blue/web", "service/blue/api", "service/blue/gone"]);
+    expect(result.services.map((snapshot) => snapshot.id)).toEqual(["service/blue/api"]);
+    expect(result.missing).toEqual(["service/blue/gone"]);
+    expect(result.failed).toEqual([
+      {
+        id: "service/blue/web",
+        error: expect.objectContaining({
+          code: "EcsFailure",
+          message: expect.stringContaining("ACCESS_DENIED"),
+        }),
+      },
+    ]);
   });
 
   it("detects deployments in progress", async () => {
@@ -107,19 +119,111 @@ describe("describeServices", () => {
     expect(isDeploying([])).toBe(false);
   });
 
-  it("rejects malformed ids before calling ECS", async () => {
-    await expect(port.describeServices(["service/blue/web", "blue/web"])).rejects.toMatchObject({
-      code: "ValidationError",
-      field: "ids[1]",
+  it("fails a malformed id alone, without asking ECS about it", async () => {
+    ecsMock.on(DescribeServicesCommand).callsFake(describeEveryService);
+    const result = await port.describeServices(["service/blue/web", "blue/web"]);
+    expect(ecsMock).toHaveReceivedCommandExactlyOnceWith(DescribeServicesCommand, {
+      cluster: "blue",
+      services: ["web"],
     });
-    expect(ecsMock).not.toHaveReceivedAnyCommand();
+    expect(result.services.map((snapshot) => snapshot.id)).toEqual(["service/blue/web"]);
+    expect(result.failed).toEqual([{ id: "blue/web", error: expect.any(ValidationError) }]);
+    expect(result.failed[0]?.error.field).toBe("ids[1]");
+  });
+});
+
+describe("describeServices isolation", () => {
+  const ids = (cluster: string, count: number) =>
+    Array.from({ length: count }, (_, i) => `service/${cluster}/svc-${i}`);
+
+  it("fails only the targets of a cluster that does not exist; the other clusters are described", async () => {
+    ecsMock.on(DescribeServicesCommand).callsFake((input: DescribeServicesCommandInput) => {
+      if (input.cluster === "ghost")
+        throw sdkError("ClusterNotFoundException", { message: "Cluster not found." });
+      return describeEveryService(input);
+    });
+    const asked = [...ids("blue", 3), ...ids("ghost", 2), ...ids("green", 4)];
+
+    const result = await port.describeServices(asked);
+
+    expect(result.services.map((snapshot) => snapshot.id)).toEqual([...ids("blue", 3), ...ids("green", 4)]);
+    expect(result.missing).toEqual([]);
+    expect(result.failed.map((failure) => failure.id)).toEqual(ids("ghost", 2));
+    for (const { error } of result.failed) {
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error.message).toContain("ECS cluster ghost does not exist");
+    }
   });
 
-  it("maps throttling to ThrottledError", async () => {
-    ecsMock
-      .on(DescribeServicesCommand)
-      .rejects(sdkError("ThrottlingException", { message: "Rate exceeded" }));
-    await expect(port.describeServices(["service/blue/web"])).rejects.toBeInstanceOf(ThrottledError);
+  it("asks once about a missing cluster, however many batches it has", async () => {
+    const sequential = createEcsPort(new ECSClient(TEST_CLIENT_CONFIG), {
+      concurrency: 1,
+      retryDelaysMs: [0],
+    });
+    ecsMock.on(DescribeServicesCommand).rejects(sdkError("ClusterNotFoundException"));
+    const result = await sequential.describeServices(ids("ghost", 25));
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServicesCommand, 1);
+    expect(result.failed).toHaveLength(25);
+  });
+
+  it("retries a throttled second batch of 10, and every service is described", async () => {
+    let throttled = false;
+    ecsMock.on(DescribeServicesCommand).callsFake((input: DescribeServicesCommandInput) => {
+      if (input.services?.[0] === "svc-10" && !throttled) {
+        throttled = true;
+        throw sdkError("ThrottlingException", { message: "Rate exceeded" });
+      }
+      return describeEveryService(input);
+    });
+
+    const result = await port.describeServices(ids("blue", 25));
+
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServicesCommand, 4);
+    expect(result.services.map((snapshot) => snapshot.id)).toEqual(ids("blue", 25));
+    expect(result.failed).toEqual([]);
+  });
+
+  it("splits a batch that stays throttled, so only the service at fault fails", async () => {
+    // Every call naming svc-13 is throttled: retries cannot help, halving isolates it.
+    ecsMock.on(DescribeServicesCommand).callsFake((input: DescribeServicesCommandInput) => {
+      if (input.services?.includes("svc-13")) throw sdkError("ThrottlingException");
+      return describeEveryService(input);
+    });
+
+    const result = await port.describeServices(ids("blue", 25));
+
+    const described = ids("blue", 25).filter((id) => id !== "service/blue/svc-13");
+    expect(result.services.map((snapshot) => snapshot.id)).toEqual(described);
+    expect(result.failed).toEqual([{ id: "service/blue/svc-13", error: expect.any(ThrottledError) }]);
+    const sizes = ecsMock
+      .commandCalls(DescribeServicesCommand)
+      .map((call) => call.args[0].input.services?.length);
+    expect(Math.min(...(sizes as number[]))).toBe(1);
+  });
+
+  it("retries a 5xx answer once before splitting", async () => {
+    let failures = 0;
+    ecsMock.on(DescribeServicesCommand).callsFake((input: DescribeServicesCommandInput) => {
+      if (failures++ === 0) throw sdkError("ServerException", { httpStatusCode: 500 });
+      return describeEveryService(input);
+    });
+    const result = await port.describeServices(ids("blue", 3));
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServicesCommand, 2);
+    expect(result.services).toHaveLength(3);
+  });
+
+  it("does not retry a client error, but still splits to isolate it", async () => {
+    ecsMock.on(DescribeServicesCommand).callsFake((input: DescribeServicesCommandInput) => {
+      if (input.services?.includes("svc-1")) throw sdkError("AccessDeniedException");
+      return describeEveryService(input);
+    });
+    const result = await port.describeServices(ids("blue", 2));
+    // [svc-0, svc-1] fails, then [svc-0] succeeds and [svc-1] fails: three calls, no retry.
+    expect(ecsMock).toHaveReceivedCommandTimes(DescribeServicesCommand, 3);
+    expect(result.services.map((snapshot) => snapshot.id)).toEqual(["service/blue/svc-0"]);
+    expect(result.failed).toEqual([
+      { id: "service/blue/svc-1", error: expect.objectContaining({ code: "AccessDeniedException" }) },
+    ]);
   });
 });
 

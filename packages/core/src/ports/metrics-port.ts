@@ -20,7 +20,10 @@ export interface MetricQuery {
 
 /**
  * CloudWatch GetMetricData. Any number of queries; adapters batch them 500 per call and follow NextToken.
- * Returns datapoints per returned query id, oldest first, timestamps at period starts (epoch ms).
+ * Returns datapoints per returned query id, oldest first, timestamps at period starts (epoch ms). Every query
+ * with `returnData` is a key of the result (`[]` when CloudWatch holds no datapoints), except one CloudWatch
+ * could not answer (a per-query StatusCode Forbidden or InternalError): that id alone is absent, the others are
+ * answered, and callers treat its data as missing, never as zero.
  * Errors: ThrottledError; a query CloudWatch rejects is a ValidationError naming its id.
  */
 export interface MetricsPort {

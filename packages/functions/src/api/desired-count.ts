@@ -75,11 +75,16 @@ export async function setDesiredCount(
   };
 }
 
-/** Throttling and a missing service keep their meaning (429, 404); any other failure is upstream's (502). */
+/**
+ * Throttling and a missing service or cluster keep their meaning (429, 404); any other failure is upstream's
+ * (502), whether the call threw or ECS failed this id.
+ */
 async function currentDesired(ecs: EcsPort, id: string): Promise<number> {
   let described: Awaited<ReturnType<EcsPort["describeServices"]>>;
   try {
     described = await ecs.describeServices([id]);
+    const failed = described.failed.find((f) => f.id === id);
+    if (failed) throw failed.error;
   } catch (error) {
     const { code } = describe(error);
     if (code === "Throttled" || code === "NotFound") throw error;

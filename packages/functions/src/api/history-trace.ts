@@ -53,7 +53,14 @@ export async function historyTrace(
   const queueName = queueNameOf(queueUrl);
   const sent = sqsQuery("sent", queueUrl, "NumberOfMessagesSent", 60, true, "Sum");
   const data = await metrics.getMetricData([sent], { start: window.from, end: window.to });
-  const counts = perMinute(data.sent ?? [], window);
+  // Absent, not empty: CloudWatch could not answer the query (Forbidden, InternalError), which is no history.
+  if (data.sent === undefined) {
+    throw new ApiError(
+      "UpstreamFailed",
+      `cloudwatch:GetMetricData could not read NumberOfMessagesSent of queue ${queueName}`,
+    );
+  }
+  const counts = perMinute(data.sent, window);
   const messages = counts.reduce((a, b) => a + b, 0);
   if (messages === 0) {
     throw new ValidationError(

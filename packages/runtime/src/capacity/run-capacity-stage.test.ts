@@ -5,6 +5,7 @@ import {
   type TargetConfig,
   TargetConfigSchema,
   type TaskFootprint,
+  ThrottledError,
 } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import type { TargetOutcome } from "../reconciler-types.ts";
@@ -57,7 +58,7 @@ const outcome = (targetId: string, from: number, to: number, status = "Successfu
   toCapacity: to,
 });
 
-function world(instances: InstanceState[], services: ServiceSnapshot[]) {
+function world(instances: InstanceState[], services: ServiceSnapshot[], undescribed: readonly string[] = []) {
   const port = new FakeClusterCapacityPort(instances, { [WEB]: SMALL, [API]: SMALL });
   const store = new MemoryCapacityStore();
   const activities = new MemoryStateStore({ now: () => NOW });
@@ -68,8 +69,11 @@ function world(instances: InstanceState[], services: ServiceSnapshot[]) {
     store,
     ecs: {
       describeServices: async (ids) => ({
-        services: services.filter((s) => ids.includes(s.id)),
+        services: services.filter((s) => ids.includes(s.id) && !undescribed.includes(s.id)),
         missing: [],
+        failed: ids
+          .filter((id) => undescribed.includes(id))
+          .map((id) => ({ id, error: new ThrottledError(`ecs:DescribeServices throttled for ${id}`) })),
       }),
       setDesiredCount: async () => {},
     },
@@ -258,6 +262,32 @@ describe("runCapacityStage", () => {
     ]);
     expect(result.activities[0]).toMatchObject({ targetId: "capacity/other", status: "Failed" });
     expect(result.activities[0]?.statusMessage).toContain("boom");
+  });
+
+  it("fails only the group whose service ECS could not describe; it plans nothing blind", async () => {
+    const w = world([instance("i-1", tasks(2))], [snap(WEB, 2), snap(API, 2)], [API]);
+    const targets = [target(API, { name: "other" }), target(WEB)];
+    const result = await runCapacityStage(targets, [outcome(WEB, 2, 10), outcome(API, 2, 10)], w.deps);
+    expect(result.outcomes.map((o) => [o.name, o.status, o.error?.code])).toEqual([
+      ["other", "Failed", "Throttled"],
+      ["workers", "Successful", undefined],
+    ]);
+    expect(w.port.writes().every(([, name]) => name !== "other")).toBe(true);
+  });
+
+  it("fails only the group whose desired capacity cannot be set", async () => {
+    const w = world([instance("i-1", tasks(2))], [snap(WEB, 2), snap(API, 2)]);
+    w.port.fake.failNext(
+      "setDesiredInstances",
+      new ThrottledError("autoscaling:SetDesiredCapacity throttled"),
+    );
+    const targets = [target(API, { name: "other" }), target(WEB)];
+    const result = await runCapacityStage(targets, [outcome(WEB, 2, 10), outcome(API, 2, 10)], w.deps);
+    expect(result.outcomes.map((o) => [o.name, o.status])).toEqual([
+      ["other", "Failed"],
+      ["workers", "Successful"],
+    ]);
+    expect(w.port.writes()).toContainEqual(["setDesiredInstances", "workers", expect.any(Number)]);
   });
 });
 

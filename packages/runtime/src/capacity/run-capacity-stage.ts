@@ -125,6 +125,10 @@ async function planGroup(
     port.describeCluster(group.config, group.cluster, group.serviceIds),
     store.get(group.name),
   ]);
+  // A service ECS could not describe would be planned without its tasks, and its instances drained under it:
+  // the group fails alone (the other groups have their own describe) rather than plan blind.
+  const [failed] = described.failed;
+  if (failed) throw failed.error;
   const snapshots = new Map(described.services.map((s) => [s.id, s]));
   const { services, unsized } = serviceDemands(group.serviceIds, snapshots, byTarget, snapshot.taskSizes);
   if (unsized.length > 0)

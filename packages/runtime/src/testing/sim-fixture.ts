@@ -2,6 +2,7 @@
 // path because @gantry/runtime does not depend on @gantry/sim.
 import {
   type EcsPort,
+  type MetricsPort,
   parseWith,
   type QueuePort,
   type TargetConfig,
@@ -23,6 +24,7 @@ export interface SimWorldOptions {
   /** Wraps the simulated ports, to inject failures. */
   ecs?: (port: EcsPort) => EcsPort;
   queues?: (port: QueuePort) => QueuePort;
+  metrics?: (port: MetricsPort) => MetricsPort;
 }
 
 /** A simulated account, its ports, the in-memory store and recording fakes, and log lines collected. */
@@ -55,7 +57,7 @@ export function simWorld(specs: readonly ServiceSpec[], options: SimWorldOptions
   const deps: ReconcilerDeps = {
     store,
     ecs: options.ecs ? options.ecs(baseEcs) : baseEcs,
-    metrics: sim.metrics,
+    metrics: options.metrics ? options.metrics(sim.metrics) : sim.metrics,
     queues: options.queues ? options.queues(sim.queue) : sim.queue,
     events,
     ...(options.alarms && { alarms }),

@@ -89,6 +89,11 @@ export class SimAccount {
     return this.#services.find((s) => s.id === id);
   }
 
+  /** A cluster exists while a service lives in it, as the account has no other clusters. */
+  hasCluster(name: string): boolean {
+    return this.#services.some((s) => s.id.startsWith(`service/${name}/`));
+  }
+
   /** By queue URL or queue name. */
   findQueue(urlOrName: string): SimService | undefined {
     return this.#services.find((s) => s.queueUrl === urlOrName || s.queueName === urlOrName);

@@ -32,6 +32,18 @@ describe("sim EcsPort", () => {
     expect(missing).toEqual(["service/c1/nope"]);
   });
 
+  it("fails the ids of a cluster that does not exist, as ECS's ClusterNotFoundException, and only those", async () => {
+    const { ports, a } = setup();
+    const result = await ports.ecs.describeServices([a.id, "service/nowhere/x", "service/c1/nope", "bad"]);
+    expect(result.services.map((s) => s.id)).toEqual([a.id]);
+    expect(result.missing).toEqual(["service/c1/nope"]);
+    expect(result.failed.map((f) => [f.id, f.error.code])).toEqual([
+      ["service/nowhere/x", "NotFound"],
+      ["bad", "ValidationError"],
+    ]);
+    expect(result.failed[0]?.error.message).toContain("ECS cluster nowhere does not exist");
+  });
+
   it("sets desired counts, and rejects unknown services", async () => {
     const { ports, b } = setup();
     await ports.ecs.setDesiredCount(b.id, 2);

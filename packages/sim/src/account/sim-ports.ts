@@ -4,6 +4,7 @@ import {
   type Clock,
   type Datapoint,
   type EcsPort,
+  type GantryError,
   type MetricQuery,
   type MetricsPort,
   NotFoundError,
@@ -24,15 +25,34 @@ export interface SimPorts {
 
 export function createSimEcsPort(account: SimAccount) {
   return {
+    /** As ECS: a cluster that does not exist fails its own ids (ClusterNotFoundException), no others. */
     async describeServices(ids: readonly string[]) {
-      const services = ids.flatMap((id) => account.findService(id)?.snapshot() ?? []);
-      const missing = ids.filter((id) => account.findService(id) === undefined);
-      return { services, missing };
+      const unique = [...new Set(ids)];
+      const failed = unique.flatMap((id) => {
+        const error = describeError(account, id);
+        return error === undefined ? [] : [{ id, error }];
+      });
+      const asked = unique.filter((id) => !failed.some((f) => f.id === id));
+      const services = asked.flatMap((id) => account.findService(id)?.snapshot() ?? []);
+      const missing = asked.filter((id) => account.findService(id) === undefined);
+      return { services, missing, failed };
     },
     async setDesiredCount(id: string, desiredCount: number) {
       account.setDesiredCount(id, desiredCount);
     },
   } satisfies EcsPort;
+}
+
+/** Why ECS would refuse to describe `id`: a malformed id, or a cluster the account does not have. */
+function describeError(account: SimAccount, id: string): GantryError | undefined {
+  const cluster = /^service\/([^/]+)\/[^/]+$/.exec(id)?.[1];
+  if (cluster === undefined) {
+    return new ValidationError(`"${id}" is not an ECS service id (service/<cluster>/<service>)`, "ids");
+  }
+  if (account.hasCluster(cluster)) return undefined;
+  return new NotFoundError(
+    `ECS cluster ${cluster} does not exist (ecs:DescribeServices: ClusterNotFoundException)`,
+  );
 }
 
 export function createSimQueuePort(account: SimAccount) {
