@@ -3,6 +3,7 @@ import {
   type EcsPort,
   type MetricQuery,
   type MetricsPort,
+  NotFoundError,
   type PolicyInput,
   type QueuePort,
   type ServiceSnapshot,
@@ -46,16 +47,18 @@ function ecsWith(services: ServiceSnapshot[], calls: string[][] = []): EcsPort {
     describeServices: async (ids) => {
       calls.push([...ids]);
       const found = services.filter((s) => ids.includes(s.id));
-      return { services: found, missing: ids.filter((id) => !found.some((s) => s.id === id)) };
+      const missing = ids.filter((id) => !found.some((s) => s.id === id));
+      return { services: found, missing, failed: [] };
     },
     setDesiredCount: async () => {},
   };
 }
 
-/** One datapoint per query per minute for the last 30 minutes, valued 40. */
+/** One datapoint per query per minute for the last 30 minutes, valued 40; `unanswered` ids are left out. */
 function metricsAnswering(
   calls: MetricQuery[][] = [],
   reject?: (queries: readonly MetricQuery[]) => Error | undefined,
+  unanswered: readonly string[] = [],
 ): MetricsPort {
   return {
     getMetricData: async (queries, range) => {
@@ -65,7 +68,8 @@ function metricsAnswering(
       const points: Datapoint[] = [];
       for (let t = range.end - 30 * 60_000; t < range.end; t += 60_000)
         points.push({ timestamp: t, value: 40 });
-      return Object.fromEntries(queries.filter((q) => q.returnData).map((q) => [q.id, points]));
+      const answered = queries.filter((q) => q.returnData && !unanswered.includes(q.id));
+      return Object.fromEntries(answered.map((q) => [q.id, points]));
     },
   };
 }
@@ -102,6 +106,56 @@ describe("observe", () => {
       "ecs:DescribeServices throttled",
       "ecs:DescribeServices throttled",
     ]);
+  });
+
+  it("fails only the targets ECS could not describe; the others observe normally", async () => {
+    const configs = [
+      cpuTarget("service/blue/a"),
+      cpuTarget("service/ghost/b"),
+      queueTarget("service/green/c", "c"),
+    ];
+    const plan = planObservation(configs, NOW);
+    const gone = new NotFoundError("ECS cluster ghost does not exist");
+    const ecs: EcsPort = {
+      describeServices: async (ids) => ({
+        services: [snapshot("service/blue/a"), snapshot("service/green/c", 3)],
+        missing: [],
+        failed: ids.filter((id) => id.startsWith("service/ghost/")).map((id) => ({ id, error: gone })),
+      }),
+      setDesiredCount: async () => {},
+    };
+    const result = await observe(plan, ports({ ecs }));
+    expect(result.get("service/ghost/b")).toEqual({ ok: false, error: gone });
+    expect(result.get("service/blue/a")).toMatchObject({
+      ok: true,
+      observation: { desiredCount: 2 },
+      warnings: [],
+    });
+    expect(result.get("service/green/c")).toMatchObject({
+      ok: true,
+      observation: { desiredCount: 3 },
+      warnings: [],
+    });
+  });
+
+  it("warns only the owner of a query CloudWatch did not answer; its metric is missing, the others are read", async () => {
+    const plan = planObservation([cpuTarget("service/c/a"), cpuTarget("service/c/b")], NOW);
+    const calls: MetricQuery[][] = [];
+    const [unanswered = ""] = plan.targets.get("service/c/b")?.outputIds ?? [];
+    const result = await observe(
+      plan,
+      ports({
+        ecs: ecsWith([snapshot("service/c/a"), snapshot("service/c/b")]),
+        metrics: metricsAnswering(calls, undefined, [unanswered]),
+      }),
+    );
+    expect(calls).toHaveLength(1);
+    const a = result.get("service/c/a");
+    const b = result.get("service/c/b");
+    expect(a?.ok && a.observation.metrics.cpu).toHaveLength(22);
+    expect(a?.ok && a.warnings).toEqual([]);
+    expect(b).toMatchObject({ ok: true, observation: { metrics: {} } });
+    expect(b?.ok && b.warnings).toEqual([expect.stringContaining(`"${unanswered}" was not answered`)]);
   });
 
   it("gives each policy its datapoints, trimmed to its own window", async () => {
@@ -184,6 +238,10 @@ describe("observe", () => {
     const failed = result.get("service/c/s13");
     expect(failed).toMatchObject({ ok: true, observation: { queues: {} } });
     expect(failed?.ok && failed.warnings).toEqual([expect.stringContaining("q3 unread")]);
+    // Only the two targets reading q3 (s3, s13) lack it; every other target read its queue, without warnings.
+    const warned = [...result].filter(([, r]) => r.ok && r.warnings.length > 0).map(([id]) => id);
+    expect(warned).toEqual(["service/c/s3", "service/c/s13"]);
+    expect(result.get("service/c/s3")).toMatchObject({ ok: true, observation: { queues: {} } });
     expect(result.get("service/c/s4")).toMatchObject({
       ok: true,
       observation: { queues: { [queueUrl("q4")]: {} } },
