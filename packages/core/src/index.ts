@@ -29,7 +29,7 @@ export type { Policy, PolicyInput } from "./model/policy.ts";
 export { PolicySchema } from "./model/policy.ts";
 export type { ScheduledAction } from "./model/scheduled-action.ts";
 export { ScheduledActionSchema } from "./model/scheduled-action.ts";
-export type { ScalingState } from "./model/state.ts";
+export type { PendingChange, ScalingState } from "./model/state.ts";
 export { ScalingStateSchema, STATE_VERSION } from "./model/state.ts";
 export type { StepScalingPolicy } from "./model/step-scaling-policy.ts";
 export { StepScalingPolicySchema } from "./model/step-scaling-policy.ts";

@@ -15,10 +15,17 @@ function row(activity: Activity): HTMLTableRowElement {
       activity.dryRun && el("span", { class: "badge warn" }, "dry run"),
     ),
     el("td", { class: "num" }, `${activity.fromCapacity} → ${activity.toCapacity}`),
-    el("td", {}, activity.status),
+    el("td", {}, activity.status, repeats(activity)),
     el("td", {}, activity.statusMessage, reasonList(activity.reasons)),
     el("td", { class: "muted" }, activity.cause),
   );
+}
+
+/** A failure repeated pass after pass is one row: how often, and when it last happened. */
+function repeats(activity: Activity): HTMLElement | false {
+  if (activity.count === undefined || activity.count < 2) return false;
+  const last = activity.endTime === undefined ? "" : `, last ${formatTime(activity.endTime)}`;
+  return el("span", { class: "muted", "data-testid": "repeats" }, ` ×${activity.count}${last}`);
 }
 
 export function renderActivityLog(activities: Activity[]): HTMLElement {

@@ -67,6 +67,9 @@ export interface Activity {
   reasons: Reason[];
   dryRun: boolean;
   cause: string;
+  endTime?: number;
+  /** Identical consecutive failures folded into this one (absent: one). */
+  count?: number;
 }
 
 export interface ActivityPage {

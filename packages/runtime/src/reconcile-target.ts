@@ -1,55 +1,27 @@
+import { ConflictError, decide, NotFoundError, type TargetRecord } from "@gantry/core";
+import { causeOf, toDecisionRecord } from "./activity-record.ts";
 import {
-  type Activity,
-  type ActivityStatus,
-  type Clock,
-  ConflictError,
-  type Decision,
-  decide,
-  NotFoundError,
-  type Observation,
-  type StateStore,
-  type TargetRecord,
-  type Trigger,
-} from "@gantry/core";
-import { causeOf, toActivity, toDecisionRecord } from "./activity-record.ts";
-import { errorInfo } from "./error-info.ts";
+  applyAndRecord,
+  recordBusy,
+  recordConflict,
+  recordFailure,
+  recordUnchanged,
+} from "./apply/apply-change.ts";
+import { pendingFor, type Settlement, settlePending, withPending } from "./apply/pending-change.ts";
+import { needsStateWrite } from "./apply/state-changed.ts";
 import { planObservation } from "./observation-plan.ts";
-import { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
-import type { ReconcileLogger, TargetOutcome, TargetStatus } from "./reconciler-types.ts";
+import { observe, type TargetObservation } from "./observe.ts";
+import type { Attempt, TargetResult, TargetRun } from "./target-run.ts";
 
-/** What reconciling one target needs from the pass. */
-export interface TargetRun {
-  store: StateStore;
-  ports: ObservePorts;
-  clock: Clock;
-  trigger: Trigger | undefined;
-  /** No second decision (after a lost write) starts at or after this instant, epoch ms. */
-  cutoff: number;
-  queueConcurrency: number;
-  randomId: () => string;
-  log: ReconcileLogger;
-}
+export type { TargetResult, TargetRun } from "./target-run.ts";
 
-export interface TargetResult {
-  outcome: TargetOutcome;
-  /** The activity recorded, to publish to EventBridge with the pass's others. */
-  activity?: Activity;
-}
-
-/** One decision and everything it rests on. */
-interface Attempt {
-  record: TargetRecord;
-  observation: Observation;
-  decision: Decision;
-  now: number;
-}
-
-type Claim = { won: Attempt; version: number } | { lost: Attempt; message: string };
+type Claim = { won: Attempt; stateVersion: number } | { lost: Attempt; message: string };
 
 /**
- * Decide → claim → apply → record, for one target. The claim (a write conditional on the version read) comes
- * before UpdateService, so of two concurrent invocations only one acts on what it read; the other decides again
- * from the winner's state. Never throws: every failure becomes a Failed outcome and activity.
+ * Settle → decide → claim → apply → record, for one target. The claim (a write conditional on the versions read)
+ * comes before UpdateService, so of two concurrent invocations only one acts on what it read; the other decides
+ * again from the winner's state. A pass that changes nothing writes nothing. Never throws: every failure becomes
+ * a Failed outcome and activity.
  */
 export async function reconcileTarget(
   record: TargetRecord,
@@ -58,12 +30,39 @@ export async function reconcileTarget(
 ): Promise<TargetResult> {
   const startTime = run.clock.now();
   try {
-    const claim = await claimOrRedecide(decideFor(record, observed, run), run);
-    if ("lost" in claim) return await recordConflict(claim.lost, claim.message, run, startTime);
-    return await applyAndRecord(claim.won, claim.version, run, startTime);
+    const settlement = await settlePending(record, observed.ok ? observed.observation : undefined, run);
+    if (settlement.kind === "busy") return recordBusy(record, observed, busy(settlement));
+    const settled = settlement.kind === "settled" ? [settlement.activity] : [];
+    const first = decideFor(record, observed, run);
+    if (settlement.kind !== "settled" && !acts(first) && !changed(first)) {
+      return recordUnchanged(first, settled);
+    }
+    const claim = await claimOrRedecide(first, run);
+    if ("lost" in claim)
+      return withSettled(await recordConflict(claim.lost, claim.message, run, startTime), settled);
+    return withSettled(await applyAndRecord(claim.won, claim.stateVersion, run, startTime), settled);
   } catch (error) {
     return recordFailure(record, observed, error, run, startTime);
   }
+}
+
+function withSettled(result: TargetResult, settled: TargetResult["activities"]): TargetResult {
+  return { ...result, activities: [...settled, ...result.activities] };
+}
+
+function busy(settlement: Extract<Settlement, { kind: "busy" }>): string {
+  const { pending } = settlement;
+  return `another invocation is applying desiredCount ${pending.fromCapacity} → ${pending.toCapacity} (activity ${pending.activityId})`;
+}
+
+function acts(attempt: Attempt): boolean {
+  return attempt.decision.action !== "None";
+}
+
+function changed(attempt: Attempt): boolean {
+  const { record, decision, observation, now } = attempt;
+  const lastDecision = toDecisionRecord(decision, observation, now, record.config.target.dryRun);
+  return needsStateWrite(record, decision.state, lastDecision);
 }
 
 function decideFor(record: TargetRecord, observed: TargetObservation, run: TargetRun): Attempt {
@@ -82,16 +81,26 @@ function decideFor(record: TargetRecord, observed: TargetObservation, run: Targe
     state,
     trigger: run.trigger,
   });
-  return { record, observation: observed.observation, decision, now };
+  return { record, observation: observed.observation, decision, now, activityId: activityIdOf(now, run) };
 }
 
-/** Saves the decision's state if nobody wrote since we read; the new version, or undefined on a lost race. */
+function activityIdOf(now: number, run: TargetRun): string {
+  return `${new Date(now).toISOString()}#${run.randomId()}`;
+}
+
+/**
+ * Saves the decision's state if nobody wrote since we read; the new state version, or undefined on a lost race.
+ * A change to apply is claimed with its pending marker, so a pass cut after this point is settled, not repeated.
+ */
 async function claim(attempt: Attempt, run: TargetRun): Promise<number | undefined> {
   const { record, decision, observation, now } = attempt;
   const lastDecision = toDecisionRecord(decision, observation, now, record.config.target.dryRun);
+  const applying = acts(attempt) && !record.config.target.dryRun;
+  const pending = applying ? pendingFor(attempt, attempt.activityId, causeOf(run.trigger)) : undefined;
+  const expected = { version: record.version, stateVersion: record.stateVersion };
   try {
-    const expected = { version: record.version, stateVersion: record.stateVersion };
-    return await run.store.putState(record.config.target.id, decision.state, expected, lastDecision);
+    const state = withPending(decision.state, pending);
+    return await run.store.putState(record.config.target.id, state, expected, lastDecision);
   } catch (error) {
     if (error instanceof ConflictError) return undefined;
     throw error;
@@ -100,14 +109,17 @@ async function claim(attempt: Attempt, run: TargetRun): Promise<number | undefin
 
 /** A lost write means another invocation decided from the same state: re-read, re-observe and decide once more. */
 async function claimOrRedecide(first: Attempt, run: TargetRun): Promise<Claim> {
-  const version = await claim(first, run);
-  if (version !== undefined) return { won: first, version };
+  const stateVersion = await claim(first, run);
+  if (stateVersion !== undefined) return { won: first, stateVersion };
   if (run.clock.now() >= run.cutoff) {
     return { lost: first, message: "another invocation acted first, and no time was left to decide again" };
   }
   const second = await redecide(first.record.config.target.id, run);
+  if (second.record.state?.pending !== undefined) {
+    return { lost: second, message: "another invocation acted first and its change is not settled yet" };
+  }
   const again = await claim(second, run);
-  if (again !== undefined) return { won: second, version: again };
+  if (again !== undefined) return { won: second, stateVersion: again };
   return { lost: second, message: "another invocation acted first, twice; giving way to it" };
 }
 
@@ -118,154 +130,4 @@ async function redecide(targetId: string, run: TargetRun): Promise<Attempt> {
   const plan = planObservation([fresh.config], run.clock.now());
   const observed = await observe(plan, run.ports, { queueConcurrency: run.queueConcurrency });
   return decideFor(fresh, observed.get(targetId) as TargetObservation, run);
-}
-
-async function applyAndRecord(
-  attempt: Attempt,
-  version: number,
-  run: TargetRun,
-  startTime: number,
-): Promise<TargetResult> {
-  const { decision, observation } = attempt;
-  const target = attempt.record.config.target;
-  // No activity for "no change": at four passes a minute they would swamp the table; lastDecision shows it.
-  if (decision.action === "None") return { outcome: outcomeOf(attempt, "Unchanged") };
-  if (target.dryRun) {
-    return recordActivity(attempt, run, startTime, "Successful", "dry run: not applied", "DryRun");
-  }
-  try {
-    await run.ports.ecs.setDesiredCount(target.id, decision.desiredCapacity);
-  } catch (error) {
-    const { code, message } = errorInfo(error);
-    const restored = await restoreState(attempt, version, run);
-    const failure = `UpdateService failed: ${code}: ${message}; ${restored}`;
-    return recordActivity(attempt, run, startTime, "Failed", failure, "Failed", { code, message });
-  }
-  const done = `desiredCount ${observation.desiredCount} → ${decision.desiredCapacity}`;
-  return recordActivity(attempt, run, startTime, "Successful", done, "Successful");
-}
-
-/**
- * The claimed state assumes the change was made (a step marked applied, a cooldown opened). When UpdateService
- * fails, put the state read back, so the next pass decides the same change again instead of waiting it out.
- */
-async function restoreState(attempt: Attempt, version: number, run: TargetRun): Promise<string> {
-  const { record } = attempt;
-  if (record.state === undefined) return "the target's first state was kept";
-  try {
-    const expected = { version: record.version, stateVersion: version };
-    await run.store.putState(record.config.target.id, record.state, expected, record.lastDecision);
-    return "state restored, so the next pass retries";
-  } catch (error) {
-    const { code, message } = errorInfo(error);
-    return `state not restored (${code}: ${message})`;
-  }
-}
-
-/**
- * Lost twice: another invocation's decision stands. Overridden is Application Auto Scaling's status for an
- * activity superseded by another: nothing failed and nothing was applied, so it is neither Failed nor Unfulfilled.
- * A lost no-op is only logged, like every no-op.
- */
-async function recordConflict(
-  lost: Attempt,
-  message: string,
-  run: TargetRun,
-  startTime: number,
-): Promise<TargetResult> {
-  const error = { code: "Conflict", message };
-  if (lost.decision.action === "None") return { outcome: { ...outcomeOf(lost, "Conflict"), error } };
-  return recordActivity(lost, run, startTime, "Overridden", `not applied: ${message}`, "Conflict", error);
-}
-
-async function recordActivity(
-  attempt: Attempt,
-  run: TargetRun,
-  startTime: number,
-  status: ActivityStatus,
-  statusMessage: string,
-  outcomeStatus: TargetStatus,
-  error?: { code: string; message: string },
-): Promise<TargetResult> {
-  const { decision, observation, record } = attempt;
-  const input = {
-    targetId: record.config.target.id,
-    startTime,
-    endTime: run.clock.now(),
-    status,
-    statusMessage,
-    action: decision.action,
-    fromCapacity: observation.desiredCount,
-    toCapacity: decision.desiredCapacity,
-    reasons: decision.reasons,
-    dryRun: record.config.target.dryRun,
-    cause: causeOf(run.trigger),
-  };
-  const activity = toActivity(input, run.randomId());
-  const outcome: TargetOutcome = { ...outcomeOf(attempt, outcomeStatus), activityId: activity.activityId };
-  const stored = await storeActivity(activity, run);
-  const reported = error ?? stored;
-  if (reported) outcome.error = reported;
-  return { outcome, activity };
-}
-
-/** A failed write of the history must not turn a scale that happened into a failure; it is reported instead. */
-async function storeActivity(activity: Activity, run: TargetRun): Promise<TargetOutcome["error"]> {
-  try {
-    await run.store.putActivity(activity);
-    return undefined;
-  } catch (error) {
-    const { code, message } = errorInfo(error);
-    run.log.error("recording the activity failed", { targetId: activity.targetId, code, message });
-    return { code, message: `recording activity ${activity.activityId} failed: ${message}` };
-  }
-}
-
-async function recordFailure(
-  record: TargetRecord,
-  observed: TargetObservation,
-  error: unknown,
-  run: TargetRun,
-  startTime: number,
-): Promise<TargetResult> {
-  const { code, message } = errorInfo(error);
-  const target = record.config.target;
-  const capacity = observed.ok
-    ? observed.observation.desiredCount
-    : (record.lastDecision?.observed.desiredCount ?? 0);
-  const input = {
-    targetId: target.id,
-    startTime,
-    endTime: run.clock.now(),
-    status: "Failed" as const,
-    statusMessage: `${code}: ${message}`,
-    action: "None" as const,
-    fromCapacity: capacity,
-    toCapacity: capacity,
-    reasons: [],
-    dryRun: target.dryRun,
-    cause: causeOf(run.trigger),
-  };
-  const activity = toActivity(input, run.randomId());
-  await storeActivity(activity, run);
-  const outcome: TargetOutcome = {
-    targetId: target.id,
-    status: "Failed",
-    action: "None",
-    fromCapacity: capacity,
-    toCapacity: capacity,
-    activityId: activity.activityId,
-    error: { code, message },
-  };
-  return { outcome, activity };
-}
-
-function outcomeOf(attempt: Attempt, status: TargetStatus): TargetOutcome {
-  return {
-    targetId: attempt.record.config.target.id,
-    status,
-    action: attempt.decision.action,
-    fromCapacity: attempt.observation.desiredCount,
-    toCapacity: attempt.decision.desiredCapacity,
-  };
 }

@@ -73,6 +73,7 @@ export type TargetStatus =
   | "Unchanged" // decided, no change needed
   | "DryRun" // decided a change, recorded it, did not apply it
   | "Failed" // observing, deciding or applying failed; recorded as a Failed activity
+  | "Unknown" // UpdateService's outcome is unknown; recorded InProgress, settled by the next pass
   | "Conflict" // lost the conditional write twice; recorded why, did not act
   | "Skipped"; // not reached before the deadline
 

@@ -33,7 +33,10 @@ describe("a reconcile pass over the simulated account", () => {
     ]);
     expect(world.desired(worker)).toBe(10);
     const record = await world.store.getTarget(worker.id);
-    expect(record).toMatchObject({ version: 1, stateVersion: 1 }); // the config version is the user's
+    // The claim (with the pending change) and the write that clears it once recorded; the config's version is
+    // the user's and never moves.
+    expect(record).toMatchObject({ version: 1, stateVersion: 2 });
+    expect(record?.state?.pending).toBeUndefined();
     expect(record?.state?.evaluatedAt).toBe(START);
     expect(record?.lastDecision).toMatchObject({
       at: START,
@@ -402,8 +405,9 @@ describe("conditional state writes", () => {
     const winner = outcomes.find((o) => o?.status === "Successful");
     const loser = outcomes.find((o) => o !== winner);
     expect(winner).toMatchObject({ status: "Successful", action: "ScaleOut", toCapacity: 3 });
-    // The loser decided again from the winner's state: the step for this period is marked applied.
-    expect(loser).toMatchObject({ status: "Unchanged", action: "None" });
+    // The loser decided again from the winner's state: the step for this period is marked applied, and the
+    // winner's change is still pending, so the loser leaves the target alone.
+    expect(loser).toMatchObject({ status: "Conflict", action: "None" });
     expect(world.store.activitiesOf(race.id).filter((a) => a.status === "Successful")).toHaveLength(1);
   });
 
@@ -457,7 +461,7 @@ describe("conditional state writes", () => {
     const summary = await world.reconciler.reconcile({ deadline: world.deadline() });
 
     expect(summary.outcomes[0]).toMatchObject({ status: "Successful", toCapacity: 4 });
-    expect(world.store.fake.count("putState")).toBe(2);
+    expect(world.store.fake.count("putState")).toBe(3); // lost, claimed, pending marker cleared
     expect(world.store.fake.count("getTarget")).toBe(1);
     expect(world.updates).toEqual([[svc.id, 4]]);
   });

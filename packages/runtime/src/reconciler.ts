@@ -6,7 +6,7 @@ import { runStageTwo } from "./capacity/stage-two.ts";
 import { errorInfo } from "./error-info.ts";
 import { planObservation } from "./observation-plan.ts";
 import { DEFAULT_QUEUE_CONCURRENCY, observe, type TargetObservation } from "./observe.ts";
-import { reconcileTarget, type TargetResult, type TargetRun } from "./reconcile-target.ts";
+import { reconcileTarget } from "./reconcile-target.ts";
 import type {
   ReconcileLogger,
   ReconcileOptions,
@@ -15,6 +15,7 @@ import type {
   ReconcileSummary,
   TargetOutcome,
 } from "./reconciler-types.ts";
+import type { TargetResult, TargetRun } from "./target-run.ts";
 
 export const DEFAULT_SAFETY_MS = 2_000;
 export const DEFAULT_TARGET_CONCURRENCY = 4;
@@ -48,7 +49,7 @@ async function reconcilePass(deps: ReconcilerDeps, options: ReconcileOptions): P
 }
 
 function activitiesOf(results: readonly TargetResult[]): Activity[] {
-  return results.flatMap((r): Activity[] => (r.activity ? [r.activity] : []));
+  return results.flatMap((r) => r.activities);
 }
 
 /** Every target, or the named ones (the alarm handler); a named target that cannot be read fails alone. */
@@ -65,7 +66,7 @@ async function loadTargets(
       if (!record) throw new NotFoundError(`no target ${targetId}`, "targetId");
       records.push(record);
     } catch (error) {
-      failed.push({ outcome: unreadTarget(targetId, error) });
+      failed.push({ outcome: unreadTarget(targetId, error), activities: [] });
     }
   }
   return { records, failed };
@@ -80,7 +81,9 @@ async function reconcileAll(
 ): Promise<TargetResult[]> {
   const { clock } = deps;
   if (records.length === 0) return [];
-  if (clock.now() >= cutoff) return records.map((record) => ({ outcome: skipped(record, undefined) }));
+  if (clock.now() >= cutoff) {
+    return records.map((record) => ({ outcome: skipped(record, undefined), activities: [] }));
+  }
   const queueConcurrency = options.queueConcurrency ?? DEFAULT_QUEUE_CONCURRENCY;
   const ports = { ecs: deps.ecs, metrics: deps.metrics, queues: deps.queues };
   const plan = planObservation(
@@ -100,7 +103,8 @@ async function reconcileAll(
   };
   return mapBounded(records, options.targetConcurrency ?? DEFAULT_TARGET_CONCURRENCY, (record) => {
     const observation = observed.get(record.config.target.id) as TargetObservation;
-    if (clock.now() >= cutoff) return Promise.resolve({ outcome: skipped(record, observation) });
+    if (clock.now() >= cutoff)
+      return Promise.resolve({ outcome: skipped(record, observation), activities: [] });
     return reconcileTarget(record, observation, run);
   });
 }
@@ -175,6 +179,7 @@ function logOutcome(log: ReconcileLogger, outcome: TargetOutcome): void {
   const fields = { ...outcome };
   if (outcome.status === "Failed") log.error("target failed", fields);
   else if (outcome.status === "Conflict") log.warn("target lost to a concurrent invocation", fields);
+  else if (outcome.status === "Unknown") log.warn("target's change has an unknown outcome", fields);
   else log.info("target reconciled", fields);
 }
 
@@ -203,6 +208,11 @@ function report(deps: ReconcilerDeps, outcomes: readonly TargetOutcome[], durati
   telemetry.record(
     "Failures",
     count((o) => o.status === "Failed"),
+    "Count",
+  );
+  telemetry.record(
+    "UnknownOutcomes",
+    count((o) => o.status === "Unknown"),
     "Count",
   );
   telemetry.record(

@@ -42,9 +42,16 @@ export function activityLines(page: ActivityPage): string[] {
 
 export function activityLine(a: Activity): string[] {
   const dry = a.dryRun ? " (dry run)" : "";
+  const repeats = repeatNote(a);
   return [
-    `${formatTime(a.startTime)}  ${a.status}  ${a.action} ${a.fromCapacity} → ${a.toCapacity}${dry}  cause: ${a.cause}`,
+    `${formatTime(a.startTime)}  ${a.status}${repeats}  ${a.action} ${a.fromCapacity} → ${a.toCapacity}${dry}  cause: ${a.cause}`,
     `    ${a.statusMessage}`,
     ...a.reasons.map((r) => `    ${r.code}${r.policy ? ` [${r.policy}]` : ""}: ${r.message}`),
   ];
+}
+
+/** A failure repeated pass after pass is one activity: how often, and until when. */
+function repeatNote(a: Activity): string {
+  if (a.count === undefined || a.count < 2) return "";
+  return ` ×${a.count} (last ${a.endTime === undefined ? "?" : formatTime(a.endTime)})`;
 }

@@ -27,4 +27,9 @@ export interface Activity {
   dryRun: boolean;
   /** What caused the decision: `schedule`, `alarm:<event id>`, `manual`, `api`. */
   cause: string;
+  /**
+   * Identical consecutive failures of a target are one activity: how many there were (absent means one);
+   * `startTime` is the first's and `endTime` the last's.
+   */
+  count?: number;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REASON_CODES } from "./decision.ts";
 
 export const STATE_VERSION = 1;
 
@@ -13,6 +14,26 @@ const LiveRunSchema = z.strictObject({
   /** sqsUtilization: the queue as last seen ([visible, in flight]) and the backlog's smoothed growth (messages/s). */
   depth: z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).optional(),
   rate: z.number().optional(),
+});
+
+/**
+ * A change claimed before UpdateService and not yet settled. Written by the runtime with the claim, not by the
+ * core: a pass cut at any await, or an UpdateService whose outcome is unknown (a timeout, a 5xx after commit),
+ * leaves it behind, and the next pass settles its activity from the service's real desired count instead of
+ * rolling the state back into a second step.
+ */
+const PendingChangeSchema = z.strictObject({
+  activityId: z.string().min(1),
+  startTime: Instant,
+  action: z.enum(["ScaleOut", "ScaleIn"]),
+  fromCapacity: z.number().int().nonnegative(),
+  toCapacity: z.number().int().nonnegative(),
+  cause: z.string(),
+  reasons: z
+    .array(z.strictObject({ code: z.enum(REASON_CODES), message: z.string(), policy: z.string().optional() }))
+    .max(64),
+  /** Until then the invocation that claimed it may still be applying it; others leave the target alone. */
+  settleAfter: Instant,
 });
 
 /**
@@ -59,7 +80,9 @@ export const ScalingStateSchema = z.strictObject({
   noDataSince: Instant.optional(),
   /** Alarm event ids already handled, newest last (bounded). */
   eventIds: z.array(z.string()).max(256).default([]),
+  pending: PendingChangeSchema.optional(),
 });
 
 export type ScalingState = z.output<typeof ScalingStateSchema>;
 export type LiveRun = z.output<typeof LiveRunSchema>;
+export type PendingChange = z.output<typeof PendingChangeSchema>;

@@ -153,6 +153,8 @@ export const ActivitySchema = z.strictObject({
   ),
   dryRun: z.boolean(),
   cause: z.string(),
+  /** Identical consecutive failures collapsed into this activity (absent: one). */
+  count: z.number().int().positive().optional(),
 }) satisfies z.ZodType<Activity>;
 
 export const ActivityPageSchema = z.strictObject({

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { TargetRecord } from "@gantry/core";
 import { errorInfo } from "../error-info.ts";
-import type { TargetResult } from "../reconcile-target.ts";
 import type { ReconcileLogger, ReconcileOptions, ReconcilerDeps } from "../reconciler-types.ts";
+import type { TargetResult } from "../target-run.ts";
 import { type CapacityStageResult, runCapacityStage } from "./run-capacity-stage.ts";
 
 /**
