@@ -13,6 +13,8 @@ import {
   createReconciler,
   MemoryCapacityStore,
   MemoryStateStore,
+  type Reconciler,
+  type ReconcileSummary,
   RecordingEventsPort,
 } from "@gantry/runtime";
 import { createSimPorts, type SimAccount } from "@gantry/sim";
@@ -44,6 +46,8 @@ export interface DevOptions {
   staticDir?: string;
   /** Lines for the user (stdout by default). */
   print?: (line: string) => void;
+  /** Called with every pass's summary (tick and alarm), for tests and tools that watch the loop. */
+  onPass?: (summary: ReconcileSummary) => void;
 }
 
 export interface DevRuntime {
@@ -73,7 +77,10 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     port: createDemoCapacityPort(fleet.cluster, DEMO_CLUSTER, sim.clock),
     store: new MemoryCapacityStore(),
   };
-  const reconciler = createReconciler({ ...deps, capacity, events: new RecordingEventsPort() });
+  const reconciler = watched(
+    createReconciler({ ...deps, capacity, events: new RecordingEventsPort() }),
+    options.onPass,
+  );
   const configs = async () => (await store.listTargets()).map((r) => r.config);
   const simContext = (remainingMs: number) => localLambdaContext({ remainingMs, now: sim.clock.now });
   const alarm = createAlarmHandler({
@@ -121,6 +128,17 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     stop: async () => {
       await running.stop();
       await server.close();
+    },
+  };
+}
+
+function watched(reconciler: Reconciler, onPass: DevOptions["onPass"]): Reconciler {
+  if (!onPass) return reconciler;
+  return {
+    reconcile: async (options) => {
+      const summary = await reconciler.reconcile(options);
+      onPass(summary);
+      return summary;
     },
   };
 }
