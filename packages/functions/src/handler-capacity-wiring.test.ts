@@ -91,13 +91,17 @@ describe("tick handler with a capacity block, from the environment", () => {
       },
     });
     expect(claim?.calledBefore(setDesired as NonNullable<typeof setDesired>)).toBe(true);
-    // The target's own state is written conditionally on the version read.
+    // The target's own state is written conditionally on the versions read: the claim carries the pending change,
+    // and once its activity is recorded a second write (on the claim's state version) clears it.
     const targetWrites = documents
       .commandCalls(UpdateCommand)
-      .filter((call) => call.args[0].input.Key?.pk === "TARGETS");
-    expect(targetWrites.map((call) => call.args[0].input.ExpressionAttributeValues?.[":expected"])).toEqual([
-      3,
+      .filter((call) => call.args[0].input.Key?.pk === "TARGETS")
+      .map((call) => call.args[0].input.ExpressionAttributeValues ?? {});
+    expect(targetWrites.map((values) => [values[":expected"], values[":expectedState"]])).toEqual([
+      [3, undefined],
+      [3, 1],
     ]);
+    expect(targetWrites.map((values) => values[":state"]?.pending?.toCapacity)).toEqual([10, undefined]);
 
     expect(result).toEqual({ passes: 1, outcomes: { Successful: 1 } });
     expect(lines).toContainEqual(

