@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoCapacityStore } from "./capacity-store.ts";
 import { type DynaliteTestServer, startDynaliteTestServer } from "./dynalite-test-server.ts";
 import { createDynamoStateStore } from "./dynamo-state-store.ts";
-import { sampleConfig } from "./store-fixtures.ts";
+import { sampleActivity, sampleConfig } from "./store-fixtures.ts";
 import { capacityKey } from "./table-keys.ts";
 
 let server: DynaliteTestServer;
@@ -51,6 +51,16 @@ describe("DynamoDB capacity store", () => {
     expect(await store.put(name, sampleRecord(clock + 1, ["i-0c"]), 1)).toBe(2);
     expect(await store.get(name)).toEqual({ ...sampleRecord(clock + 1, ["i-0c"]), version: 2 });
     expect(await rawItem(name)).toMatchObject({ pk: "CAPACITY", sk: name, version: 2, updatedAt: clock });
+  });
+
+  it("round-trips a pending change of unknown outcome, and drops it when a later write has none", async () => {
+    const name = freshName();
+    const activity = sampleActivity(`capacity/${name}`, clock);
+    const pending = { activity: { ...activity, status: "InProgress" as const }, groupDesired: 4 };
+    await store.put(name, { ...sampleRecord(), pending }, 0);
+    expect((await store.get(name))?.pending).toEqual(pending);
+    await store.put(name, sampleRecord(), 1);
+    expect((await store.get(name))?.pending).toBeUndefined();
   });
 
   it("keeps optional fields absent", async () => {
@@ -139,9 +149,9 @@ describe("DynamoDB capacity store", () => {
     await store.put(name, sampleRecord(), 0);
     const targets = createDynamoStateStore({ client: server.client, tableName: server.tableName });
     await targets.putConfig(sampleConfig("service/test/svc"), 0);
-    const listing = await targets.listTargetsWithProblems();
+    const listing = await targets.listTargets();
     expect(listing.records.map((r) => r.config.target.id)).toEqual(["service/test/svc"]);
-    expect(listing.corrupt).toEqual([]);
+    expect(listing.problems).toEqual([]);
     const partition = await DynamoDBDocumentClient.from(server.client).send(
       new QueryCommand({
         TableName: server.tableName,

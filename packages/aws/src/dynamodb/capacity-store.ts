@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import {
+  type Activity,
   CAPACITY_STATE_VERSION,
   type CapacityRecord,
   type CapacityState,
@@ -149,5 +150,16 @@ export function checkCapacityRecord(value: unknown): CapacityRecord | string {
     unneededSince: unneededSince as Record<string, number>,
     ...(protectedByGantry !== undefined && { protectedByGantry }),
   };
-  return { state: checked, drainedByGantry: value.drainedByGantry };
+  const pending = checkPending(value.pending);
+  if (typeof pending === "string") return pending;
+  return { state: checked, drainedByGantry: value.drainedByGantry, ...(pending && { pending }) };
+}
+
+/** A pending change's shape; its activity is Gantry's own, written back as it was read. */
+function checkPending(value: unknown): CapacityRecord["pending"] | string {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || !isRecord(value.activity)) return "pending is not an object with an activity";
+  if (typeof value.activity.activityId !== "string") return "pending.activity.activityId is not a string";
+  if (!Number.isSafeInteger(value.groupDesired)) return "pending.groupDesired is not an integer";
+  return { activity: value.activity as unknown as Activity, groupDesired: value.groupDesired as number };
 }

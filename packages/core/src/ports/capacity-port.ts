@@ -1,5 +1,6 @@
 import type { CapacityConfig } from "../capacity/capacity-config.ts";
 import type { CapacityState, InstanceState, TaskResources } from "../capacity/cluster-model.ts";
+import type { Activity } from "../model/activity.ts";
 
 // The cluster stage's ports (issue D). CPU is in CPU units (1024 per vCPU), memory in MiB, counts in instances,
 // instants in epoch ms. Instance ids are EC2 instance ids (`i-…`): the one id Auto Scaling and ECS share.
@@ -59,6 +60,11 @@ export interface CapacityRecord {
    * maintenance, say) is left alone.
    */
   drainedByGantry: string[];
+  /**
+   * A SetDesiredCapacity whose outcome was unknown (a timeout, a 5xx after commit): its InProgress activity and
+   * the group desired capacity it asked for, so the next pass settles the activity from the group's real one.
+   */
+  pending?: { activity: Activity; groupDesired: number };
 }
 
 /** A stored CapacityRecord with the version conditional writes check. */

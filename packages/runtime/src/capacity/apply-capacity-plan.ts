@@ -7,6 +7,32 @@ import type {
 } from "@gantry/core";
 import { boundGroupDesired } from "./group-size-limits.ts";
 
+/**
+ * SetDesiredCapacity failed: carries the capacity it asked for, so an unknown outcome can be settled later from
+ * the group's real desired capacity.
+ */
+export class GroupDesiredWriteError extends Error {
+  readonly groupDesired: number;
+
+  constructor(groupDesired: number, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = "GroupDesiredWriteError";
+    this.groupDesired = groupDesired;
+  }
+}
+
+async function setGroupDesired(
+  port: ClusterCapacityPort,
+  config: CapacityConfig,
+  desired: number,
+): Promise<void> {
+  try {
+    await port.setDesiredInstances(config, desired);
+  } catch (error) {
+    throw new GroupDesiredWriteError(desired, error);
+  }
+}
+
 /** What applying a plan did, for the activity and the stored record. */
 export interface Applied {
   /** The group's desired capacity after this pass. */
@@ -57,7 +83,7 @@ export async function applyOwnedPlan(port: ClusterCapacityPort, input: ApplyInpu
   const groupDesired = bounded.value;
   // Each termination already took one off the group's desired capacity.
   if (groupDesired !== snapshot.groupDesired - terminated.length) {
-    await port.setDesiredInstances(config, groupDesired);
+    await setGroupDesired(port, config, groupDesired);
   }
   return {
     groupDesired,
@@ -80,7 +106,7 @@ export async function applyScaleOutOnly(port: ClusterCapacityPort, input: ApplyI
   const bounded = boundGroupDesired(plan.desiredInstances, draining, snapshot);
   const groupDesired = Math.max(bounded.value, snapshot.groupDesired);
   if (plan.step > 0 && groupDesired > snapshot.groupDesired)
-    await port.setDesiredInstances(config, groupDesired);
+    await setGroupDesired(port, config, groupDesired);
   // Only a capped raise needs explaining: below MinSize, the desired capacity is never lowered here anyway.
   const limit = plan.step > 0 && bounded.reason?.code === "AtGroupMaxSize" ? bounded.reason : undefined;
   return {

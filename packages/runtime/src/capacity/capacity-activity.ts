@@ -2,7 +2,8 @@ import type { Activity, CapacityAction, CapacityReason } from "@gantry/core";
 import { type ActivityInput, toActivity } from "../activity-record.ts";
 import type { Applied } from "./apply-capacity-plan.ts";
 
-export type CapacityStatus = "Successful" | "Unchanged" | "Failed" | "Conflict";
+/** Unknown: SetDesiredCapacity's outcome is unknown; its activity is InProgress until the next pass settles it. */
+export type CapacityStatus = "Successful" | "Unchanged" | "Failed" | "Conflict" | "Unknown";
 
 /** What stage 2 did for one group or capacity provider. Counts are usable instances (not draining). */
 export interface CapacityOutcome {

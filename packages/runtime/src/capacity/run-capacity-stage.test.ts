@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  GantryError,
   type InstanceState,
   type ServiceSnapshot,
   type TargetConfig,
@@ -385,5 +386,62 @@ describe("runCapacityStage within the group's MinSize and MaxSize", () => {
       code: "AtMinInstances",
       message: "0 instances wanted, held at min 1",
     });
+  });
+});
+
+describe("runCapacityStage: a SetDesiredCapacity of unknown outcome", () => {
+  /** Auto Scaling applied the change, then the answer was lost (a 5xx as the SDK reports it). */
+  function appliedThenLost(w: ReturnType<typeof world>): void {
+    const original = w.port.setDesiredInstances.bind(w.port);
+    let once = true;
+    w.port.setDesiredInstances = async (capacity, desired) => {
+      await original(capacity, desired);
+      if (!once) return;
+      once = false;
+      const error = new GantryError(
+        "InternalFailure",
+        "autoscaling:SetDesiredCapacity failed: InternalFailure",
+      );
+      error.cause = { $metadata: { httpStatusCode: 500, attempts: 1 } };
+      throw error;
+    };
+  }
+
+  it("is recorded InProgress, not Failed, and settled Successful by the next pass without a second raise", async () => {
+    const w = world([instance("i-1", tasks(2))], [snap(WEB, 2)]);
+    appliedThenLost(w);
+    const first = await runCapacityStage([target(WEB)], [outcome(WEB, 2, 10)], w.deps);
+    expect(first.outcomes[0]).toMatchObject({ status: "Unknown", error: { code: "InternalFailure" } });
+    expect(first.activities[0]).toMatchObject({ status: "InProgress" });
+    expect(first.activities[0]?.statusMessage).toMatch(/^SetDesiredCapacity 3: outcome unknown/);
+    expect(w.port.groupDesired).toBe(3);
+
+    w.advance(15_000);
+    const second = await runCapacityStage([target(WEB)], [outcome(WEB, 10, 10, "Unchanged")], w.deps);
+    const settled = second.activities.find((a) => a.activityId === first.activities[0]?.activityId);
+    expect(settled).toMatchObject({ status: "Successful" });
+    expect(settled?.statusMessage).toMatch(
+      /^SetDesiredCapacity confirmed: the group's desired capacity is 3/,
+    );
+    expect(w.activities.activitiesOf("capacity/workers")[0]).toMatchObject({ status: "Successful" });
+    // The raise is never repeated (the fake's services still show 2 tasks, so the plan may lower the group).
+    const raises = w.port
+      .writes()
+      .filter(([call, , desired]) => call === "setDesiredInstances" && Number(desired) >= 3);
+    expect(raises).toEqual([["setDesiredInstances", "workers", 3]]);
+    expect((await w.store.get("workers"))?.pending).toBeUndefined();
+  });
+
+  it("settles Failed when the group never moved", async () => {
+    const w = world([instance("i-1", tasks(2))], [snap(WEB, 2)]);
+    const timeout = Object.assign(new Error("socket hang up"), { name: "TimeoutError" });
+    w.port.fake.failNext("setDesiredInstances", timeout);
+    await runCapacityStage([target(WEB)], [outcome(WEB, 2, 10)], w.deps);
+    w.advance(15_000);
+    const second = await runCapacityStage([target(WEB)], [outcome(WEB, 2, 2, "Unchanged")], w.deps);
+    expect(second.activities[0]).toMatchObject({ status: "Failed" });
+    expect(second.activities[0]?.statusMessage).toMatch(
+      /did not take effect: the group's desired capacity is 1, not 3/,
+    );
   });
 });

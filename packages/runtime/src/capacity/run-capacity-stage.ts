@@ -1,6 +1,7 @@
 import {
   type Activity,
   type CapacityPlan,
+  type CapacityRecord,
   type CapacityStateStore,
   type Clock,
   type ClusterCapacityPort,
@@ -16,11 +17,17 @@ import {
 import { causeOf } from "../activity-record.ts";
 import { errorInfo } from "../error-info.ts";
 import type { ReconcileLogger, TargetOutcome } from "../reconciler-types.ts";
-import { type Applied, applyOwnedPlan, applyScaleOutOnly } from "./apply-capacity-plan.ts";
+import {
+  type Applied,
+  applyOwnedPlan,
+  applyScaleOutOnly,
+  type GroupDesiredWriteError,
+} from "./apply-capacity-plan.ts";
 import { bootstrapPlan } from "./bootstrap-plan.ts";
 import { type CapacityOutcome, capacityActivity, capacityTargetId, changed } from "./capacity-activity.ts";
 import { type CapacityGroup, capacityGroups, serviceDemands } from "./capacity-groups.ts";
 import { withinGroupSize } from "./group-size-limits.ts";
+import { capacityErrorInfo, settleGroup, unknownActivity, unknownGroupWrite } from "./pending-capacity.ts";
 
 export interface CapacityStageDeps {
   port: ClusterCapacityPort;
@@ -60,29 +67,35 @@ export async function runCapacityStage(
     return result;
   }
   for (const group of groups) {
-    const { outcome, activity } = await runGroup(group, byTarget, deps);
+    const { outcome, activities } = await runGroup(group, byTarget, deps);
     result.outcomes.push(outcome);
-    if (activity) result.activities.push(activity);
+    result.activities.push(...activities);
   }
   return result;
 }
+
+type GroupResult = { outcome: CapacityOutcome; activities: Activity[] };
 
 async function runGroup(
   group: CapacityGroup,
   byTarget: ReadonlyMap<string, TargetOutcome>,
   deps: CapacityStageDeps,
-): Promise<{ outcome: CapacityOutcome; activity?: Activity }> {
+): Promise<GroupResult> {
   const startTime = deps.clock.now();
   const base = emptyOutcome(group.name);
+  const settled: Activity[] = [];
   let applied: Applied | undefined;
+  let claimed: { record: CapacityRecord; version: number } | undefined;
   try {
     if (group.problem) throw new Error(`capacity ${group.name}: ${group.problem}`);
     if (group.mismatched) deps.log.warn("targets disagree on capacity settings", { capacity: group.name });
     const { plan, snapshot, stored } = await planGroup(group, byTarget, deps);
+    if (stored?.pending) settled.push(await settleGroup(stored.pending, snapshot, deps));
     Object.assign(base, fromPlan(plan, snapshot));
-    if (!(await claim(group, plan, snapshot, stored, deps))) {
+    claimed = await claim(group, plan, snapshot, stored, deps);
+    if (!claimed) {
       const error = { code: "Conflict", message: "another invocation planned this group first" };
-      return { outcome: { ...base, status: "Conflict", error } };
+      return { outcome: { ...base, status: "Conflict", error }, activities: settled };
     }
     const input = {
       config: group.config,
@@ -106,12 +119,53 @@ async function runGroup(
       // A MinSize or MaxSize the group's desired capacity was kept to says why the group differs from the plan.
       reasons: applied.limit ? [...base.reasons, applied.limit] : base.reasons,
     };
-    if (outcome.status === "Unchanged") return { outcome };
-    return record(outcome, applied, startTime, deps);
+    if (outcome.status === "Unchanged") return { outcome, activities: settled };
+    return withSettled(await record(outcome, applied, startTime, deps), settled);
   } catch (error) {
-    deps.log.error("capacity stage failed", { capacity: group.name, ...errorInfo(error) });
-    return record({ ...base, status: "Failed", error: errorInfo(error) }, applied, startTime, deps);
+    const info = capacityErrorInfo(error);
+    deps.log.error("capacity stage failed", { capacity: group.name, ...info });
+    const unknown = unknownGroupWrite(error);
+    if (unknown && claimed)
+      return withSettled(await recordUnknown(base, unknown, claimed, startTime, deps), settled);
+    return withSettled(
+      await record({ ...base, status: "Failed", error: info }, applied, startTime, deps),
+      settled,
+    );
   }
+}
+
+function withSettled(
+  result: { outcome: CapacityOutcome; activity: Activity },
+  settled: Activity[],
+): GroupResult {
+  return { outcome: result.outcome, activities: [...settled, result.activity] };
+}
+
+/**
+ * SetDesiredCapacity may have happened: an InProgress activity, kept with the claimed record as pending, so the
+ * next pass settles it from the group's real desired capacity. The plan is absolute, so nothing is re-stepped.
+ */
+async function recordUnknown(
+  base: CapacityOutcome,
+  error: GroupDesiredWriteError,
+  claimed: { record: CapacityRecord; version: number },
+  startTime: number,
+  deps: CapacityStageDeps,
+): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
+  const outcome: CapacityOutcome = { ...base, status: "Unknown", error: capacityErrorInfo(error) };
+  const times = { startTime, endTime: deps.clock.now(), cause: causeOf(deps.trigger) };
+  const activity = unknownActivity(capacityActivity(outcome, undefined, times, deps.randomId()), error);
+  try {
+    await deps.activities.putActivity(activity);
+    const pending = { activity, groupDesired: error.groupDesired };
+    await deps.store.put(base.name, { ...claimed.record, pending }, claimed.version);
+  } catch (failure) {
+    deps.log.error("recording the unknown capacity change failed", {
+      capacity: base.name,
+      ...errorInfo(failure),
+    });
+  }
+  return { outcome: { ...outcome, activityId: activity.activityId }, activity };
 }
 
 async function planGroup(
@@ -148,23 +202,26 @@ async function planGroup(
   return { plan, snapshot, stored };
 }
 
-/** Saves the plan's state before acting; false when another invocation wrote since we read. */
+/**
+ * Saves the plan's state before acting (without any pending change, which this pass has settled); the record
+ * and its new version, or undefined when another invocation wrote since we read.
+ */
 async function claim(
   group: CapacityGroup,
   plan: CapacityPlan,
   snapshot: ClusterSnapshot,
   stored: StoredCapacityRecord | undefined,
   deps: CapacityStageDeps,
-): Promise<boolean> {
+): Promise<{ record: CapacityRecord; version: number } | undefined> {
   const present = new Set(snapshot.instances.filter((i) => i.lifecycle !== "Terminating").map((i) => i.id));
   const drainedByGantry = [...new Set([...drainedSet(stored), ...plan.drain])].filter((id) =>
     present.has(id),
   );
+  const record: CapacityRecord = { state: plan.state, drainedByGantry };
   try {
-    await deps.store.put(group.name, { state: plan.state, drainedByGantry }, stored?.version ?? 0);
-    return true;
+    return { record, version: await deps.store.put(group.name, record, stored?.version ?? 0) };
   } catch (error) {
-    if (error instanceof ConflictError) return false;
+    if (error instanceof ConflictError) return undefined;
     throw error;
   }
 }
