@@ -49,7 +49,11 @@ describe("the api handler from the environment", () => {
       handler(apiEvent({ method: "GET", path: "/targets" }), context),
     );
     expect(result).toMatchObject({ statusCode: 200 });
-    expect(JSON.parse(String((result as { body: string }).body))).toEqual({ items: [], stale: false });
+    expect(JSON.parse(String((result as { body: string }).body))).toEqual({
+      items: [],
+      stale: false,
+      problems: [],
+    });
     expect(documents.commandCalls(QueryCommand)[0]?.args[0].input).toMatchObject({
       TableName: "gantry-test",
     });

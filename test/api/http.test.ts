@@ -79,7 +79,7 @@ describe("bodies", () => {
     });
     expect(reply.status).toBe(415);
     expect(expectErrorShape(reply)).toMatchObject({ code: "UnsupportedMediaType", field: "content-type" });
-    expect(await world.store.listTargets()).toEqual([]);
+    expect((await world.store.listTargets()).records).toEqual([]);
   });
 
   it("answers 415 for a body without a content type", async () => {
@@ -155,7 +155,7 @@ describe("unexpected errors", () => {
   it("answer 500 for a GantryError with a code the API does not know", async () => {
     const world = apiWorld();
     const { GantryError } = await import("@gantry/core");
-    world.store.failNext("getTarget", new GantryError("CorruptItem", "bad item"));
+    world.store.failNext("getTarget", new GantryError("SomethingOdd", "bad item"));
     const reply = await world.call({ method: "GET", path: PATH });
     expect(reply.status).toBe(500);
     expect(expectErrorShape(reply).code).toBe("InternalError");

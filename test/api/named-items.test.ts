@@ -98,7 +98,7 @@ describe("PUT|DELETE /targets/{cluster}/{service}/policies/{name}", () => {
       body: CPU_POLICY,
     });
     expect(reply.status).toBe(404);
-    expect(await world.store.listTargets()).toEqual([]);
+    expect((await world.store.listTargets()).records).toEqual([]);
   });
 
   it("deletes a policy (204 with the new ETag), then answers 404 naming name", async () => {

@@ -18,6 +18,8 @@ const CONTRACT = [
   "GET /targets/{cluster}/{service}",
   "PUT /targets/{cluster}/{service}",
   "DELETE /targets/{cluster}/{service}",
+  // Issue G: a target's stored item as is, to inspect and repair a corrupt one.
+  "GET /targets/{cluster}/{service}/raw",
   "PUT /targets/{cluster}/{service}/policies/{name}",
   "DELETE /targets/{cluster}/{service}/policies/{name}",
   "PUT /targets/{cluster}/{service}/scheduled-actions/{name}",

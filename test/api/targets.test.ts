@@ -69,7 +69,7 @@ describe("GET /targets", () => {
   it("does not call ECS when there are no targets", async () => {
     const world = apiWorld();
     const reply = await world.call({ method: "GET", path: "/targets" });
-    expect(reply.body).toEqual({ items: [], stale: false });
+    expect(reply.body).toEqual({ items: [], stale: false, problems: [] });
     expect(world.ecs.calls).toEqual([]);
   });
 });
@@ -178,7 +178,7 @@ describe("PUT /targets/{cluster}/{service}", () => {
     const reply = await world.call({ method: "PUT", path: "/targets/prod/other", body: workerConfig() });
     expect(reply.status).toBe(400);
     expect(expectErrorShape(reply)).toMatchObject({ code: "ValidationError", field: "target.id" });
-    expect(await world.store.listTargets()).toEqual([]);
+    expect((await world.store.listTargets()).records).toEqual([]);
   });
 
   it.each([
@@ -195,7 +195,7 @@ describe("PUT /targets/{cluster}/{service}", () => {
     const reply = await world.call({ method: "PUT", path: PATH, body });
     expect(reply.status).toBe(400);
     expect(expectErrorShape(reply)).toMatchObject({ code: "ValidationError", field });
-    expect(await world.store.listTargets()).toEqual([]);
+    expect((await world.store.listTargets()).records).toEqual([]);
   });
 
   it("rejects duplicate policy names, naming the second", async () => {

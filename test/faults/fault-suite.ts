@@ -203,7 +203,7 @@ async function deliverAlarms(
 
 async function onlyAlarmName(world: ReturnType<typeof handlerWorld>): Promise<string> {
   const { alarmTargets } = await import("@gantry/runtime");
-  const names = [...alarmTargets((await world.store.listTargets()).map((r) => r.config)).keys()];
+  const names = [...alarmTargets((await world.store.listTargets()).records.map((r) => r.config)).keys()];
   if (names.length !== 1) throw new Error(`expected one managed alarm, got ${names.length}`);
   return names[0] as string;
 }

@@ -77,6 +77,6 @@ describe("the alarm handler on the simulated account", () => {
 
 /** The managed alarms the targets need: here the wake alarm of the scale-to-zero worker. */
 async function alarmNames(world: ReturnType<typeof handlerWorld>): Promise<Set<string>> {
-  const configs = (await world.store.listTargets()).map((r) => r.config);
+  const configs = (await world.store.listTargets()).records.map((r) => r.config);
   return new Set(alarmTargets(configs).keys());
 }

@@ -110,7 +110,7 @@ export function handlerWorld(specs: readonly ServiceSpec[], options: WorldOption
     ...quietObservability(),
     reconciler,
     clock: sim.clock,
-    alarmTargets: async () => alarmTargets((await memoryStore.listTargets()).map((r) => r.config)),
+    alarmTargets: async () => alarmTargets((await memoryStore.listTargets()).records.map((r) => r.config)),
   });
   return {
     account,

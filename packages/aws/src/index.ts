@@ -22,7 +22,6 @@ export { CorruptItemError } from "./dynamodb/corrupt-item-error.ts";
 export type { DynamoStateStore, DynamoStateStoreOptions } from "./dynamodb/dynamo-state-store.ts";
 export { createDynamoStateStore } from "./dynamodb/dynamo-state-store.ts";
 export { createStateTableInput, STATE_TABLE } from "./dynamodb/table-definition.ts";
-export type { CorruptTarget, TargetListing } from "./dynamodb/target-reads.ts";
 export {
   createEcsCapacityPort,
   UPDATE_CONTAINER_INSTANCES_LIMIT,

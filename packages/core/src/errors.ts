@@ -38,3 +38,16 @@ export class ConflictError extends GantryError {
     super("Conflict", message);
   }
 }
+
+/**
+ * A stored item that no longer passes its schema (hand-edited, or written by another Gantry version). It is
+ * surfaced and repairable, never deleted for being unreadable.
+ */
+export class CorruptItemError extends GantryError {
+  readonly targetId: string;
+
+  constructor(targetId: string, problem: string) {
+    super("CorruptItem", `stored item of target ${targetId} is corrupt: ${problem}`);
+    this.targetId = targetId;
+  }
+}

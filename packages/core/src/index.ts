@@ -1,5 +1,12 @@
 export { decide } from "./decide/decide.ts";
-export { ConflictError, GantryError, NotFoundError, ThrottledError, ValidationError } from "./errors.ts";
+export {
+  ConflictError,
+  CorruptItemError,
+  GantryError,
+  NotFoundError,
+  ThrottledError,
+  ValidationError,
+} from "./errors.ts";
 export type { Behavior } from "./model/behavior.ts";
 export { BehaviorSchema } from "./model/behavior.ts";
 export type { Decision, Reason, ReasonCode, ScalingAction } from "./model/decision.ts";
@@ -95,10 +102,13 @@ export type {
   MetricStat,
   MetricsPort,
   QueuePort,
+  RawTargetItem,
   ScaleInOwner,
   ServiceSnapshot,
   StateStore,
   StateVersions,
   StoredCapacityRecord,
+  TargetListing,
+  TargetProblem,
   TargetRecord,
 } from "./ports/index.ts";

@@ -23,10 +23,10 @@ describe("createAlarmTargetIndex", () => {
 
   it("maps every managed alarm name to its target and reuses the index for a while", async () => {
     const clock = new VirtualClock();
-    const listTargets = vi.fn(async () => [
-      record("service/prod/a", ["a-high", "a-low"]),
-      record("service/prod/b", ["b-high"]),
-    ]);
+    const listTargets = vi.fn(async () => ({
+      records: [record("service/prod/a", ["a-high", "a-low"]), record("service/prod/b", ["b-high"])],
+      problems: [],
+    }));
     const index = createAlarmTargetIndex({ store: { listTargets }, mapAlarms, clock, maxAgeMs: 30_000 });
     expect(await index()).toEqual(
       new Map([
@@ -45,7 +45,10 @@ describe("createAlarmTargetIndex", () => {
 
   it("does not keep a failed read", async () => {
     const clock = new VirtualClock();
-    const listTargets = vi.fn().mockRejectedValueOnce(new Error("throttled")).mockResolvedValue([]);
+    const listTargets = vi
+      .fn()
+      .mockRejectedValueOnce(new Error("throttled"))
+      .mockResolvedValue({ records: [], problems: [] });
     const index = createAlarmTargetIndex({ store: { listTargets }, mapAlarms, clock });
     await expect(index()).rejects.toThrow("throttled");
     expect(await index()).toEqual(new Map());

@@ -36,7 +36,7 @@ export function createAlarmTargetIndex(options: AlarmTargetIndexOptions): () => 
   return async () => {
     const now = options.clock.now();
     if (cached && now - cached.builtAt < maxAgeMs) return cached.index;
-    const records = await options.store.listTargets();
+    const { records } = await options.store.listTargets();
     cached = { builtAt: now, index: options.mapAlarms(records.map((record) => record.config)) };
     return cached.index;
   };

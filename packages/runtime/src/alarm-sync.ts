@@ -22,7 +22,18 @@ export interface AlarmSyncResult {
   created: string[];
   deleted: string[];
   kept: string[];
+  /** Orphans left in place because some targets could not be read (`keepOrphans`). */
+  held: string[];
   failed: { name: string; code: string; message: string }[];
+}
+
+export interface AlarmSyncOptions {
+  /**
+   * Delete no orphan: set when some stored targets could not be read. An alarm's owner cannot be told from its
+   * name (the hash is one-way; the suffix names the service, not its cluster, cut to 80 characters), so any
+   * orphan may be an unreadable target's wake alarm, and nothing is deleted because it could not be read.
+   */
+  keepOrphans?: boolean;
 }
 
 /**
@@ -56,25 +67,27 @@ export function alarmTargets(configs: readonly TargetConfig[], stage?: string): 
  * (the name hashes the definition) and are left alone. Only names in this stage's exact form are listed as
  * candidates: other stages' alarms (and, with no stage, every staged one), names without the prefix and
  * `gantry-` names not in Gantry's form are never touched. One alarm's failure does not stop the others:
- * failures are returned.
+ * failures are returned. With `keepOrphans`, orphans are only reported (`held`).
  */
 export async function syncAlarms(
   configs: readonly TargetConfig[],
   port: AlarmPort,
   stage?: string,
+  options: AlarmSyncOptions = {},
 ): Promise<AlarmSyncResult> {
   const wanted = new Map(desiredAlarms(configs, stage).map(({ alarm }) => [alarm.name, alarm]));
   const existing = (await port.listAlarmNames(alarmNamePrefix(stage))).filter((name) =>
     isStageAlarm(name, stage),
   );
   const present = new Set(existing);
-  const result: AlarmSyncResult = { created: [], deleted: [], kept: [], failed: [] };
+  const result: AlarmSyncResult = { created: [], deleted: [], kept: [], held: [], failed: [] };
   for (const [name, alarm] of wanted) {
     if (present.has(name)) result.kept.push(name);
     else await putOne(port, alarm, result);
   }
   const orphans = existing.filter((name) => !wanted.has(name));
-  if (orphans.length > 0) await deleteOrphans(port, orphans, result);
+  if (options.keepOrphans) result.held.push(...orphans);
+  else if (orphans.length > 0) await deleteOrphans(port, orphans, result);
   return result;
 }
 

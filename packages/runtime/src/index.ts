@@ -8,6 +8,7 @@ export {
   stageProblem,
 } from "./alarm-names.ts";
 export {
+  type AlarmSyncOptions,
   type AlarmSyncResult,
   alarmTargets,
   type DesiredAlarm,

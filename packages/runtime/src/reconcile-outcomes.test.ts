@@ -122,6 +122,7 @@ describe("truthful outcomes: a write whose outcome is unknown is settled, never 
     const cut: StateStore = {
       listTargets: () => store.listTargets(),
       getTarget: (id) => store.getTarget(id),
+      getRawTarget: (id) => store.getRawTarget(id),
       putConfig: (config, version) => store.putConfig(config, version),
       // The write lands, and the invocation never runs another line (its await never returns).
       putState: async (id, state, expected, decision) => {

@@ -9,6 +9,7 @@ import type {
   QueuePort,
   ScalingAction,
   StateStore,
+  TargetProblem,
   Trigger,
 } from "@gantry/core";
 import type { CapacityOutcome } from "./capacity/capacity-activity.ts";
@@ -91,6 +92,8 @@ export interface ReconcileSummary {
   startedAt: number;
   finishedAt: number;
   outcomes: TargetOutcome[];
+  /** The target items this pass could not read (corrupt), also logged and counted (`CorruptItems`). */
+  problems: TargetProblem[];
   /** Stage 2's outcome per group; absent without `deps.capacity`. */
   capacity?: CapacityOutcome[];
 }

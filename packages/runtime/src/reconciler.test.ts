@@ -430,6 +430,7 @@ describe("conditional state writes", () => {
         return records;
       },
       getTarget: (id) => store.getTarget(id),
+      getRawTarget: (id) => store.getRawTarget(id),
       putConfig: (config, version) => store.putConfig(config, version),
       putState: (id, state, version, decision) => store.putState(id, state, version, decision),
       deleteTarget: (id, version) => store.deleteTarget(id, version),

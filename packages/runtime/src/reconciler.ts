@@ -1,5 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { type Activity, NotFoundError, type StateStore, type TargetRecord } from "@gantry/core";
+import {
+  type Activity,
+  CorruptItemError,
+  NotFoundError,
+  type StateStore,
+  type TargetProblem,
+  type TargetRecord,
+} from "@gantry/core";
 import { syncAlarms } from "./alarm-sync.ts";
 import { mapBounded } from "./bounded-concurrency.ts";
 import { runStageTwo } from "./capacity/stage-two.ts";
@@ -15,6 +22,7 @@ import type {
   ReconcileSummary,
   TargetOutcome,
 } from "./reconciler-types.ts";
+import { logProblems } from "./target-problems.ts";
 import type { TargetResult, TargetRun } from "./target-run.ts";
 
 export const DEFAULT_SAFETY_MS = 2_000;
@@ -35,41 +43,51 @@ async function reconcilePass(deps: ReconcilerDeps, options: ReconcileOptions): P
   const log = deps.log ?? SILENT;
   const startedAt = deps.clock.now();
   const cutoff = options.deadline - (options.safetyMs ?? DEFAULT_SAFETY_MS);
-  const { records, failed } = await loadTargets(deps.store, options.targetIds);
+  const { records, failed, problems } = await loadTargets(deps.store, options.targetIds);
+  // A named corrupt target is a Failed outcome, logged as such; the others only show up here.
+  if (options.targetIds === undefined) logProblems(log, problems);
   const results = [...(await reconcileAll(records, deps, options, cutoff, log)), ...failed];
   for (const { outcome } of results) logOutcome(log, outcome);
   const capacity = await runStageTwo(deps, options, records, results, cutoff, log);
   await publish(deps, [...activitiesOf(results), ...(capacity?.activities ?? [])], log);
   const shouldSyncAlarms = deps.alarms && options.targetIds === undefined && options.syncAlarms !== false;
-  if (shouldSyncAlarms) await syncManagedAlarms(deps, records, cutoff, log);
+  if (shouldSyncAlarms) await syncManagedAlarms(deps, records, problems, cutoff, log);
   const finishedAt = deps.clock.now();
   const outcomes = results.map((r) => r.outcome);
   report(deps, outcomes, finishedAt - startedAt);
-  return { startedAt, finishedAt, outcomes, ...(capacity && { capacity: capacity.outcomes }) };
+  deps.telemetry?.record("CorruptItems", problems.length, "Count");
+  return { startedAt, finishedAt, outcomes, problems, ...(capacity && { capacity: capacity.outcomes }) };
 }
 
 function activitiesOf(results: readonly TargetResult[]): Activity[] {
   return results.flatMap((r) => r.activities);
 }
 
+interface LoadedTargets {
+  records: TargetRecord[];
+  failed: TargetResult[];
+  /** The corrupt items met: left out of a full pass, failed (CorruptItem) in a named one. */
+  problems: TargetProblem[];
+}
+
 /** Every target, or the named ones (the alarm handler); a named target that cannot be read fails alone. */
 async function loadTargets(
   store: StateStore,
   targetIds: readonly string[] | undefined,
-): Promise<{ records: TargetRecord[]; failed: TargetResult[] }> {
-  if (targetIds === undefined) return { records: await store.listTargets(), failed: [] };
-  const records: TargetRecord[] = [];
-  const failed: TargetResult[] = [];
+): Promise<LoadedTargets> {
+  if (targetIds === undefined) return { ...(await store.listTargets()), failed: [] };
+  const loaded: LoadedTargets = { records: [], failed: [], problems: [] };
   for (const targetId of new Set(targetIds)) {
     try {
       const record = await store.getTarget(targetId);
       if (!record) throw new NotFoundError(`no target ${targetId}`, "targetId");
-      records.push(record);
+      loaded.records.push(record);
     } catch (error) {
-      failed.push({ outcome: unreadTarget(targetId, error), activities: [] });
+      loaded.failed.push({ outcome: unreadTarget(targetId, error), activities: [] });
+      if (error instanceof CorruptItemError) loaded.problems.push({ targetId, message: error.message });
     }
   }
-  return { records, failed };
+  return loaded;
 }
 
 async function reconcileAll(
@@ -120,10 +138,14 @@ async function publish(deps: ReconcilerDeps, activities: readonly Activity[], lo
   }
 }
 
-/** Full passes only: a pass over some targets cannot tell which alarms are orphans. */
+/**
+ * Full passes only: a pass over some targets cannot tell which alarms are orphans. Nor can a pass that could not
+ * read every target: it deletes no orphan, which could be an unreadable target's wake alarm.
+ */
 async function syncManagedAlarms(
   deps: ReconcilerDeps,
   records: readonly TargetRecord[],
+  problems: readonly TargetProblem[],
   cutoff: number,
   log: ReconcileLogger,
 ): Promise<void> {
@@ -137,8 +159,13 @@ async function syncManagedAlarms(
       records.map((r) => r.config),
       deps.alarms,
       deps.alarmStage,
+      { keepOrphans: problems.length > 0 },
     );
     for (const failure of result.failed) log.error("alarm sync failed", { ...failure });
+    if (result.held.length > 0) {
+      const unreadable = problems.map((p) => p.targetId);
+      log.warn("orphan alarms kept: some targets could not be read", { held: result.held, unreadable });
+    }
     if (result.created.length + result.deleted.length > 0) {
       log.info("alarms synced", { created: result.created, deleted: result.deleted });
     }

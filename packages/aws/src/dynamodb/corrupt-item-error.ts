@@ -1,11 +1,2 @@
-import { GantryError } from "@gantry/core";
-
-/** A stored item that no longer passes its schema (hand-edited, or written by another Gantry version). */
-export class CorruptItemError extends GantryError {
-  readonly targetId: string;
-
-  constructor(targetId: string, problem: string) {
-    super("CorruptItem", `stored item of target ${targetId} is corrupt: ${problem}`);
-    this.targetId = targetId;
-  }
-}
+// The error lives in core, so every StateStore (and the API mapping it) shares it; re-exported for the adapter.
+export { CorruptItemError } from "@gantry/core";

@@ -36,7 +36,7 @@ describe("configs", () => {
     const record = await store.getTarget(id);
     expect(record).toMatchObject({ version: 2, stateVersion: 1, state: sampleState(clock) });
     expect(record?.config.target.maxCapacity).toBe(80);
-    expect((await store.listTargets()).map((r) => r.config.target.id)).toContain(id);
+    expect((await store.listTargets()).records.map((r) => r.config.target.id)).toContain(id);
   });
 
   it("keeps the state when the config is replaced", async () => {
@@ -112,7 +112,7 @@ describe("configs", () => {
     await expect(store.deleteTarget(id, 1)).rejects.toThrow(ConflictError);
     await store.deleteTarget(id, 2);
     expect(await store.getTarget(id)).toBeUndefined();
-    expect((await store.listTargets()).map((r) => r.config.target.id)).not.toContain(id);
+    expect((await store.listTargets()).records.map((r) => r.config.target.id)).not.toContain(id);
     await expect(store.deleteTarget(id, 3)).rejects.toThrow(ConflictError);
     // A writer that still holds version 2 or 3 of the deleted target must not touch the new one.
     expect(await store.putConfig(sampleConfig(id), 0)).toBe(4);

@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { StateStore } from "@gantry/core";
 import { appendActivity, readActivityPage } from "./activity-log.ts";
 import { type StoreContext, toDocumentClient } from "./store-context.ts";
-import { readAllTargets, readTarget, type TargetListing } from "./target-reads.ts";
+import { readAllTargets, readRawTarget, readTarget } from "./target-reads.ts";
 import { writeConfig, writeState, writeTombstone } from "./target-writes.ts";
 
 export interface DynamoStateStoreOptions {
@@ -14,11 +14,8 @@ export interface DynamoStateStoreOptions {
   clock?: () => number;
 }
 
-/** The StateStore port, plus what only this adapter can tell: which stored targets are unreadable. */
 export interface DynamoStateStore extends StateStore {
   readonly tableName: string;
-  /** `listTargets` skips corrupt items so one bad item cannot stop every target; this names them. */
-  listTargetsWithProblems(): Promise<TargetListing>;
 }
 
 /**
@@ -34,9 +31,9 @@ export function createDynamoStateStore(options: DynamoStateStoreOptions): Dynamo
   };
   return {
     tableName: options.tableName,
-    listTargetsWithProblems: () => readAllTargets(context),
-    listTargets: async () => (await readAllTargets(context)).records,
+    listTargets: () => readAllTargets(context),
     getTarget: (targetId) => readTarget(context, targetId),
+    getRawTarget: (targetId) => readRawTarget(context, targetId),
     putConfig: (config, expectedVersion) => writeConfig(context, config, expectedVersion),
     putState: (targetId, state, expected, lastDecision) =>
       writeState(context, targetId, state, expected, lastDecision),

@@ -81,7 +81,7 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     createReconciler({ ...deps, capacity, events: new RecordingEventsPort() }),
     options.onPass,
   );
-  const configs = async () => (await store.listTargets()).map((r) => r.config);
+  const configs = async () => (await store.listTargets()).records.map((r) => r.config);
   const simContext = (remainingMs: number) => localLambdaContext({ remainingMs, now: sim.clock.now });
   const alarm = createAlarmHandler({
     ...quietObservability(),

@@ -12,4 +12,12 @@ export type { EcsPort, ServiceSnapshot } from "./ecs-port.ts";
 export type { EventsPort } from "./events-port.ts";
 export type { MetricQuery, MetricStat, MetricsPort } from "./metrics-port.ts";
 export type { QueuePort } from "./queue-port.ts";
-export type { ActivityPage, StateStore, StateVersions, TargetRecord } from "./state-store.ts";
+export type {
+  ActivityPage,
+  RawTargetItem,
+  StateStore,
+  StateVersions,
+  TargetListing,
+  TargetProblem,
+  TargetRecord,
+} from "./state-store.ts";

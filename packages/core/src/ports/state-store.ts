@@ -25,6 +25,33 @@ export interface StateVersions {
   stateVersion: number;
 }
 
+/** A stored target item that fails its schema: left out of the records, never out of sight. */
+export interface TargetProblem {
+  targetId: string;
+  /** Why it could not be read (CorruptItemError's message). */
+  message: string;
+}
+
+/**
+ * Every stored target, from one read: the readable records, and the items that are not (a rollback to a Gantry
+ * whose schema rejects a newer field, a hand edit). One bad item never hides the others, nor itself.
+ */
+export interface TargetListing {
+  /** By target id. */
+  records: TargetRecord[];
+  /** By target id. */
+  problems: TargetProblem[];
+}
+
+/** A target's item as stored, unparsed, for inspecting and repairing it (corrupt or not). */
+export interface RawTargetItem {
+  targetId: string;
+  /** The config version (what If-Match holds) when the stored one is valid (a whole number ≥ 1), else null. */
+  version: number | null;
+  /** The stored attributes as JSON, without the table's keys. */
+  item: Record<string, unknown>;
+}
+
 export interface ActivityPage {
   items: Activity[];
   /** Opaque; pass back to get the next (older) page. Absent on the last page. */
@@ -35,11 +62,17 @@ export interface ActivityPage {
  * The state table (DynamoDB in AWS). Writes are conditional: a write against a stale version throws
  * ConflictError and changes nothing, so two concurrent invocations cannot both act on stale state. Config writes
  * check the config's version only; state writes check both (a state decided from an edited config is stale).
- * Errors: ConflictError, NotFoundError, ThrottledError.
+ * Errors: ConflictError, NotFoundError, ThrottledError; CorruptItemError (code CorruptItem) when a target's
+ * item fails its schema. When its stored version is valid, a corrupt item can still be replaced by putConfig
+ * (against that version, or undefined) and deleted: writes check the version, they never parse the item.
  */
 export interface StateStore {
-  listTargets(): Promise<TargetRecord[]>;
+  /** One read of every target (a single paginated Query in DynamoDB): corrupt items come back as problems. */
+  listTargets(): Promise<TargetListing>;
+  /** Throws CorruptItemError for an item that fails its schema. */
   getTarget(targetId: string): Promise<TargetRecord | undefined>;
+  /** The item as stored, corrupt or not; undefined when there is none (or only a deleted target's tombstone). */
+  getRawTarget(targetId: string): Promise<RawTargetItem | undefined>;
   /**
    * Create (expectedVersion 0) or replace a target's config, keeping its state. Returns the new config version.
    * `undefined` writes whatever the current version is (create or replace): last write wins.

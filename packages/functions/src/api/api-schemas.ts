@@ -131,11 +131,29 @@ export const TargetViewSchema = z.strictObject({
 });
 export type TargetView = z.output<typeof TargetViewSchema>;
 
+/** A stored target that could not be read: not in `items`, not scaled; GET …/raw shows it, PUT or DELETE fixes it. */
+export const TargetProblemSchema = z.strictObject({
+  id: z.string(),
+  code: z.literal("CorruptItem"),
+  message: z.string(),
+});
+
 export const TargetListSchema = z.strictObject({
   items: z.array(TargetViewSchema),
   stale: z.boolean(),
   /** The error code of the failed ECS call when `stale`. */
   staleReason: z.string().optional(),
+  /** The stored targets that no longer parse (empty when all do). */
+  problems: z.array(TargetProblemSchema),
+});
+
+/** A target's item as stored, whether it parses or not. */
+export const RawTargetSchema = z.strictObject({
+  id: z.string(),
+  /** The config version (for If-Match), or null when the stored one is not a valid version. */
+  version: z.number().int().nullable(),
+  /** The stored attributes (config, state, lastDecision, version, stateVersion, updatedAt), keys removed. */
+  item: z.record(z.string(), z.unknown()),
 });
 
 export const ActivitySchema = z.strictObject({

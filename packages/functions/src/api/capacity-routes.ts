@@ -27,7 +27,7 @@ const listCapacity = defineRoute({
     200: { description: "Every group named by a target's capacity block", schema: CapacityListSchema },
   },
   async handle({ deps }) {
-    const groups = groupsOf((await deps.store.listTargets()).map((r) => r.config));
+    const groups = groupsOf((await deps.store.listTargets()).records.map((r) => r.config));
     const items: CapacityGroup[] = [];
     for (const group of groups) {
       const page = await deps.store.listActivities(capacityTargetId(group.name), { limit: RECENT });
@@ -67,7 +67,7 @@ export function groupsOf(configs: readonly TargetConfig[]): Omit<CapacityGroup, 
 }
 
 async function requireGroup(deps: ApiContext, name: string): Promise<void> {
-  const configs = (await deps.store.listTargets()).map((r) => r.config);
+  const configs = (await deps.store.listTargets()).records.map((r) => r.config);
   if (!configs.some((c) => c.target.capacity?.name === name)) {
     throw new NotFoundError(`no target's capacity block names ${name}`);
   }

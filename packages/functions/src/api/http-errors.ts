@@ -11,9 +11,13 @@ export class ApiError extends GantryError {
 }
 
 /**
- * Error codes → HTTP statuses. Core codes (ValidationError, NotFound, Conflict, Throttled) and the API's own.
- * A code missing here is unexpected (a corrupt item, an SDK error the adapters did not classify): it becomes
- * a 500 InternalError, logged once, without its message.
+ * Error codes → HTTP statuses. Core codes (ValidationError, NotFound, Conflict, CorruptItem, Throttled) and the
+ * API's own. A code missing here is unexpected (an SDK error the adapters did not classify): it becomes a 500
+ * InternalError, logged once, without its message.
+ *
+ * CorruptItem is 409, not 422: nothing is wrong with the request (422 is about its content); the stored target
+ * conflicts with this Gantry's schema, and the client can resolve that and retry (RFC 9110 §15.5.10), with
+ * GET …/raw to see it and PUT or DELETE to repair it.
  */
 export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   ValidationError: 400,
@@ -23,6 +27,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   NoSuchRoute: 404,
   MethodNotAllowed: 405,
   Conflict: 409,
+  CorruptItem: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   Throttled: 429,

@@ -46,7 +46,7 @@ export function responseJsonSchema(schema: z.ZodType): JsonSchema {
 const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   400: "Invalid input: ValidationError (field names the offending input), BadJson, BadRequest",
   404: "NotFound: no such target (or policy, scheduled action, ECS service)",
-  409: "Conflict: If-Match does not match the target's version, or a concurrent write won",
+  409: "Conflict: If-Match does not match the target's version, or a concurrent write won; CorruptItem: the stored target no longer parses (GET …/raw shows it, PUT or DELETE repairs it)",
   413: "PayloadTooLarge: the body is over 256 KiB",
   415: "UnsupportedMediaType: the body is not application/json",
   429: "Throttled: retry with backoff",

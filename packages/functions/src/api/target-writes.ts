@@ -37,7 +37,10 @@ export function ifMatchVersion(request: ApiRequest): number | undefined {
  * The config version to write against: If-Match when given (409 when it is not the current one), else the
  * current. The version counts config writes only, so a scaling pass never makes an If-Match stale.
  */
-export function expectedVersion(request: ApiRequest, current: TargetRecord | undefined): number {
+export function expectedVersion(
+  request: ApiRequest,
+  current: Pick<TargetRecord, "version"> | undefined,
+): number {
   const now = current?.version ?? 0;
   const wanted = ifMatchVersion(request);
   if (wanted === undefined || wanted === now) return now;
@@ -58,11 +61,18 @@ export async function withFreshRecord<T>(
   targetId: string,
   write: (record: TargetRecord, version: number) => Promise<T>,
 ): Promise<T> {
+  return retryUnlessIfMatch(request, async () => {
+    const record = await requireTarget(deps, targetId);
+    return write(record, expectedVersion(request, record));
+  });
+}
+
+/** Runs `readAndWrite` once with If-Match; without it, again after each ConflictError, a dozen times at most. */
+export async function retryUnlessIfMatch<T>(request: ApiRequest, readAndWrite: () => Promise<T>): Promise<T> {
   const conditional = ifMatchVersion(request) !== undefined;
   for (let attempt = 1; ; attempt++) {
-    const record = await requireTarget(deps, targetId);
     try {
-      return await write(record, expectedVersion(request, record));
+      return await readAndWrite();
     } catch (error) {
       if (conditional || !(error instanceof ConflictError) || attempt >= UNCONDITIONAL_ATTEMPTS) throw error;
       // Spread the retries so concurrent writers do not collide again in lockstep.

@@ -1,16 +1,10 @@
 import { TargetConfigSchema, ValidationError } from "@gantry/core";
 import { TargetListSchema, TargetParamsSchema, TargetViewSchema } from "./api-schemas.ts";
+import { getRawTarget } from "./raw-target-route.ts";
 import { defineRoute } from "./router.ts";
+import { deleteStoredTarget, ifMatchOf, readStoredTarget } from "./stored-target.ts";
 import { etagHeader, readLiveCounts, toTargetView } from "./target-views.ts";
-import {
-  expectedVersion,
-  ifMatchVersion,
-  requireTarget,
-  saveConfig,
-  targetIdOf,
-  validateConfig,
-  withFreshRecord,
-} from "./target-writes.ts";
+import { requireTarget, saveConfig, targetIdOf, validateConfig } from "./target-writes.ts";
 
 const TARGET_PATH = "/targets/{cluster}/{service}";
 const ETAG_DOC = { etag: "The target's version, for If-Match" };
@@ -22,14 +16,15 @@ const listTargets = defineRoute({
   summary: "Every target with its counts (live from ECS when available), last decision and reasons",
   responses: { 200: { description: "The targets", schema: TargetListSchema } },
   async handle({ deps }) {
-    const records = await deps.store.listTargets();
+    const { records, problems: corrupt } = await deps.store.listTargets();
     const ids = records.map((r) => r.config.target.id);
     const live = await readLiveCounts(deps.ecs, ids, deps.clock.now(), deps.logger);
     const items = records.map((record) => toTargetView(record, live));
     const stale = live.kind === "failed";
+    const problems = corrupt.map((p) => ({ id: p.targetId, code: "CorruptItem", message: p.message }));
     return {
       status: 200,
-      body: live.kind === "failed" ? { items, stale, staleReason: live.code } : { items, stale },
+      body: { items, stale, ...(live.kind === "failed" && { staleReason: live.code }), problems },
     };
   },
 });
@@ -38,8 +33,9 @@ const getTarget = defineRoute({
   method: "GET",
   path: TARGET_PATH,
   operationId: "getTarget",
-  summary: "One target with its counts, last decision and reasons",
+  summary: "One target with its counts, last decision and reasons (409 CorruptItem when it no longer parses)",
   params: TargetParamsSchema,
+  extraErrors: [409],
   responses: { 200: { description: "The target", schema: TargetViewSchema, headers: ETAG_DOC } },
   async handle({ deps, params }) {
     const record = await requireTarget(deps, targetIdOf(params));
@@ -66,12 +62,13 @@ const putTarget = defineRoute({
       throw new ValidationError(`must be ${targetId} to match the path, got ${body.target.id}`, "target.id");
     }
     const config = validateConfig(body);
-    const current = await deps.store.getTarget(targetId);
-    // Without If-Match a PUT replaces whatever is there (last write wins); with it, only that version.
-    const version = ifMatchVersion(request) === undefined ? undefined : expectedVersion(request, current);
-    const record = await saveConfig(deps, config, version, current);
+    const stored = await readStoredTarget(deps, targetId);
+    // Without If-Match a PUT replaces whatever is there (last write wins), a corrupt item too; with it, only
+    // that version.
+    const previous = stored.kind === "record" ? stored.record : undefined;
+    const record = await saveConfig(deps, config, ifMatchOf(request, stored), previous);
     const view = toTargetView(record, { kind: "off" });
-    return { status: current ? 200 : 201, body: view, headers: etagHeader(record.version) };
+    return { status: stored.kind === "absent" ? 201 : 200, body: view, headers: etagHeader(record.version) };
   },
 });
 
@@ -84,11 +81,9 @@ const deleteTarget = defineRoute({
   conditional: true,
   responses: { 204: { description: "Deleted" } },
   async handle({ deps, params, request }) {
-    await withFreshRecord(deps, request, targetIdOf(params), (record, version) =>
-      deps.store.deleteTarget(record.config.target.id, version),
-    );
+    await deleteStoredTarget(deps, request, targetIdOf(params));
     return { status: 204 };
   },
 });
 
-export const targetRoutes = [listTargets, getTarget, putTarget, deleteTarget];
+export const targetRoutes = [listTargets, getTarget, putTarget, deleteTarget, getRawTarget];

@@ -32,7 +32,7 @@ export class FakeReconciler implements Reconciler {
     }
     this.onPass?.(options);
     this.clock?.advance(this.passMs);
-    return { startedAt, finishedAt: this.clock?.now() ?? 0, outcomes: this.outcomes };
+    return { startedAt, finishedAt: this.clock?.now() ?? 0, outcomes: this.outcomes, problems: [] };
   }
 }
 

@@ -24,7 +24,7 @@ export async function runStageTwo(
     return undefined;
   }
   try {
-    const all = options.targetIds === undefined ? records : await deps.store.listTargets();
+    const all = options.targetIds === undefined ? records : (await deps.store.listTargets()).records;
     const stage = await runCapacityStage(
       all.map((r) => r.config),
       results.map((r) => r.outcome),

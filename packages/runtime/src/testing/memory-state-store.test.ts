@@ -58,7 +58,7 @@ describe("MemoryStateStore: the DynamoDB store's conditional writes", () => {
     await store.putConfig(config, 0);
     await store.deleteTarget("service/c/a", 1);
     expect(await store.getTarget("service/c/a")).toBeUndefined();
-    expect(await store.listTargets()).toEqual([]);
+    expect(await store.listTargets()).toEqual({ records: [], problems: [] });
     await expect(store.putState("service/c/a", state(1), { version: 2, stateVersion: 0 })).rejects.toThrow(
       /deleted/,
     );
@@ -100,6 +100,31 @@ describe("MemoryStateStore: the DynamoDB store's conditional writes", () => {
       ...(first.cursor && { cursor: first.cursor }),
     });
     expect(next).toEqual({ items: [expect.objectContaining({ startTime: 1 })] });
+  });
+
+  it("holds a corrupt item planted raw: listed as a problem, CorruptItem on read, raw as stored, repairable", async () => {
+    const store = new MemoryStateStore({ now: () => 42 });
+    await store.putConfig(configOf({ target: { id: "service/c/ok", minCapacity: 1, maxCapacity: 2 } }), 0);
+    const raw = { config: { ...config, newerField: 1 }, version: 3, updatedAt: 7 };
+    store.putRawItem("service/c/a", raw);
+
+    const listing = await store.listTargets();
+    expect(listing.records.map((r) => r.config.target.id)).toEqual(["service/c/ok"]);
+    expect(listing.problems).toEqual([
+      { targetId: "service/c/a", message: expect.stringMatching(/service\/c\/a is corrupt: config/) },
+    ]);
+    await expect(store.getTarget("service/c/a")).rejects.toMatchObject({ code: "CorruptItem" });
+    expect(await store.getRawTarget("service/c/a")).toEqual({
+      targetId: "service/c/a",
+      version: 3,
+      item: raw,
+    });
+    expect(await store.getRawTarget("service/c/ok")).toMatchObject({ version: 1, item: { version: 1 } });
+
+    await expect(store.putConfig(config, 2)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.putConfig(config, 3)).toBe(4);
+    expect(await store.getTarget("service/c/a")).toMatchObject({ config, version: 4 });
+    expect((await store.listTargets()).problems).toEqual([]);
   });
 
   it("implements the ports (checked at compile time)", () => {

@@ -3,19 +3,23 @@ import {
   type ActivityPage,
   type Clock,
   ConflictError,
+  CorruptItemError,
   type DecisionRecord,
   DecisionRecordSchema,
   parseWith,
+  type RawTargetItem,
   type ScalingState,
   ScalingStateSchema,
   type StateStore,
   type StateVersions,
   type TargetConfig,
   TargetConfigSchema,
+  type TargetListing,
   type TargetRecord,
   ValidationError,
 } from "@gantry/core";
 import { FakeCalls } from "./fake-calls.ts";
+import { readRawItem } from "./memory-raw-item.ts";
 
 type Method = keyof StateStore;
 
@@ -27,6 +31,8 @@ interface Item {
   stateVersion: number;
   updatedAt: number;
   deleted: boolean;
+  /** An item planted by putRawItem that fails its schema: what it holds and why it cannot be read. */
+  corrupt?: { raw: Record<string, unknown>; problem: string };
 }
 
 /**
@@ -54,14 +60,40 @@ export class MemoryStateStore implements StateStore {
     this.fake.failNext(method, error);
   }
 
-  async listTargets(): Promise<TargetRecord[]> {
+  async listTargets(): Promise<TargetListing> {
     this.fake.enter("listTargets");
-    return [...this.#items.keys()].sort().flatMap((id) => this.#record(id) ?? []);
+    const listing: TargetListing = { records: [], problems: [] };
+    for (const id of [...this.#items.keys()].sort()) {
+      const corrupt = this.#items.get(id)?.corrupt;
+      const record = corrupt ? undefined : this.#record(id);
+      if (corrupt) listing.problems.push({ targetId: id, message: corruptError(id, corrupt).message });
+      if (record) listing.records.push(record);
+    }
+    return listing;
   }
 
   async getTarget(targetId: string): Promise<TargetRecord | undefined> {
     this.fake.enter("getTarget", targetId);
     return this.#record(targetId);
+  }
+
+  async getRawTarget(targetId: string): Promise<RawTargetItem | undefined> {
+    this.fake.enter("getRawTarget", targetId);
+    const item = this.#items.get(targetId);
+    if (!item || item.deleted) return undefined;
+    const version = Number.isSafeInteger(item.version) ? item.version : null;
+    return { targetId, version, item: structuredClone(item.corrupt?.raw ?? storedForm(item)) };
+  }
+
+  /**
+   * Stores an item as DynamoDB would hold it (without keys), unchecked: how a test plants a corrupt item. One that
+   * reads fine becomes an ordinary target.
+   */
+  putRawItem(targetId: string, raw: Record<string, unknown>): void {
+    const { problem, ...read } = readRawItem(targetId, raw);
+    const item: Item = { ...read, deleted: false };
+    if (problem !== undefined) item.corrupt = { raw: structuredClone(raw), problem };
+    this.#items.set(targetId, item);
   }
 
   async putConfig(input: TargetConfig, expectedVersion: number | undefined): Promise<number> {
@@ -71,14 +103,18 @@ export class MemoryStateStore implements StateStore {
     const id = config.target.id;
     const item = this.#items.get(id);
     const live = item && !item.deleted ? item : undefined;
-    if (expectedVersion === undefined && live)
-      return this.#write(id, { ...live, config, version: live.version + 1 });
+    if (expectedVersion === undefined && live) {
+      // A new config repairs a corrupt item, but nothing can be written against a version that is not one.
+      if (Number.isNaN(live.version)) throw this.#conflict(`target ${id}'s stored version is unreadable`);
+      const { corrupt: _repaired, ...kept } = live;
+      return this.#write(id, { ...kept, config, version: live.version + 1 });
+    }
     if (expectedVersion === 0 || expectedVersion === undefined) {
       if (live) throw this.#conflict(`target ${id} already exists`);
       const fresh = { config, version: (item?.version ?? 0) + 1, stateVersion: 0, deleted: false };
       return this.#write(id, fresh);
     }
-    const current = this.#expect(id, expectedVersion);
+    const { corrupt: _repaired, ...current } = this.#expect(id, expectedVersion);
     return this.#write(id, { ...current, config, version: expectedVersion + 1 });
   }
 
@@ -146,6 +182,7 @@ export class MemoryStateStore implements StateStore {
 
   #record(id: string): TargetRecord | undefined {
     const item = this.#items.get(id);
+    if (item?.corrupt) throw corruptError(id, item.corrupt);
     if (!item || item.deleted || !item.config) return undefined;
     const record: TargetRecord = {
       config: item.config,
@@ -182,6 +219,23 @@ export class MemoryStateStore implements StateStore {
     this.conflicts++;
     return new ConflictError(message);
   }
+}
+
+function corruptError(targetId: string, corrupt: NonNullable<Item["corrupt"]>): CorruptItemError {
+  return new CorruptItemError(targetId, corrupt.problem);
+}
+
+/** A readable item as the DynamoDB store lays it out (stateVersion appears with the first state write). */
+function storedForm(item: Item): Record<string, unknown> {
+  const { config, state, lastDecision, version, stateVersion, updatedAt } = item;
+  return {
+    config,
+    ...(state && { state }),
+    ...(lastDecision && { lastDecision }),
+    version,
+    ...(stateVersion > 0 && { stateVersion }),
+    updatedAt,
+  };
 }
 
 function checkVersion(expectedVersion: number): void {
