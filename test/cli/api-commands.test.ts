@@ -79,7 +79,7 @@ describe("gantry apply / status / explain / activities against a local API", () 
     expect(stdout).toContain("Plan: 2 to add, 0 to change, 0 to delete, 0 unchanged.");
     expect(stdout).toContain("Dry run: nothing written.");
     expect(writes()).toEqual([]);
-    expect(await api.world.store.listTargets()).toEqual([]);
+    expect((await api.world.store.listTargets()).records).toEqual([]);
   });
 
   it("apply creates, then a second apply updates only the changed target with If-Match", async () => {
@@ -192,6 +192,22 @@ describe("gantry apply / status / explain / activities against a local API", () 
     );
     const json = JSON.parse((await withEndpoint("status", "--json")).stdout);
     expect(json).toMatchObject({ stale: false, items: [{ id: "service/prod/worker" }] });
+  });
+
+  it("status names the targets whose stored item cannot be read, and how to repair them", async () => {
+    await seedWorker(api);
+    api.world.store.putRawItem("service/prod/old", {
+      config: { target: { id: 1 } },
+      version: 2,
+      updatedAt: 1,
+    });
+    const { code, stdout } = await withEndpoint("status");
+    expect(code).toBe(0);
+    expect(stdout).toContain("1 target(s) cannot be read and are not scaled:");
+    expect(stdout).toMatch(
+      /\n {2}service\/prod\/old: CorruptItem: stored item of target service\/prod\/old is corrupt/,
+    );
+    expect(stdout).toContain("/raw; PUT its config or DELETE it to repair it.");
   });
 
   it("explain shows the last decision's reasons, the observed counts and the bounds", async () => {

@@ -54,6 +54,8 @@ export interface TargetList {
   items: TargetView[];
   stale: boolean;
   staleReason?: string;
+  /** Stored targets that no longer parse: not scaled until repaired. */
+  problems?: { id: string; code: string; message: string }[];
 }
 
 export interface Activity {

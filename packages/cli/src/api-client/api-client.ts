@@ -22,10 +22,19 @@ export interface TargetView {
   stale: boolean;
 }
 
+/** A stored target that no longer parses (`GET /targets` lists it apart from the items). */
+export interface TargetProblem {
+  id: string;
+  code: "CorruptItem";
+  message: string;
+}
+
 export interface TargetList {
   items: TargetView[];
   stale: boolean;
   staleReason?: string;
+  /** Absent from APIs older than it. */
+  problems?: TargetProblem[];
 }
 
 export interface ActivityPage {
