@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REASON_CODES } from "./decision.ts";
+import { REASON_CODES } from "./reason-codes.ts";
 
 export const STATE_VERSION = 1;
 

@@ -1,8 +1,8 @@
-import type { Activity, CapacityRecord, ClusterSnapshot } from "@gantry/core";
+import type { Activity, CapacityRecord, Clock, ClusterSnapshot, StateStore } from "@gantry/core";
 import { certainlyNotApplied } from "../apply/write-outcome.ts";
 import { errorInfo } from "../error-info.ts";
+import type { ReconcileLogger } from "../reconciler-types.ts";
 import { GroupDesiredWriteError } from "./apply-capacity-plan.ts";
-import type { CapacityStageDeps } from "./run-capacity-stage.ts";
 
 /** A SetDesiredCapacity that failed in a way that may still have taken effect. */
 export function unknownGroupWrite(error: unknown): GroupDesiredWriteError | undefined {
@@ -30,7 +30,7 @@ export function unknownActivity(activity: Activity, error: GroupDesiredWriteErro
 export async function settleGroup(
   pending: NonNullable<CapacityRecord["pending"]>,
   snapshot: ClusterSnapshot,
-  deps: CapacityStageDeps,
+  deps: { activities: Pick<StateStore, "putActivity">; clock: Clock; log: ReconcileLogger },
 ): Promise<Activity> {
   const took = snapshot.groupDesired === pending.groupDesired;
   const verdict = took
