@@ -2,6 +2,7 @@
 export { type ArrivalFeed, TraceFeed } from "./arrival-feed.ts";
 export { CloudWatchStore, type CloudWatchTiming, type Statistic } from "./cloudwatch-store.ts";
 export { CpuMetric } from "./cpu-metric.ts";
+export { type AppliedChange, DesiredHistory } from "./desired-history.ts";
 export { EcsService, type EcsServiceOptions } from "./ecs-service.ts";
 export { EventQueue } from "./event-queue.ts";
 export { fargatePlacement, type PlacementHook, placementByService } from "./placement.ts";

@@ -5,6 +5,7 @@
 // Between ticks each service processes its events in time order; at a tick every service samples its
 // state for CloudWatch. Services interact only through placement, whose retries happen at ticks.
 import { type Clock, NotFoundError, ValidationError } from "@gantry/core";
+import type { DesiredHistory } from "./desired-history.ts";
 import { fargatePlacement, type PlacementHook } from "./placement.ts";
 import { createPrng, streamSeed } from "./prng.ts";
 import {
@@ -27,6 +28,8 @@ export interface SimAccountOptions extends ServiceDefaults {
   /** Used in queue URLs; defaults us-east-1 and 000000000000. */
   readonly region?: string;
   readonly accountId?: string;
+  /** Records every UpdateService the account applies (fault suites); default none. */
+  readonly history?: DesiredHistory<unknown>;
 }
 
 export class SimAccount {
@@ -102,7 +105,16 @@ export class SimAccount {
   /** UpdateService desiredCount; NotFoundError for an unknown service. */
   setDesiredCount(id: string, desired: number): void {
     checkNumber(desired, "desiredCount", 0, true);
-    this.#service(id).ecs.setDesired(desired, this.#now);
+    const service = this.#service(id);
+    const from = service.ecs.desired;
+    service.ecs.setDesired(desired, this.#now);
+    this.#options.history?.record({
+      resource: id,
+      action: "UpdateService",
+      from,
+      to: desired,
+      at: this.#now,
+    });
   }
 
   /** Sends `count` messages now, each taking `processingTimeSeconds` (default the service's). */

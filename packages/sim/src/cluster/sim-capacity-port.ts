@@ -19,6 +19,7 @@ import {
   type TaskResources,
   ValidationError,
 } from "@gantry/core";
+import type { DesiredHistory } from "../account/desired-history.ts";
 import type { Ec2Cluster } from "./ec2-cluster.ts";
 
 export interface SimClusterCapacityOptions {
@@ -32,10 +33,12 @@ export interface SimClusterCapacityOptions {
   /** The group's MinSize and MaxSize; default 0 and 100. */
   readonly minSize?: number;
   readonly maxSize?: number;
+  /** Records every change of the group's desired capacity, as `group/<groupName>` (fault suites). */
+  readonly history?: DesiredHistory<unknown>;
 }
 
 export function createSimClusterCapacityPort(options: SimClusterCapacityOptions): ClusterCapacityPort {
-  const { cluster, clock, minSize = 0, maxSize = 100 } = options;
+  const { cluster, clock, minSize = 0, maxSize = 100, history } = options;
   // A cluster that terminates drained instances itself would shrink the group behind Gantry's back.
   if (cluster.terminateDrainedWhenEmpty) {
     throw new ValidationError("the cluster must keep drained instances for Gantry to terminate", "cluster");
@@ -44,6 +47,13 @@ export function createSimClusterCapacityPort(options: SimClusterCapacityOptions)
     if (capacity.name !== options.groupName) {
       throw new NotFoundError(`no Auto Scaling group or capacity provider named ${capacity.name}`, "name");
     }
+  };
+  // The group's desired capacity is its instance count (see above), before and after the call.
+  const recorded = (action: "SetDesiredCapacity" | "TerminateInstances", change: () => void): void => {
+    const from = cluster.instances.length;
+    change();
+    const to = cluster.instances.length;
+    history?.record({ resource: `group/${options.groupName}`, action, from, to, at: clock.now() });
   };
   const ecsCluster = (name: string): void => {
     if (name !== options.clusterName) throw new NotFoundError(`no ECS cluster ${name}`, "cluster");
@@ -59,7 +69,9 @@ export function createSimClusterCapacityPort(options: SimClusterCapacityOptions)
       checkDesired(desired, minSize, maxSize);
       // The desired capacity counts the draining instances, which only `terminate` removes.
       const draining = cluster.instances.filter((i) => i.draining).length;
-      cluster.setDesiredInstances(Math.max(0, desired - draining), clock.now());
+      recorded("SetDesiredCapacity", () =>
+        cluster.setDesiredInstances(Math.max(0, desired - draining), clock.now()),
+      );
     },
     async setProtection(capacity, instanceIds, protect) {
       group(capacity);
@@ -82,7 +94,7 @@ export function createSimClusterCapacityPort(options: SimClusterCapacityOptions)
     async terminate(capacity, instanceIds) {
       group(capacity);
       // Each one leaves the instance count, and so the desired capacity, one lower.
-      cluster.terminate(instanceIds, clock.now());
+      recorded("TerminateInstances", () => cluster.terminate(instanceIds, clock.now()));
     },
   };
 }
