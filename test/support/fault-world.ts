@@ -187,6 +187,19 @@ export function faultWorld(options: FaultWorldOptions) {
       entry(full, `${call.service}.${call.operation} failed: ${name}`, chosen ?? subjectsOf(full, account)),
     );
   };
+  /** A fault of the account itself (a missing cluster, a query CloudWatch will not answer): counted in the mix. */
+  const refused = (label: string) => {
+    const invocation = runner.current()?.invocation;
+    if (invocation) faults.push({ label, at: account.now(), invocation: invocation.id, subjects: [] });
+  };
+  const metricStatus = options.metricStatus;
+  const statusOf =
+    metricStatus &&
+    ((query: MetricDataQuery) => {
+      const status = metricStatus(query);
+      if (status) refused(`cloudwatch.GetMetricData query answered ${status}`);
+      return status;
+    });
   const onHang = () => runner.stopCurrent();
   const wire = new SimWire({
     account,
@@ -194,6 +207,8 @@ export function faultWorld(options: FaultWorldOptions) {
     maxAttempts: SDK_ATTEMPTS,
     hook: (call: WireCall) => decide(call),
     onFailure: (call, error) => failed(call, error),
+    onRefusal: (call, error) =>
+      refused(`${call.service}.${call.operation} answered ${errorLabel(error as Error)}`),
     onHang,
   });
   const portHook = (call: HookedCall) =>
@@ -217,9 +232,7 @@ export function faultWorld(options: FaultWorldOptions) {
   const ports = {
     store,
     ecs,
-    metrics: createMetricsPort(
-      simCloudWatchClient(account, wire, options.metricStatus ? { statusOf: options.metricStatus } : {}),
-    ),
+    metrics: createMetricsPort(simCloudWatchClient(account, wire, statusOf ? { statusOf } : {})),
     queues: createQueuePort(simSqsClient(account, wire)),
     events: hooked(events as EventsPort, "events"),
     clock: { now: () => account.now() },

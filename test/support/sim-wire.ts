@@ -25,6 +25,8 @@ export interface SimWireOptions {
   hook?: (call: WireCall) => FaultAction | undefined;
   /** Told when an attempt starts hanging. */
   onHang?: (call: WireCall) => void;
+  /** Told when the account itself refuses an attempt (ClusterNotFoundException, QueueDoesNotExist…). */
+  onRefusal?: (call: WireCall, error: unknown) => void;
   /** Told when a call fails for good, after the SDK's retries (the error its caller gets). */
   onFailure?: (call: WireCall, error: unknown) => void;
 }
@@ -60,7 +62,14 @@ export class SimWire {
     const action = hook?.(call);
     if (action?.kind === "fail-before") throw action.error;
     if (action?.kind === "hang-before") return hang(call, onHang);
-    const result = structuredClone(await effect());
+    const result = structuredClone(
+      await Promise.resolve()
+        .then(effect)
+        .catch((error: unknown) => {
+          this.#options.onRefusal?.(call, error);
+          throw error;
+        }),
+    );
     if (action?.kind === "fail-after") throw action.error;
     if (action?.kind === "hang-after") return hang(call, onHang);
     return result;

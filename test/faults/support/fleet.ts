@@ -121,3 +121,22 @@ export function fleetConfigs(services: readonly SimService[]): TargetConfigInput
     ...quiet.map(quietConfig),
   ];
 }
+
+/** Backlog tracking (10 messages a task) on a service's own queue, or on `queueUrl`. */
+export function backlogConfig(id: string, queueUrl: string, maxCapacity = 10): TargetConfigInput {
+  return {
+    target: { id, minCapacity: 1, maxCapacity },
+    policies: [{ name: "backlog", type: "TargetTracking", targetValue: 10, metric: { sqs: { queueUrl } } }],
+  };
+}
+
+/** A busy SQS worker: bursts of `perMinute` messages every few minutes, 1 s each. */
+export function busyService(name: string, minutes: number, perMinute = 300, cluster = "sim"): ServiceSpec {
+  return {
+    name,
+    cluster,
+    trace: minuteTrace(name, minutes, (m) => (m % 8 < 3 ? perMinute : 10)),
+    processingTimeSeconds: 1,
+    initialDesired: 1,
+  };
+}
