@@ -39,5 +39,3 @@ export {
 export type { AwsCallContext } from "./sdk-errors.ts";
 export { callAws, toDomainError } from "./sdk-errors.ts";
 export { createQueuePort } from "./sqs/queue-adapter.ts";
-export type { ReadQueueDepthsOptions } from "./sqs/read-queue-depths.ts";
-export { readQueueDepths } from "./sqs/read-queue-depths.ts";

@@ -1,3 +1,4 @@
+export { mapBounded } from "./async/map-bounded.ts";
 export { decide } from "./decide/decide.ts";
 export {
   ConflictError,

@@ -3,6 +3,7 @@ import {
   type EcsPort,
   type MetricQuery,
   type MetricsPort,
+  mapBounded,
   NotFoundError,
   type Observation,
   type QueueDepth,
@@ -10,7 +11,6 @@ import {
   type ServiceSnapshot,
   ValidationError,
 } from "@gantry/core";
-import { mapBounded } from "./bounded-concurrency.ts";
 import { asError, errorInfo } from "./error-info.ts";
 import type { ObservationPlan, PlannedTarget } from "./observation-plan.ts";
 

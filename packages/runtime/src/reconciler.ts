@@ -2,13 +2,13 @@ import { randomBytes } from "node:crypto";
 import {
   type Activity,
   CorruptItemError,
+  mapBounded,
   NotFoundError,
   type StateStore,
   type TargetProblem,
   type TargetRecord,
 } from "@gantry/core";
 import { syncAlarms } from "./alarm-sync.ts";
-import { mapBounded } from "./bounded-concurrency.ts";
 import { runStageTwo } from "./capacity/stage-two.ts";
 import { errorInfo } from "./error-info.ts";
 import { planObservation } from "./observation-plan.ts";

@@ -6,9 +6,8 @@ import {
   type Failure,
   type Service,
 } from "@aws-sdk/client-ecs";
-import { type EcsPort, GantryError, NotFoundError, type ServiceSnapshot } from "@gantry/core";
+import { type EcsPort, GantryError, mapBounded, NotFoundError, type ServiceSnapshot } from "@gantry/core";
 import { chunk } from "../chunk.ts";
-import { mapWithConcurrency } from "../concurrency.ts";
 import { awsErrorName, callAws, isRetryable, toDomainError } from "../sdk-errors.ts";
 import { resourceName } from "./ecs-failures.ts";
 import { formatServiceId, parseServiceId } from "./service-id.ts";
@@ -52,9 +51,7 @@ export async function describeServices(
   const unique = [...new Set(ids)];
   const { batches, failed } = planBatches(unique);
   const context: Context = { ...options, client, gone: new Map() };
-  const results = await mapWithConcurrency(batches, options.concurrency, (batch) =>
-    describeIsolated(context, batch),
-  );
+  const results = await mapBounded(batches, options.concurrency, (batch) => describeIsolated(context, batch));
   const merged = mergeResults([{ services: [], missing: [], failed }, ...results]);
   const order = new Map(unique.map((id, index) => [id, index]));
   const byOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);

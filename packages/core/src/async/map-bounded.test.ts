@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { mapWithConcurrency } from "./concurrency.ts";
+import { mapBounded } from "./map-bounded.ts";
 
-describe("mapWithConcurrency", () => {
+describe("mapBounded", () => {
   it("keeps input order whatever the completion order", async () => {
     const delays = [30, 5, 20, 1, 10];
-    const result = await mapWithConcurrency(delays, 2, async (ms, index) => {
+    const result = await mapBounded(delays, 2, async (ms, index) => {
       await new Promise((resolve) => setTimeout(resolve, ms));
       return index;
     });
@@ -13,7 +13,7 @@ describe("mapWithConcurrency", () => {
 
   it("stops taking items after a failure and rejects with it", async () => {
     const started: number[] = [];
-    const run = mapWithConcurrency([1, 2, 3, 4, 5, 6], 2, async (n) => {
+    const run = mapBounded([1, 2, 3, 4, 5, 6], 2, async (n) => {
       started.push(n);
       await new Promise((resolve) => setTimeout(resolve, 1));
       if (n === 2) throw new Error("boom");
@@ -24,6 +24,6 @@ describe("mapWithConcurrency", () => {
   });
 
   it("handles no items", async () => {
-    expect(await mapWithConcurrency([], 4, async (n: number) => n)).toEqual([]);
+    expect(await mapBounded([], 4, async (n: number) => n)).toEqual([]);
   });
 });
