@@ -27,8 +27,6 @@ export {
   UPDATE_CONTAINER_INSTANCES_LIMIT,
 } from "./ecs/container-instances-adapter.ts";
 export { createEcsPort, DESCRIBE_SERVICES_LIMIT } from "./ecs/ecs-adapter.ts";
-export type { ServiceRef } from "./ecs/service-id.ts";
-export { formatServiceId, parseServiceId } from "./ecs/service-id.ts";
 export type { EventsPortOptions } from "./eventbridge/events-adapter.ts";
 export {
   ACTIVITY_DETAIL_TYPE,

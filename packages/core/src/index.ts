@@ -37,6 +37,8 @@ export type { Policy, PolicyInput } from "./model/policy.ts";
 export { PolicySchema } from "./model/policy.ts";
 export type { ScheduledAction } from "./model/scheduled-action.ts";
 export { ScheduledActionSchema } from "./model/scheduled-action.ts";
+export type { ServiceRef } from "./model/service-id.ts";
+export { formatServiceId, parseServiceId } from "./model/service-id.ts";
 export type { PendingChange, ScalingState } from "./model/state.ts";
 export { ScalingStateSchema, STATE_VERSION } from "./model/state.ts";
 export type { StepScalingPolicy } from "./model/step-scaling-policy.ts";

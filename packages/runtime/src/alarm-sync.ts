@@ -6,7 +6,7 @@ import type {
   StepScalingPolicy,
   TargetConfig,
 } from "@gantry/core";
-import { liveQueueOf, queueNameOf } from "@gantry/core";
+import { liveQueueOf, parseServiceId, queueNameOf } from "@gantry/core";
 import { alarmNamePrefix, isStageAlarm, managedAlarmName } from "./alarm-names.ts";
 import { errorInfo } from "./error-info.ts";
 
@@ -197,5 +197,5 @@ function statOrUndefined(targetId: string, policy: Policy): MetricStat | undefin
 }
 
 function serviceName(targetId: string): string {
-  return targetId.split("/").at(-1) ?? targetId;
+  return parseServiceId(targetId, "target.id").service;
 }

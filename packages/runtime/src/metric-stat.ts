@@ -1,10 +1,10 @@
-import { type MetricSpec, type MetricStat, ValidationError } from "@gantry/core";
+import { type MetricSpec, type MetricStat, parseServiceId, ValidationError } from "@gantry/core";
 
 type CloudWatchStat = Extract<MetricSpec, { cloudwatch: unknown }>["cloudwatch"];
 
 /** `service/<cluster>/<service>` → the ClusterName and ServiceName dimensions AWS/ECS metrics carry. */
 export function serviceDimensions(targetId: string): MetricStat["dimensions"] {
-  const [, cluster = "", service = ""] = targetId.split("/");
+  const { cluster, service } = parseServiceId(targetId, "target.id");
   return [
     { name: "ClusterName", value: cluster },
     { name: "ServiceName", value: service },

@@ -1,5 +1,6 @@
 import type { ContainerInstance, Task } from "@aws-sdk/client-ecs";
 import type { InstanceLifecycle, InstanceState, TaskFootprint, TaskResources } from "@gantry/core";
+import { formatServiceId } from "@gantry/core";
 import { resourceName } from "../ecs/ecs-failures.ts";
 import type { AsgGroup, AsgInstance } from "./capacity-ports.ts";
 
@@ -77,7 +78,7 @@ function groupTasks(reads: ClusterReads): Map<string, TaskFootprint[]> {
     if (!on || !resources) continue;
     const group = task.group ?? "";
     const serviceId = group.startsWith("service:")
-      ? `service/${clusterName}/${group.slice("service:".length)}`
+      ? formatServiceId({ cluster: clusterName, service: group.slice("service:".length) })
       : `task/${clusterName}/${group || (task.taskArn ?? "")}`;
     byInstance.set(on, [...(byInstance.get(on) ?? []), { serviceId, ...resources }]);
   }

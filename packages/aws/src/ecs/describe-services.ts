@@ -6,11 +6,18 @@ import {
   type Failure,
   type Service,
 } from "@aws-sdk/client-ecs";
-import { type EcsPort, GantryError, mapBounded, NotFoundError, type ServiceSnapshot } from "@gantry/core";
+import {
+  type EcsPort,
+  formatServiceId,
+  GantryError,
+  mapBounded,
+  NotFoundError,
+  parseServiceId,
+  type ServiceSnapshot,
+} from "@gantry/core";
 import { chunk } from "../chunk.ts";
 import { awsErrorName, callAws, isRetryable, toDomainError } from "../sdk-errors.ts";
 import { resourceName } from "./ecs-failures.ts";
-import { formatServiceId, parseServiceId } from "./service-id.ts";
 
 type Described = Awaited<ReturnType<EcsPort["describeServices"]>>;
 type ServiceFailure = Described["failed"][number];

@@ -1,8 +1,7 @@
 import { type ECSClient, UpdateServiceCommand } from "@aws-sdk/client-ecs";
-import { type EcsPort, ValidationError } from "@gantry/core";
+import { type EcsPort, parseServiceId, ValidationError } from "@gantry/core";
 import { callAws } from "../sdk-errors.ts";
 import { type DescribeServicesOptions, describeServices } from "./describe-services.ts";
-import { parseServiceId } from "./service-id.ts";
 
 export { DESCRIBE_SERVICES_LIMIT, isDeploying } from "./describe-services.ts";
 

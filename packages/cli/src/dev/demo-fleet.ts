@@ -1,7 +1,13 @@
 // The demo account of `gantry dev`: two SQS worker services on the default worker policy (scale to zero
 // included), on one EC2 cluster whose Auto Scaling group the second stage sizes, and one web service tracking
 // ECS CPU on Fargate, each fed from a trace.
-import { parseWith, type TargetConfig, type TargetConfigInput, TargetConfigSchema } from "@gantry/core";
+import {
+  formatServiceId,
+  parseWith,
+  type TargetConfig,
+  type TargetConfigInput,
+  TargetConfigSchema,
+} from "@gantry/core";
 import {
   defaultWorkerConfig,
   type Ec2Cluster,
@@ -24,7 +30,7 @@ export interface DemoFleet {
 
 const ORDERS = { name: "orders-worker", initialDesired: 4 };
 const EVENTS = { name: "events-worker", initialDesired: 2 };
-const serviceId = (name: string) => `service/${DEMO_CLUSTER}/${name}`;
+const serviceId = (name: string) => formatServiceId({ cluster: DEMO_CLUSTER, service: name });
 
 /** The default worker policy on a service's own queue, within [0, max] tasks, sized by the second stage. */
 function workerConfig(service: SimService, maxCapacity: number): TargetConfigInput {

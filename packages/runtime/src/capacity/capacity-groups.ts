@@ -5,6 +5,7 @@ import type {
   TargetConfig,
   TaskResources,
 } from "@gantry/core";
+import { parseServiceId } from "@gantry/core";
 import type { TargetOutcome } from "../reconciler-types.ts";
 
 /** The targets that share one group or capacity provider, and the cluster they run in. */
@@ -45,7 +46,7 @@ export function capacityGroups(targets: readonly TargetConfig[]): CapacityGroup[
 
 /** `service/<cluster>/<service>` → `<cluster>`. */
 export function clusterOf(serviceId: string): string {
-  return serviceId.split("/")[1] ?? "";
+  return parseServiceId(serviceId, "target.id").cluster;
 }
 
 /**

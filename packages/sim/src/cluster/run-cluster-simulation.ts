@@ -1,7 +1,7 @@
 // A backtest of the cluster stage: SQS worker services on one EC2 cluster, each steered by its own service
 // scaler, and a capacity scaler (Gantry's planCapacity or the ecs-cas baseline) sizing the instances. The loop
 // steps the account one second at a time, so that capacity waits are measured to the second.
-import { type CapacityConfigInput, CapacityConfigSchema, parseWith } from "@gantry/core";
+import { type CapacityConfigInput, CapacityConfigSchema, formatServiceId, parseWith } from "@gantry/core";
 import { SimAccount } from "../account/sim-account.ts";
 import type { SimService } from "../account/sim-service.ts";
 import {
@@ -65,7 +65,7 @@ export interface ClusterSimulationResult {
   readonly misplacedTasks: number;
 }
 
-const SERVICE_ID = (name: string) => `service/sim/${name}`;
+const SERVICE_ID = (name: string) => formatServiceId({ cluster: "sim", service: name });
 
 export function runClusterSimulation(options: ClusterSimulationOptions): ClusterSimulationResult {
   const { seed = 0, sloSeconds = 60, tailSeconds = 0 } = options;

@@ -1,4 +1,4 @@
-import { ValidationError } from "@gantry/core";
+import { ValidationError } from "../errors.ts";
 
 /** An ECS service as Gantry names it: `service/<cluster>/<service>`, as Application Auto Scaling does. */
 export interface ServiceRef {
@@ -8,6 +8,7 @@ export interface ServiceRef {
 
 const SERVICE_ID = /^service\/([^/]+)\/([^/]+)$/;
 
+/** `service/<cluster>/<service>` → its parts. Throws a ValidationError naming `field` for anything else. */
 export function parseServiceId(id: string, field = "id"): ServiceRef {
   const match = SERVICE_ID.exec(id);
   if (!match?.[1] || !match[2]) {
