@@ -1,25 +1,15 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import type { Clock } from "@gantry/core";
-import type { Reconciler } from "@gantry/runtime";
 import type { Context } from "aws-lambda";
 import { type AlarmEvent, parseAlarmEvent } from "./alarm-event.ts";
 import { AlarmFailureError, unreconciledTargets } from "./alarm-failure-error.ts";
 import { resolveAlarmTarget } from "./alarm-targets.ts";
 import { createAlarmDepsFromEnv } from "./deps-from-env.ts";
+import type { AlarmDeps } from "./handler-deps.ts";
 import { invocationDeadline } from "./invocation-deadline.ts";
 import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { countOutcomes, type OutcomeCounts } from "./outcome-counts.ts";
-
-export interface AlarmDeps extends Partial<Observability> {
-  reconciler: Reconciler;
-  clock: Clock;
-  /** Managed alarm name → the id of the target whose policy owns it. */
-  alarmTargets: () => Promise<Map<string, string>>;
-  /** The deployment's stage (GANTRY_STAGE): another stage's alarm is ignored. Unset: unstaged names only. */
-  alarmStage?: string;
-}
 
 export type AlarmResult =
   | { ignored: string }

@@ -12,13 +12,12 @@ import {
 } from "@gantry/aws";
 import type { Clock, TargetConfig } from "@gantry/core";
 import { alarmTargets, createReconciler, type Reconciler } from "@gantry/runtime";
-import type { AlarmDeps } from "./alarm.ts";
 import { createAlarmTargetIndex } from "./alarm-targets.ts";
 import { type FunctionEnv, readFunctionEnv } from "./function-env.ts";
+import type { AlarmDeps, TickDeps } from "./handler-deps.ts";
 import type { Observability } from "./observability.ts";
 import { toReconcileLogger } from "./powertools-logger.ts";
 import { toReconcileMetrics } from "./powertools-metrics.ts";
-import type { TickDeps } from "./tick.ts";
 
 export const systemClock: Clock = { now: () => Date.now() };
 

@@ -1,24 +1,13 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import type { Clock } from "@gantry/core";
-import type { Reconciler } from "@gantry/runtime";
 import type { Context } from "aws-lambda";
 import { createTickDepsFromEnv } from "./deps-from-env.ts";
+import type { TickDeps } from "./handler-deps.ts";
 import { invocationDeadline } from "./invocation-deadline.ts";
 import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
 import { createObservability, type Observability } from "./observability.ts";
 import { runSubTicks, type TickSummary } from "./sub-ticks.ts";
 import { parseTickEvent } from "./tick-event.ts";
-
-export interface TickDeps extends Partial<Observability> {
-  reconciler: Reconciler;
-  clock: Clock;
-  sleep: (ms: number) => Promise<void>;
-  /** Seconds between passes inside one invocation; 0 or ≥ 60 for a single pass. */
-  subTickSeconds: number;
-  /** The schedule's period; sub-ticks stop before the next scheduled invocation (default 60 s). */
-  schedulePeriodSeconds?: number;
-}
 
 /** The tick handler over injected dependencies (tests, `gantry dev`). */
 export function createTickHandler(deps: TickDeps) {

@@ -1,8 +1,8 @@
 // The simulator itself is imported only when the command runs, so that `gantry evaluate` stays quick to start.
 import { TRACE_FORMATS } from "@gantry/sim/traces/detect-format";
 import { type Command, Option } from "commander";
-import { CLUSTERS, EC2_DEFAULTS } from "../simulate/run-cluster.ts";
-import type { SimulateOptions } from "../simulate/run-simulate.ts";
+import { EC2_DEFAULTS } from "../simulate/run-cluster.ts";
+import { CLUSTERS, type SimulateOptions } from "../simulate/simulate-options.ts";
 import {
   atLeastOneSecond,
   existingPath,

@@ -12,10 +12,8 @@ import {
   workerCapacity,
 } from "@gantry/sim";
 import { CliError } from "../cli-error.ts";
-import type { SimulateOptions } from "./run-simulate.ts";
+import type { SimulateOptions } from "./simulate-options.ts";
 
-export const CLUSTERS = ["fargate", "ec2"] as const;
-export type ClusterName = (typeof CLUSTERS)[number];
 export const CAPACITY_SCALERS: readonly CapacityScalerName[] = ["gantry", "ecs-cas"];
 
 /** The EC2 flags, with their defaults: a 4 vCPU / 8 GiB instance, a 1 vCPU / 2 GiB task, a 3-minute launch. */

@@ -14,7 +14,6 @@ import {
   type SimulationResult,
   type Slo,
   type Trace,
-  type TraceFormat,
 } from "@gantry/sim";
 import { formatSummary, toSimulationReport } from "@gantry/sim/report/index";
 import { CliError } from "../cli-error.ts";
@@ -22,41 +21,12 @@ import { parseDocument, readText } from "../read-input.ts";
 import { createProgress } from "./progress.ts";
 import {
   type CapacityFigures,
-  type ClusterName,
   capacityFigures,
   checkClusterCombination,
   formatCapacityFigures,
   simulateCluster,
 } from "./run-cluster.ts";
-
-/** The options as Commander hands them over, already checked value by value (value-parsers.ts). */
-export interface SimulateOptions {
-  readonly trace: string;
-  readonly traceFormat?: TraceFormat;
-  readonly from?: string;
-  readonly to?: string;
-  readonly function?: string;
-  readonly scale: number;
-  readonly seed: number;
-  readonly scaler: string;
-  readonly config?: string;
-  readonly slo: number;
-  readonly taskStartup: number;
-  readonly processingTime?: number;
-  readonly concurrency: number;
-  readonly visibilityTimeout: number;
-  readonly min: number;
-  readonly max: number;
-  readonly json?: boolean;
-  readonly plot?: string;
-  readonly progress?: boolean;
-  readonly cluster?: ClusterName;
-  readonly instanceTypeCpu?: number;
-  readonly instanceTypeMemory?: number;
-  readonly taskCpu?: number;
-  readonly taskMemory?: number;
-  readonly instanceLaunch?: number;
-}
+import type { SimulateOptions } from "./simulate-options.ts";
 
 /** Field names in loadTrace's and runSimulation's ValidationErrors → the flags that set them. */
 const FIELD_FLAGS: Readonly<Record<string, string>> = {

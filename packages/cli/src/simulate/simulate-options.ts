@@ -1,0 +1,35 @@
+// `gantry simulate`'s parsed options, apart from the runners so that run-simulate and run-cluster share them
+// without importing each other.
+import type { TraceFormat } from "@gantry/sim";
+
+export const CLUSTERS = ["fargate", "ec2"] as const;
+export type ClusterName = (typeof CLUSTERS)[number];
+
+/** The options as Commander hands them over, already checked value by value (value-parsers.ts). */
+export interface SimulateOptions {
+  readonly trace: string;
+  readonly traceFormat?: TraceFormat;
+  readonly from?: string;
+  readonly to?: string;
+  readonly function?: string;
+  readonly scale: number;
+  readonly seed: number;
+  readonly scaler: string;
+  readonly config?: string;
+  readonly slo: number;
+  readonly taskStartup: number;
+  readonly processingTime?: number;
+  readonly concurrency: number;
+  readonly visibilityTimeout: number;
+  readonly min: number;
+  readonly max: number;
+  readonly json?: boolean;
+  readonly plot?: string;
+  readonly progress?: boolean;
+  readonly cluster?: ClusterName;
+  readonly instanceTypeCpu?: number;
+  readonly instanceTypeMemory?: number;
+  readonly taskCpu?: number;
+  readonly taskMemory?: number;
+  readonly instanceLaunch?: number;
+}
