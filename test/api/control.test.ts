@@ -1,5 +1,5 @@
 import "../../packages/functions/src/test-support/test-env.ts";
-import { GantryError, NotFoundError, ThrottledError } from "@gantry/core";
+import { GantryError, NotFoundError, sdkErrorCode, ThrottledError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { apiWorld, expectErrorShape, START, snapshot, workerConfig } from "./support/api-world.ts";
 
@@ -157,7 +157,10 @@ describe("POST desired-count", () => {
 
   it("records a Failed activity and answers 502 when UpdateService fails", async () => {
     const world = await seeded();
-    world.ecs.failNext("setDesiredCount", new GantryError("AccessDeniedException", "not allowed"));
+    world.ecs.failNext(
+      "setDesiredCount",
+      new GantryError(sdkErrorCode("AccessDeniedException"), "not allowed"),
+    );
     const reply = await world.call({
       method: "POST",
       path: `${BASE}/desired-count`,

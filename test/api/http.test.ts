@@ -154,8 +154,8 @@ describe("unexpected errors", () => {
 
   it("answer 500 for a GantryError with a code the API does not know", async () => {
     const world = apiWorld();
-    const { GantryError } = await import("@gantry/core");
-    world.store.failNext("getTarget", new GantryError("SomethingOdd", "bad item"));
+    const { GantryError, sdkErrorCode } = await import("@gantry/core");
+    world.store.failNext("getTarget", new GantryError(sdkErrorCode("SomethingOdd"), "bad item"));
     const reply = await world.call({ method: "GET", path: PATH });
     expect(reply.status).toBe(500);
     expect(expectErrorShape(reply).code).toBe("InternalError");

@@ -1,4 +1,11 @@
-import { ConflictError, GantryError, NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
+import {
+  ConflictError,
+  GantryError,
+  NotFoundError,
+  sdkErrorCode,
+  ThrottledError,
+  ValidationError,
+} from "@gantry/core";
 
 /** The AWS action being called (`ecs:UpdateService`) and, when there is one, the resource it was called on. */
 export interface AwsCallContext {
@@ -74,17 +81,15 @@ export function toDomainError(error: unknown, context: AwsCallContext): GantryEr
   const name = typeof shape.name === "string" && shape.name !== "" ? shape.name : "UnknownError";
   const detail = typeof shape.message === "string" ? shape.message : String(error);
   const on = context.resource === undefined ? "" : ` for ${context.resource}`;
-  const domain = classify(shape, name, `${context.action} failed${on}: ${name}: ${detail}`);
-  domain.cause = error;
-  return domain;
+  return classify(shape, name, `${context.action} failed${on}: ${name}: ${detail}`, { cause: error });
 }
 
-function classify(shape: SdkErrorShape, name: string, message: string): GantryError {
-  if (isThrottling(shape, name)) return new ThrottledError(message);
-  if (NOT_FOUND_NAMES.has(name)) return new NotFoundError(message);
-  if (VALIDATION_NAMES.has(name)) return new ValidationError(message);
-  if (CONFLICT_NAMES.has(name)) return new ConflictError(message);
-  return new GantryError(name, message);
+function classify(shape: SdkErrorShape, name: string, message: string, options: ErrorOptions): GantryError {
+  if (isThrottling(shape, name)) return new ThrottledError(message, options);
+  if (NOT_FOUND_NAMES.has(name)) return new NotFoundError(message, undefined, options);
+  if (VALIDATION_NAMES.has(name)) return new ValidationError(message, undefined, options);
+  if (CONFLICT_NAMES.has(name)) return new ConflictError(message, options);
+  return new GantryError(sdkErrorCode(name), message, undefined, options);
 }
 
 function isThrottling(shape: SdkErrorShape, name: string): boolean {

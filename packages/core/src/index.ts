@@ -1,10 +1,12 @@
 export { mapBounded } from "./async/map-bounded.ts";
 export { decide } from "./decide/decide.ts";
+export type { GantryErrorCode, SdkErrorCode } from "./errors.ts";
 export {
   ConflictError,
   CorruptItemError,
   GantryError,
   NotFoundError,
+  sdkErrorCode,
   ThrottledError,
   ValidationError,
 } from "./errors.ts";

@@ -4,6 +4,7 @@ import {
   type ManagedAlarm,
   NotFoundError,
   type PolicyInput,
+  sdkErrorCode,
   type TargetConfigInput,
 } from "@gantry/core";
 import { describe, expect, it } from "vitest";
@@ -148,7 +149,10 @@ describe("syncAlarms", () => {
 
   it("keeps going past an alarm that cannot be put, and reports it", async () => {
     const port = new RecordingAlarmPort();
-    port.failNext("putAlarm", new GantryError("LimitExceeded", "cloudwatch:PutMetricAlarm: too many alarms"));
+    port.failNext(
+      "putAlarm",
+      new GantryError(sdkErrorCode("LimitExceeded"), "cloudwatch:PutMetricAlarm: too many alarms"),
+    );
     const result = await syncAlarms(configs, port);
     expect(result.failed).toEqual([expect.objectContaining({ code: "LimitExceeded" })]);
     expect(result.created).toHaveLength(1);
@@ -162,7 +166,8 @@ describe("syncAlarms", () => {
       putAlarm: (alarm) => port.putAlarm(alarm),
       listAlarmNames: (prefix) => port.listAlarmNames(prefix),
       deleteAlarms: async (names) => {
-        if (names.includes("gantry-000000000002-b")) throw new GantryError("AccessDenied", "not allowed");
+        if (names.includes("gantry-000000000002-b"))
+          throw new GantryError(sdkErrorCode("AccessDenied"), "not allowed");
         await port.deleteAlarms(names);
       },
     };

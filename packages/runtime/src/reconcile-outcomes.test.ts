@@ -1,4 +1,4 @@
-import { GantryError, NotFoundError, type StateStore } from "@gantry/core";
+import { GantryError, NotFoundError, type StateStore, sdkErrorCode } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { PENDING_GRACE_MS } from "./apply/pending-change.ts";
 import { createReconciler } from "./reconciler.ts";
@@ -10,7 +10,7 @@ type Service = World["services"][number];
 /** ECS's answer was lost after it committed: a 5xx (as the SDK reports it) after the desired count moved. */
 function serverErrorAfterCommit(): GantryError {
   const error = new GantryError(
-    "ServerException",
+    sdkErrorCode("ServerException"),
     "ecs:UpdateService failed: ServerException: internal error",
   );
   error.cause = { name: "ServerException", $metadata: { httpStatusCode: 500, attempts: 1 } };

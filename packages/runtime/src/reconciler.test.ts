@@ -5,6 +5,7 @@ import {
   type MetricsPort,
   type QueuePort,
   type StateStore,
+  sdkErrorCode,
   ThrottledError,
 } from "@gantry/core";
 import { describe, expect, it } from "vitest";
@@ -327,7 +328,7 @@ describe("a reconcile pass over the simulated account", () => {
     const [pub] = world.services as [NonNullable<(typeof world.services)[0]>];
     await world.store.putConfig(configOf(workerConfig(pub)), 0);
     world.account.send(pub.queueUrl, 30);
-    world.events.failNext(new GantryError("EventBridgeFailed", "events:PutEvents failed"));
+    world.events.failNext(new GantryError(sdkErrorCode("EventBridgeFailed"), "events:PutEvents failed"));
 
     const summary = await world.reconciler.reconcile({ deadline: world.deadline() });
 

@@ -35,9 +35,7 @@ async function callAutoScaling<T>(context: AwsCallContext, call: () => Promise<T
   } catch (error) {
     const domain = toDomainError(error, context);
     if (!(domain instanceof ValidationError) || !/not found/i.test(domain.message)) throw domain;
-    const notFound = new NotFoundError(domain.message);
-    notFound.cause = domain.cause;
-    throw notFound;
+    throw new NotFoundError(domain.message, undefined, { cause: domain.cause });
   }
 }
 

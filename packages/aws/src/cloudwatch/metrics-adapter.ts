@@ -137,9 +137,9 @@ function nameRejectedQuery(error: Error, batch: MetricQuery[]): Error {
   const query =
     byPosition ?? batch.find((q) => new RegExp(`\\b${escapeRegExp(q.id)}\\b`).test(error.message));
   if (query === undefined) return error;
-  const named = new ValidationError(`metric query "${query.id}" was rejected: ${error.message}`, query.id);
-  named.cause = error.cause;
-  return named;
+  return new ValidationError(`metric query "${query.id}" was rejected: ${error.message}`, query.id, {
+    cause: error.cause,
+  });
 }
 
 function escapeRegExp(text: string): string {

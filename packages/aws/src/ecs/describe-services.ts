@@ -123,11 +123,11 @@ async function withRetries<T>(call: () => Promise<T>, delaysMs: readonly number[
 }
 
 function clusterNotFound(cluster: string, error: GantryError): NotFoundError {
-  const notFound = new NotFoundError(
+  return new NotFoundError(
     `ECS cluster ${cluster} does not exist (${ACTION}: ClusterNotFoundException)`,
+    undefined,
+    { cause: error.cause ?? error },
   );
-  notFound.cause = error.cause ?? error;
-  return notFound;
 }
 
 async function describeBatch(client: ECSClient, batch: Batch): Promise<Described> {
