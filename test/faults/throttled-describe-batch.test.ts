@@ -22,7 +22,7 @@ async function scenario(stuck: boolean) {
     latencyMs: 50,
     hook(call) {
       if (call.operation !== "DescribeServices") return undefined;
-      const names = (call.input.services as string[] | undefined) ?? [];
+      const names = (call.input as { services?: string[] }).services ?? [];
       const second = names.length === 10 && names.every((n) => SECOND_BATCH.has(n));
       // The adapter's retries and splits must absorb the batch's throttling: no target is its subject.
       if (second) return { kind: "fail-before", error: throttling(), subjects: [] };

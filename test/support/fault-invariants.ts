@@ -86,9 +86,7 @@ function configsDuring(world: FaultWorld, targetId: string, from: number, to: nu
 export function countDoubleSteps(world: FaultWorld): number {
   const extra = new Set<Change>();
   for (const [targetId, periodMs] of stepTargets(world)) {
-    const increases = appliedChanges(world, "service").filter(
-      (c) => c.resource === targetId && c.to > c.from && c.from > 0,
-    );
+    const increases = stepIncreases(world, targetId);
     const byDatapoint = groupBy(increases, (c) => Math.floor((c.caller.passStart ?? c.at) / periodMs));
     const byEvent = groupBy(
       increases.filter((c) => c.caller.eventId !== undefined),
@@ -99,6 +97,18 @@ export function countDoubleSteps(world: FaultWorld): number {
     }
   }
   return extra.size;
+}
+
+/** The applied increases of a step-scaled target that are steps (not a wake from zero). */
+function stepIncreases(world: FaultWorld, targetId: string): Change[] {
+  return appliedChanges(world, "service").filter(
+    (c) => c.resource === targetId && c.to > c.from && c.from > 0,
+  );
+}
+
+/** Steps applied on every step-scaled target. */
+export function countSteps(world: FaultWorld): number {
+  return [...stepTargets(world).keys()].reduce((sum, id) => sum + stepIncreases(world, id).length, 0);
 }
 
 /** Targets with a step policy, and the shortest alarm period among them (ms). */
@@ -151,8 +161,15 @@ function sameConfig(a: TargetConfig, b: TargetConfig): boolean {
  * one to one); each change of a group needs a Successful capacity activity whose span contains it. Successful
  * activities left unmatched are reported as phantoms (a change claimed that the account never made).
  */
-export function lostActivities(world: FaultWorld): { lost: number; phantoms: number; records: number } {
+export function lostActivities(world: FaultWorld): {
+  lost: number;
+  /** Of `lost`, the changes of Auto Scaling groups (stage 2). */
+  lostGroups: number;
+  phantoms: number;
+  records: number;
+} {
   let lost = 0;
+  let lostGroups = 0;
   let phantoms = 0;
   let records = 0;
   const services = appliedChanges(world, "service");
@@ -172,14 +189,18 @@ export function lostActivities(world: FaultWorld): { lost: number; phantoms: num
   }
   const groups = appliedChanges(world, "group");
   for (const name of new Set(groups.map((c) => c.resource.slice("group/".length)))) {
-    const successful = done(world.memory.activitiesOf(`capacity/${name}`));
+    // A group's activity may change instances without a plan step (a termination): its action is None.
+    const successful = world.memory
+      .activitiesOf(`capacity/${name}`)
+      .filter((a) => a.status === "Successful" && !a.dryRun);
     records += successful.length;
     for (const change of groups.filter((c) => c.resource === `group/${name}`)) {
-      if (!successful.some((a) => a.startTime <= change.at && change.at <= (a.endTime ?? a.startTime)))
-        lost++;
+      if (!successful.some((a) => a.startTime <= change.at && change.at <= (a.endTime ?? a.startTime))) {
+        lostGroups++;
+      }
     }
   }
-  return { lost, phantoms, records };
+  return { lost: lost + lostGroups, lostGroups, phantoms, records };
 }
 
 function done(activities: readonly Activity[]): Activity[] {

@@ -24,6 +24,7 @@ import {
   type TargetOutcome,
 } from "@gantry/runtime";
 import {
+  createPrng,
   createSimClusterCapacityPort,
   DesiredHistory,
   Ec2Cluster,
@@ -38,11 +39,9 @@ import {
 } from "@gantry/sim";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { createAlarmHandler } from "../../packages/functions/src/alarm.ts";
-import { createApiHandler } from "../../packages/functions/src/api.ts";
 import { createQuietObservability } from "../../packages/functions/src/observability.ts";
 import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
 import { createTickHandler } from "../../packages/functions/src/tick.ts";
-import { apiEvent } from "../api/support/api-world.ts";
 import { type Caller, type Invocation, InvocationRunner } from "./fault-context.ts";
 import { simCloudWatchClient, simEcsClient, simSqsClient } from "./sim-aws-clients.ts";
 import { SimWire, type WireCall } from "./sim-wire.ts";
@@ -131,6 +130,8 @@ export interface FaultWorldOptions {
   /** Targets the scenario itself breaks for the whole run (a missing cluster, a forbidden query…). */
   faultyTargets?: readonly string[];
   capacity?: CapacityWorld;
+  /** Seeds extra yields (0–3) before each call, so concurrent invocations interleave differently per seed. */
+  jitterSeed?: number;
 }
 
 const quiet = () => createQuietObservability("gantry-faults", "SILENT");
@@ -201,11 +202,16 @@ export function faultWorld(options: FaultWorldOptions) {
       return status;
     });
   const onHang = () => runner.stopCurrent();
+  const random = options.jitterSeed === undefined ? undefined : createPrng(options.jitterSeed);
+  const jitter = async () => {
+    for (let i = Math.floor((random?.() ?? 0) * 4); i > 0; i--) await new Promise((r) => setImmediate(r));
+  };
   const wire = new SimWire({
     account,
     latencyMs: options.latencyMs ?? 0,
     maxAttempts: SDK_ATTEMPTS,
     hook: (call: WireCall) => decide(call),
+    jitter,
     onFailure: (call, error) => failed(call, error),
     onRefusal: (call, error) =>
       refused(`${call.service}.${call.operation} answered ${errorLabel(error as Error)}`),
@@ -218,7 +224,7 @@ export function faultWorld(options: FaultWorldOptions) {
     const watched = onFailure(retried, (method, args, error) =>
       failed({ service: name, operation: method, input: args, attempt: 1 }, error),
     );
-    return withLatency(watched, account, options);
+    return withLatency(watched, account, options, jitter);
   };
 
   const memory = new MemoryStateStore({ now: () => account.now() });
@@ -287,7 +293,15 @@ export function faultWorld(options: FaultWorldOptions) {
     clock,
     alarmTargets: async () => alarmTargets(await readRecords(store)),
   });
-  const apiHandler = createApiHandler({ ...quiet(), store, ecs, clock, randomId: idSequence() });
+  // Loaded on the first config write: only the scenarios that edit configs need the API.
+  let apiHandler: ((event: unknown, context: unknown) => Promise<unknown>) | undefined;
+  const api = async () => {
+    if (apiHandler) return apiHandler;
+    const { createApiHandler } = await import("../../packages/functions/src/api.ts");
+    const handler = createApiHandler({ ...quiet(), store, ecs, clock, randomId: idSequence() });
+    apiHandler = handler as unknown as (event: unknown, context: unknown) => Promise<unknown>;
+    return apiHandler;
+  };
   const context = (remainingMs: number) => lambdaContext({ remainingMs, now: clock.now });
   const configWrites: ConfigWrite[] = [];
 
@@ -333,6 +347,8 @@ export function faultWorld(options: FaultWorldOptions) {
       const [, clusterName, service] = config.target.id.split("/");
       const sentAt = account.now();
       const headers: Record<string, string> = ifMatch === undefined ? {} : { "if-match": `"${ifMatch}"` };
+      const { apiEvent } = await import("../api/support/api-world.ts");
+      const handler = await api();
       const event = apiEvent({
         method: "PUT",
         path: `/targets/${clusterName}/${service}`,
@@ -340,7 +356,7 @@ export function faultWorld(options: FaultWorldOptions) {
         headers,
       });
       const invocation = await runner.invoke("api", async () => {
-        const raw = (await apiHandler(event, context(30_000))) as APIGatewayProxyStructuredResultV2;
+        const raw = (await handler(event, context(30_000))) as APIGatewayProxyStructuredResultV2;
         return raw;
       });
       const raw = invocation.result;
@@ -464,7 +480,12 @@ function onFailure<T extends object>(
 }
 
 /** Each call first lets the latency pass, as a network round trip would, and lets other invocations run. */
-function withLatency<T extends object>(port: T, account: SimAccount, options: FaultWorldOptions): T {
+function withLatency<T extends object>(
+  port: T,
+  account: SimAccount,
+  options: FaultWorldOptions,
+  jitter: () => Promise<void>,
+): T {
   const ms = options.latencyMs ?? 0;
   return new Proxy(port, {
     get(target, key, receiver) {
@@ -472,6 +493,7 @@ function withLatency<T extends object>(port: T, account: SimAccount, options: Fa
       if (typeof value !== "function") return value;
       return async (...args: unknown[]) => {
         await new Promise((resolve) => setImmediate(resolve));
+        await jitter();
         if (ms > 0) account.advance(ms);
         return value.apply(target, args);
       };

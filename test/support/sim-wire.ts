@@ -23,6 +23,8 @@ export interface SimWireOptions {
   /** The SDK's maxAttempts (Gantry's clients use 5). */
   maxAttempts?: number;
   hook?: (call: WireCall) => FaultAction | undefined;
+  /** Awaited before each attempt (extra yields, so concurrent invocations interleave differently). */
+  jitter?: () => Promise<void>;
   /** Told when an attempt starts hanging. */
   onHang?: (call: WireCall) => void;
   /** Told when the account itself refuses an attempt (ClusterNotFoundException, QueueDoesNotExist…). */
@@ -58,6 +60,7 @@ export class SimWire {
     const { account, latencyMs = 0, hook, onHang } = this.#options;
     // Let other invocations run between the request and its answer, as the network would.
     await new Promise((resolve) => setImmediate(resolve));
+    await this.#options.jitter?.();
     if (latencyMs > 0) account.advance(latencyMs);
     const action = hook?.(call);
     if (action?.kind === "fail-before") throw action.error;

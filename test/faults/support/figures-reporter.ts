@@ -11,6 +11,7 @@ const COLUMNS: [keyof ScenarioFigures, string][] = [
   ["calls", "calls"],
   ["faultsInjected", "faults"],
   ["appliedChanges", "applied"],
+  ["steps", "steps"],
   ["successfulActivities", "okActs"],
   ["phantomActivities", "phantom"],
   ["unknownOutcomes", "unknown"],
@@ -37,6 +38,12 @@ export default class FiguresReporter implements Reporter {
   }
 }
 
+function knownBugs(figures: readonly ScenarioFigures[]): string[] {
+  const bugs = figures.filter((f) => f.knownBug);
+  if (bugs.length === 0) return [];
+  return ["Known bugs (it.fails):", ...bugs.map((f) => `  ${f.scenario}: ${f.knownBug}`)];
+}
+
 export function formatBlock(figures: readonly ScenarioFigures[]): string {
   const width = Math.max(8, ...figures.map((f) => f.scenario.length));
   const heads = [...COLUMNS.map(([, h]) => h), ...INVARIANT_KEYS.map((_, i) => `I${i + 1}`)];
@@ -55,11 +62,14 @@ export function formatBlock(figures: readonly ScenarioFigures[]): string {
     row("scenario", heads),
     ...figures.map((f) => row(f.scenario, numbers(f))),
     row("TOTAL", total),
-    "Invariants (must all be 0):",
-    ...INVARIANT_KEYS.map(
-      (key, i) =>
-        `  I${i + 1} ${INVARIANT_LABELS[key].padEnd(34)} ${String(figures.reduce((s, f) => s + f[key], 0)).padStart(4)}`,
-    ),
+    "Invariants (must all be 0; a count in a known-bug scenario is the bug, asserted with it.fails):",
+    ...INVARIANT_KEYS.map((key, i) => {
+      const all = figures.reduce((s, f) => s + f[key], 0);
+      const known = figures.reduce((s, f) => s + (f.knownBug ? f[key] : 0), 0);
+      const note = known > 0 ? `  (${known} in known-bug scenarios)` : "";
+      return `  I${i + 1} ${INVARIANT_LABELS[key].padEnd(34)} ${String(all).padStart(4)}${note}`;
+    }),
+    ...knownBugs(figures),
     "Fault mix (injected faults by call, point and error):",
     ...[...mix].sort((a, b) => b[1] - a[1]).map(([label, n]) => `  ${String(n).padStart(6)}  ${label}`),
     "─".repeat(76),

@@ -3,6 +3,7 @@
 
 import {
   appliedChanges,
+  countSteps,
   type Invariants,
   lostActivities,
   measureInvariants,
@@ -20,8 +21,12 @@ export interface ScenarioFigures extends Invariants {
   faultsInjected: number;
   /** Desired-count changes the account applied (services and groups). */
   appliedChanges: number;
+  /** Of them, steps of step-scaled targets (what a double step would repeat). */
+  steps: number;
   /** Successful activities recorded for them. */
   successfulActivities: number;
+  /** Of lostActivityRecords, the Auto Scaling groups' (stage 2). */
+  lostGroupActivities: number;
   /** Successful activities with no applied change behind them. */
   phantomActivities: number;
   unknownOutcomes: number;
@@ -29,6 +34,8 @@ export interface ScenarioFigures extends Invariants {
   configWrites: number;
   /** Injected faults by call, point and error. */
   mix: Record<string, number>;
+  /** A bug this scenario shows (its invariant test is marked it.fails): its non-zero figures are expected. */
+  knownBug?: string;
 }
 
 export async function scenarioFigures(scenario: string, world: FaultWorld): Promise<ScenarioFigures> {
@@ -48,8 +55,10 @@ export async function scenarioFigures(scenario: string, world: FaultWorld): Prom
     calls: world.attempts(),
     faultsInjected: world.faults.length,
     appliedChanges: appliedChanges(world).length,
+    steps: countSteps(world),
     successfulActivities: activities.records,
     phantomActivities: activities.phantoms,
+    lostGroupActivities: activities.lostGroups,
     unknownOutcomes: count("Unknown"),
     conflictOutcomes: count("Conflict"),
     configWrites: world.configWrites.length,
