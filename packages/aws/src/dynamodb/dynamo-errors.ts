@@ -1,4 +1,5 @@
 import { ConflictError, GantryError, NotFoundError, ThrottledError } from "@gantry/core";
+import { toDomainError } from "../sdk-errors.ts";
 
 /** What was being done when DynamoDB failed, for the domain error's message. */
 export interface DynamoFailureContext {
@@ -15,39 +16,35 @@ export interface DynamoFailureContext {
   creating?: boolean;
 }
 
-const THROTTLING = new Set([
-  "ProvisionedThroughputExceededException",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-]);
-
-/** Turns an SDK exception into Gantry's typed errors (DESIGN §7: adapters speak the domain's errors). */
-export function toDomainError(error: unknown, context: DynamoFailureContext): Error {
+/**
+ * Turns an SDK exception into Gantry's typed errors (DESIGN §7), classified by the adapters' shared mapper: a
+ * conflict says which version won, a missing table is named, throttling passes through, and anything else is
+ * DynamoDbFailed (a DynamoDB ValidationException is our bug, not the caller's input, so not a ValidationError).
+ */
+function toDynamoError(error: unknown, context: DynamoFailureContext): GantryError {
   if (error instanceof GantryError) return error;
-  const name = error instanceof Error ? error.name : "";
-  const message = error instanceof Error ? error.message : String(error);
-  if (name === "ConditionalCheckFailedException") return conflict(error, context);
-  if (THROTTLING.has(name)) return new ThrottledError(`dynamodb:${context.action} throttled: ${message}`);
-  if (name === "ResourceNotFoundException") {
-    return new NotFoundError(`table ${context.tableName} not found (dynamodb:${context.action}): ${message}`);
+  const domain = toDomainError(error, { action: `dynamodb:${context.action}` });
+  if (domain instanceof ThrottledError) return domain;
+  const options = { cause: error };
+  if (domain instanceof ConflictError) return conflict(error, context, options);
+  if (domain instanceof NotFoundError) {
+    return new NotFoundError(`table ${context.tableName} not found: ${domain.message}`, undefined, options);
   }
-  const detail = name && name !== "Error" ? `${name}: ${message}` : message;
-  const wrapped = new GantryError("DynamoDbFailed", `dynamodb:${context.action} failed: ${detail}`);
-  wrapped.cause = error;
-  return wrapped;
+  return new GantryError("DynamoDbFailed", domain.message, undefined, options);
 }
 
 function conflict(
   error: unknown,
   { targetId, subject, expectedVersion, expectedStateVersion, creating }: DynamoFailureContext,
+  options: ErrorOptions,
 ): ConflictError {
   const target = subject ?? `target ${targetId ?? "?"}`;
-  if (creating) return new ConflictError(`${target} already exists`);
+  if (creating) return new ConflictError(`${target} already exists`, options);
   const since =
     expectedStateVersion === undefined
       ? `version ${expectedVersion}`
       : `version ${expectedVersion}, state version ${expectedStateVersion}`;
-  return new ConflictError(`${target} changed since ${since}${describeWinner(error)}`);
+  return new ConflictError(`${target} changed since ${since}${describeWinner(error)}`, options);
 }
 
 /**
@@ -69,6 +66,6 @@ export async function withDomainErrors<T>(context: DynamoFailureContext, run: ()
   try {
     return await run();
   } catch (error) {
-    throw toDomainError(error, context);
+    throw toDynamoError(error, context);
   }
 }
