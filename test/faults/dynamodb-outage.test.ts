@@ -74,17 +74,14 @@ describe("DynamoDB unavailable between UpdateService and the activity write", ()
 
   it("and again when the settled activity is written: the other invariants hold", async ({ task }) => {
     const { figures } = await settled();
-    task.meta.faultFigures = { ...figures, knownBug: "a settled activity whose write fails is dropped" };
+    task.meta.faultFigures = figures;
     expect(Object.keys(figures.mix).some((label) => label.startsWith("dynamodb.putActivity"))).toBe(true);
     expectOtherInvariants(figures);
   });
 
-  // BUG (packages/runtime/src/reconcile-target.ts, reconcileTarget, with apply/pending-change.ts settlePending):
-  // when the pass that settles a pending change cannot write the settled activity (storeActivity swallows the
-  // error into `settlement.error`), the pass still claims the target with a state that no longer carries the
-  // pending marker, so the change the account applied is never recorded. The marker must be kept until the
-  // settled activity is written.
-  it.fails("BUG: a change whose settled activity write failed still ends with a Successful activity", async () => {
+  // Fixed: the pass that cannot write the settled activity fails the target and keeps the pending marker, so a
+  // later pass records it (reconcile-target.ts, recordUnsettled).
+  it("a change whose settled activity write failed still ends with a Successful activity", async () => {
     expect((await settled()).figures.lostActivityRecords).toBe(0);
   });
 });

@@ -217,3 +217,23 @@ describe("writes only on change, and one activity for a repeated failure", () =>
     expect(world.events.activities.filter((a) => a.targetId === "service/sim/ghost")).toHaveLength(1);
   });
 });
+
+describe("a pending change whose settled activity cannot be written", () => {
+  it("keeps the marker, fails the target, and records the activity once DynamoDB answers", async () => {
+    const world = simWorld([{ name: "svc", initialDesired: 1 }]);
+    const svc = world.services[0] as Service;
+    await world.store.putConfig(configOf(workerConfig(svc)), 0);
+    world.account.send(svc.queueUrl, 400);
+    const down = () => new GantryError("DynamoDbFailed", "dynamodb:PutItem failed: unavailable");
+    world.store.failNext("putActivity", down());
+    await pass(world); // applied, activity lost, marker kept
+    world.account.advance(PENDING_GRACE_MS);
+    world.store.failNext("putActivity", down());
+    expect(await pass(world)).toMatchObject({ status: "Failed", error: { code: "DynamoDbFailed" } });
+    expect((await world.store.getTarget(svc.id))?.state?.pending).toMatchObject({ fromCapacity: 1 });
+    world.account.advance(15_000);
+    await pass(world);
+    const [first] = world.store.activitiesOf(svc.id);
+    expect(first).toMatchObject({ status: "Successful", fromCapacity: 1 });
+  });
+});

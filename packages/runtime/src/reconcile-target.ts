@@ -6,6 +6,7 @@ import {
   recordConflict,
   recordFailure,
   recordUnchanged,
+  recordUnsettled,
 } from "./apply/apply-change.ts";
 import { pendingFor, type Settlement, settlePending, withPending } from "./apply/pending-change.ts";
 import { needsStateWrite } from "./apply/state-changed.ts";
@@ -32,6 +33,8 @@ export async function reconcileTarget(
   try {
     const settlement = await settlePending(record, observed.ok ? observed.observation : undefined, run);
     if (settlement.kind === "busy") return recordBusy(record, observed, busy(settlement));
+    // The marker stays until its activity is written: no state write this pass, the next one settles again.
+    if (settlement.kind === "settled" && settlement.error) return recordUnsettled(record, settlement.error);
     const settled = settlement.kind === "settled" ? [settlement.activity] : [];
     const first = decideFor(record, observed, run);
     if (settlement.kind !== "settled" && !acts(first) && !changed(first)) {

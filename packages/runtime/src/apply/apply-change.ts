@@ -162,6 +162,22 @@ export function recordBusy(record: TargetRecord, observed: TargetObservation, me
   return { outcome, activities: [] };
 }
 
+/** The settled activity of a pending change could not be written: fail the target and keep the marker. */
+export function recordUnsettled(record: TargetRecord, error: ErrorInfo): TargetResult {
+  const pending = record.state?.pending;
+  const capacity = pending?.fromCapacity ?? record.lastDecision?.observed.desiredCount ?? 0;
+  const message = `settling activity ${pending?.activityId ?? "?"} failed, kept for the next pass: ${error.message}`;
+  const outcome: TargetOutcome = {
+    targetId: record.config.target.id,
+    status: "Failed",
+    action: "None",
+    fromCapacity: capacity,
+    toCapacity: capacity,
+    error: { code: error.code, message },
+  };
+  return { outcome, activities: [] };
+}
+
 async function recordActivity(
   attempt: Attempt,
   run: TargetRun,
