@@ -49,12 +49,10 @@ export function sdkRetries(error: unknown): boolean {
 
 /** What the DynamoDB store throws when DynamoDB answers 503 (packages/aws/src/dynamodb/dynamo-errors.ts). */
 export function dynamoUnavailable(action = "UpdateItem"): GantryError {
-  const error = new GantryError(
-    "DynamoDbFailed",
-    `dynamodb:${action} failed: ServiceUnavailable: 503 (injected)`,
-  );
-  error.cause = serverError("ServiceUnavailable", 503);
-  return error;
+  const message = `dynamodb:${action} failed: ServiceUnavailable: 503 (injected)`;
+  return new GantryError("DynamoDbFailed", message, undefined, {
+    cause: serverError("ServiceUnavailable", 503),
+  });
 }
 
 /** What an AWS adapter throws for `sdk` (the ECS, CloudWatch and Auto Scaling adapters' mapping). */

@@ -1,4 +1,4 @@
-import { GantryError, ThrottledError } from "@gantry/core";
+import { GantryError, sdkErrorCode, ThrottledError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { type FaultAction, withFaultHooks } from "./fault-hooks.ts";
 import { withRetries } from "./with-retries.ts";
@@ -46,7 +46,7 @@ describe("fault hooks", () => {
   it("marks a retried call's final error with its attempts, as the SDK does", async () => {
     const port = counter();
     const errors = [
-      Object.assign(new GantryError("ServerException", "500"), {
+      new GantryError(sdkErrorCode("ServerException"), "500", undefined, {
         cause: { $metadata: { httpStatusCode: 500 } },
       }),
       new ThrottledError("slow down"),

@@ -1,4 +1,4 @@
-import { GantryError, ThrottledError } from "@gantry/core";
+import { GantryError, sdkErrorCode, ThrottledError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { FaultInjector, withFaults } from "./fault-injector.ts";
 import { withRetries } from "./with-retries.ts";
@@ -49,7 +49,7 @@ describe("fault injection", () => {
     const broken = withRetries(
       {
         async read() {
-          throw new GantryError("AccessDenied", "no");
+          throw new GantryError(sdkErrorCode("AccessDenied"), "no");
         },
       },
       3,
