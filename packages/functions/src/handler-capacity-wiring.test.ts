@@ -75,21 +75,29 @@ describe("tick handler with a capacity block, from the environment", () => {
       ProtectedFromScaleIn: true,
     });
 
-    // The capacity state is claimed with a create-only write before the group is touched.
+    // The capacity state is claimed with a create-only write before the group is touched, carrying the change
+    // as pending (its activity InProgress, the group desired capacity it aims for); once the change's activity
+    // is recorded, a second write on the claim's version clears it.
     const capacityWrites = documents
       .commandCalls(UpdateCommand)
       .filter((call) => call.args[0].input.Key?.pk === "CAPACITY");
-    expect(capacityWrites).toHaveLength(1);
-    const claim = capacityWrites[0];
+    expect(capacityWrites).toHaveLength(2);
+    const [claim, cleared] = capacityWrites;
     expect(claim?.args[0].input).toMatchObject({
       TableName: "gantry-test",
       Key: { pk: "CAPACITY", sk: GROUP },
       ConditionExpression: "attribute_not_exists(#pk)",
       ExpressionAttributeValues: {
         ":next": 1,
-        ":record": { state: { lastScaleOutAt: expect.any(Number) }, drainedByGantry: [] },
+        ":record": {
+          state: { lastScaleOutAt: expect.any(Number) },
+          drainedByGantry: [],
+          pending: { groupDesired: 5, activity: expect.objectContaining({ status: "InProgress" }) },
+        },
       },
     });
+    expect(cleared?.args[0].input.ExpressionAttributeValues).toMatchObject({ ":expected": 1, ":next": 2 });
+    expect(cleared?.args[0].input.ExpressionAttributeValues?.[":record"].pending).toBeUndefined();
     expect(claim?.calledBefore(setDesired as NonNullable<typeof setDesired>)).toBe(true);
     // The target's own state is written conditionally on the versions read: the claim carries the pending change,
     // and once its activity is recorded a second write (on the claim's state version) clears it.

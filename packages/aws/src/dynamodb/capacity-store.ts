@@ -161,5 +161,11 @@ function checkPending(value: unknown): CapacityRecord["pending"] | string {
   if (!isRecord(value) || !isRecord(value.activity)) return "pending is not an object with an activity";
   if (typeof value.activity.activityId !== "string") return "pending.activity.activityId is not a string";
   if (!Number.isSafeInteger(value.groupDesired)) return "pending.groupDesired is not an integer";
-  return { activity: value.activity as unknown as Activity, groupDesired: value.groupDesired as number };
+  const { settleAfter } = value;
+  if (settleAfter !== undefined && !Number.isFinite(settleAfter)) return "pending.settleAfter is not a number";
+  return {
+    activity: value.activity as unknown as Activity,
+    groupDesired: value.groupDesired as number,
+    ...(settleAfter !== undefined && { settleAfter: settleAfter as number }),
+  };
 }

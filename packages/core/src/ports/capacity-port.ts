@@ -61,10 +61,12 @@ export interface CapacityRecord {
    */
   drainedByGantry: string[];
   /**
-   * A SetDesiredCapacity whose outcome was unknown (a timeout, a 5xx after commit): its InProgress activity and
-   * the group desired capacity it asked for, so the next pass settles the activity from the group's real one.
+   * A change claimed before it is applied: its InProgress activity and the group desired capacity it aims for. A
+   * pass cut short, an activity write that failed, or a write whose outcome is unknown (a timeout, a 5xx after
+   * commit) leaves it, and a later pass settles the activity from the group's real desired capacity. Until
+   * `settleAfter` (epoch ms) the invocation that claimed it may still be applying it.
    */
-  pending?: { activity: Activity; groupDesired: number };
+  pending?: { activity: Activity; groupDesired: number; settleAfter?: number };
 }
 
 /** A stored CapacityRecord with the version conditional writes check. */

@@ -69,17 +69,9 @@ export async function applyOwnedPlan(port: ClusterCapacityPort, input: ApplyInpu
   if (plan.unprotect.length > 0) await port.setProtection(config, plan.unprotect, false);
   const { missing } = plan.drain.length > 0 ? await port.drain(cluster, plan.drain) : { missing: [] };
   const drained = plan.drain.filter((id) => !missing.includes(id));
-  const terminated = snapshot.instances
-    .filter((i) => i.draining && i.lifecycle === "InService" && i.tasks.length === 0)
-    .filter((i) => input.drainedByGantry.has(i.id) && !i.protectedFromScaleIn)
-    .map((i) => i.id);
+  const terminated = toTerminate(input);
   if (terminated.length > 0) await port.terminate(config, terminated);
-
-  const gone = new Set(terminated);
-  const stillDraining = snapshot.instances.filter(
-    (i) => i.lifecycle !== "Terminating" && (i.draining || drained.includes(i.id)) && !gone.has(i.id),
-  ).length;
-  const bounded = boundGroupDesired(plan.desiredInstances, stillDraining, snapshot);
+  const bounded = ownedGroupDesired(input, drained, terminated);
   const groupDesired = bounded.value;
   // Each termination already took one off the group's desired capacity.
   if (groupDesired !== snapshot.groupDesired - terminated.length) {
@@ -93,6 +85,45 @@ export async function applyOwnedPlan(port: ClusterCapacityPort, input: ApplyInpu
     unprotected: plan.unprotect,
     ...(bounded.reason && { limit: bounded.reason }),
   };
+}
+
+/** Instances Gantry drained in earlier passes that are now empty: terminated, decrementing the group. */
+function toTerminate(input: ApplyInput): string[] {
+  return input.snapshot.instances
+    .filter((i) => i.draining && i.lifecycle === "InService" && i.tasks.length === 0)
+    .filter((i) => input.drainedByGantry.has(i.id) && !i.protectedFromScaleIn)
+    .map((i) => i.id);
+}
+
+/** The group's desired capacity once the plan is applied: its instances plus those still draining, bounded. */
+function ownedGroupDesired(input: ApplyInput, drained: readonly string[], terminated: readonly string[]) {
+  const { plan, snapshot } = input;
+  const gone = new Set(terminated);
+  const stillDraining = snapshot.instances.filter(
+    (i) => i.lifecycle !== "Terminating" && (i.draining || drained.includes(i.id)) && !gone.has(i.id),
+  ).length;
+  return boundGroupDesired(plan.desiredInstances, stillDraining, snapshot);
+}
+
+/**
+ * What applying the plan will leave the group's desired capacity at (every drain assumed to land), and whether
+ * it changes anything worth a pending marker; known before the first call, so the claim can carry it.
+ */
+export function intendedChange(input: ApplyInput): { groupDesired: number; changes: boolean } {
+  const { plan, snapshot } = input;
+  if (snapshot.scaleInOwner === "ecs") {
+    const draining = snapshot.instances.filter((i) => i.lifecycle !== "Terminating" && i.draining).length;
+    const raised = Math.max(
+      boundGroupDesired(plan.desiredInstances, draining, snapshot).value,
+      snapshot.groupDesired,
+    );
+    const groupDesired = plan.step > 0 ? raised : snapshot.groupDesired;
+    return { groupDesired, changes: groupDesired !== snapshot.groupDesired };
+  }
+  const terminated = toTerminate(input);
+  const groupDesired = ownedGroupDesired(input, plan.drain, terminated).value;
+  const changes = groupDesired !== snapshot.groupDesired || terminated.length > 0 || plan.drain.length > 0;
+  return { groupDesired, changes };
 }
 
 /**

@@ -413,7 +413,7 @@ describe("runCapacityStage: a SetDesiredCapacity of unknown outcome", () => {
     const first = await runCapacityStage([target(WEB)], [outcome(WEB, 2, 10)], w.deps);
     expect(first.outcomes[0]).toMatchObject({ status: "Unknown", error: { code: "InternalFailure" } });
     expect(first.activities[0]).toMatchObject({ status: "InProgress" });
-    expect(first.activities[0]?.statusMessage).toMatch(/^SetDesiredCapacity 3: outcome unknown/);
+    expect(first.activities[0]?.statusMessage).toMatch(/^group desired 3: outcome unknown \(InternalFailure/);
     expect(w.port.groupDesired).toBe(3);
 
     w.advance(15_000);
@@ -421,7 +421,7 @@ describe("runCapacityStage: a SetDesiredCapacity of unknown outcome", () => {
     const settled = second.activities.find((a) => a.activityId === first.activities[0]?.activityId);
     expect(settled).toMatchObject({ status: "Successful" });
     expect(settled?.statusMessage).toMatch(
-      /^SetDesiredCapacity confirmed: the group's desired capacity is 3/,
+      /^confirmed: the group's desired capacity is 3/,
     );
     expect(w.activities.activitiesOf("capacity/workers")[0]).toMatchObject({ status: "Successful" });
     // The raise is never repeated (the fake's services still show 2 tasks, so the plan may lower the group).

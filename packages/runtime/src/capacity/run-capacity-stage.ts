@@ -19,15 +19,23 @@ import { errorInfo } from "../error-info.ts";
 import type { ReconcileLogger, TargetOutcome } from "../reconciler-types.ts";
 import {
   type Applied,
+  type ApplyInput,
   applyOwnedPlan,
   applyScaleOutOnly,
-  type GroupDesiredWriteError,
+  intendedChange,
 } from "./apply-capacity-plan.ts";
 import { bootstrapPlan } from "./bootstrap-plan.ts";
 import { type CapacityOutcome, capacityActivity, capacityTargetId, changed } from "./capacity-activity.ts";
 import { type CapacityGroup, capacityGroups, serviceDemands } from "./capacity-groups.ts";
 import { withinGroupSize } from "./group-size-limits.ts";
-import { capacityErrorInfo, settleGroup, unknownActivity, unknownGroupWrite } from "./pending-capacity.ts";
+import {
+  capacityErrorInfo,
+  outcomeUnknown,
+  type PendingCapacity,
+  pendingFor,
+  settleGroup,
+  unknownPending,
+} from "./pending-capacity.ts";
 
 export interface CapacityStageDeps {
   port: ClusterCapacityPort;
@@ -85,18 +93,14 @@ async function runGroup(
   const base = emptyOutcome(group.name);
   const settled: Activity[] = [];
   let applied: Applied | undefined;
-  let claimed: { record: CapacityRecord; version: number } | undefined;
+  let claimed: Claimed | undefined;
   try {
     if (group.problem) throw new Error(`capacity ${group.name}: ${group.problem}`);
     if (group.mismatched) deps.log.warn("targets disagree on capacity settings", { capacity: group.name });
     const { plan, snapshot, stored } = await planGroup(group, byTarget, deps);
-    if (stored?.pending) settled.push(await settleGroup(stored.pending, snapshot, deps));
     Object.assign(base, fromPlan(plan, snapshot));
-    claimed = await claim(group, plan, snapshot, stored, deps);
-    if (!claimed) {
-      const error = { code: "Conflict", message: "another invocation planned this group first" };
-      return { outcome: { ...base, status: "Conflict", error }, activities: settled };
-    }
+    const held = await settleStored(stored, snapshot, deps, settled);
+    if (held) return { outcome: { ...base, ...held }, activities: settled };
     const input = {
       config: group.config,
       cluster: group.cluster,
@@ -104,6 +108,11 @@ async function runGroup(
       snapshot,
       drainedByGantry: drainedSet(stored),
     };
+    claimed = await claim(group, plan, snapshot, stored, deps, markerFor(base, input, startTime, deps));
+    if (!claimed) {
+      const error = { code: "Conflict", message: "another invocation planned this group first" };
+      return { outcome: { ...base, status: "Conflict", error }, activities: settled };
+    }
     applied =
       snapshot.scaleInOwner === "ecs"
         ? await applyScaleOutOnly(deps.port, input)
@@ -119,19 +128,74 @@ async function runGroup(
       // A MinSize or MaxSize the group's desired capacity was kept to says why the group differs from the plan.
       reasons: applied.limit ? [...base.reasons, applied.limit] : base.reasons,
     };
-    if (outcome.status === "Unchanged") return { outcome, activities: settled };
-    return withSettled(await record(outcome, applied, startTime, deps), settled);
+    if (outcome.status === "Unchanged") {
+      await clearPending(group.name, claimed, deps);
+      return { outcome, activities: settled };
+    }
+    return withSettled(await recordApplied(outcome, applied, claimed, startTime, deps), settled);
   } catch (error) {
-    const info = capacityErrorInfo(error);
-    deps.log.error("capacity stage failed", { capacity: group.name, ...info });
-    const unknown = unknownGroupWrite(error);
-    if (unknown && claimed)
-      return withSettled(await recordUnknown(base, unknown, claimed, startTime, deps), settled);
-    return withSettled(
-      await record({ ...base, status: "Failed", error: info }, applied, startTime, deps),
-      settled,
-    );
+    return withSettled(await recordError(base, error, applied, claimed, startTime, deps), settled);
   }
+}
+
+type Claimed = { record: CapacityRecord; version: number };
+
+/**
+ * A failed apply: when it may have taken effect (a timeout, a 5xx, an SDK-retried call), the claim's pending
+ * change stays, InProgress, for the next pass to settle from the group; when it certainly did not, Failed.
+ */
+async function recordError(
+  base: CapacityOutcome,
+  error: unknown,
+  applied: Applied | undefined,
+  claimed: Claimed | undefined,
+  startTime: number,
+  deps: CapacityStageDeps,
+): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
+  const info = capacityErrorInfo(error);
+  deps.log.error("capacity stage failed", { capacity: base.name, ...info });
+  const pending = claimed?.record.pending;
+  if (claimed && pending && outcomeUnknown(error)) return recordUnknown(base, error, claimed, pending, deps);
+  if (claimed) await clearPending(base.name, claimed, deps);
+  const id = pending?.activity.activityId;
+  return (await record({ ...base, status: "Failed", error: info }, applied, startTime, deps, id)).result;
+}
+
+/** Settles what an earlier pass left pending; what to report instead of planning this pass, or undefined. */
+async function settleStored(
+  stored: StoredCapacityRecord | undefined,
+  snapshot: ClusterSnapshot,
+  deps: CapacityStageDeps,
+  settled: Activity[],
+): Promise<Partial<CapacityOutcome> | undefined> {
+  const pending = stored?.pending;
+  if (!pending) return undefined;
+  if (deps.clock.now() < (pending.settleAfter ?? 0)) {
+    const message = `another invocation is applying a change (activity ${pending.activity.activityId})`;
+    return { status: "Conflict", error: { code: "Conflict", message } };
+  }
+  const { activity, written } = await settleGroup(pending, snapshot, deps);
+  if (written) {
+    settled.push(activity);
+    return undefined;
+  }
+  // The marker stays until its activity is written: no claim this pass, the next one settles again.
+  const message = `settling activity ${pending.activity.activityId} failed, kept for the next pass`;
+  return { status: "Failed", error: { code: "DynamoDbFailed", message } };
+}
+
+/** The pending marker for a plan that changes the group, carrying the activity id the change is recorded under. */
+function markerFor(
+  base: CapacityOutcome,
+  input: ApplyInput,
+  startTime: number,
+  deps: CapacityStageDeps,
+): PendingCapacity | undefined {
+  const intended = intendedChange(input);
+  if (!intended.changes) return undefined;
+  const times = { startTime, endTime: startTime, cause: causeOf(deps.trigger) };
+  const activity = capacityActivity({ ...base, status: "Successful" }, undefined, times, deps.randomId());
+  return pendingFor(activity, intended.groupDesired, deps.clock.now());
 }
 
 function withSettled(
@@ -141,23 +205,47 @@ function withSettled(
   return { outcome: result.outcome, activities: [...settled, result.activity] };
 }
 
-/**
- * SetDesiredCapacity may have happened: an InProgress activity, kept with the claimed record as pending, so the
- * next pass settles it from the group's real desired capacity. The plan is absolute, so nothing is re-stepped.
- */
-async function recordUnknown(
-  base: CapacityOutcome,
-  error: GroupDesiredWriteError,
-  claimed: { record: CapacityRecord; version: number },
+/** Recorded under the claim's activity id; only then is the pending marker cleared (else a later pass settles). */
+async function recordApplied(
+  outcome: CapacityOutcome,
+  applied: Applied,
+  claimed: Claimed,
   startTime: number,
   deps: CapacityStageDeps,
 ): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
+  const id = claimed.record.pending?.activity.activityId;
+  const { result, written } = await record(outcome, applied, startTime, deps, id);
+  if (written) await clearPending(outcome.name, claimed, deps);
+  return result;
+}
+
+/** The claim's record without its pending change; a failure is logged, and a later pass settles the change. */
+async function clearPending(name: string, claimed: Claimed, deps: CapacityStageDeps): Promise<void> {
+  const { pending, ...record } = claimed.record;
+  if (!pending) return;
+  try {
+    await deps.store.put(name, record, claimed.version);
+  } catch (error) {
+    deps.log.warn("clearing the capacity pending change failed", { capacity: name, ...errorInfo(error) });
+  }
+}
+
+/**
+ * The apply may have happened: an InProgress activity, kept with the claimed record as pending, so the next pass
+ * settles it from the group's real desired capacity. The plan is absolute, so nothing is re-stepped.
+ */
+async function recordUnknown(
+  base: CapacityOutcome,
+  error: unknown,
+  claimed: Claimed,
+  claimedPending: PendingCapacity,
+  deps: CapacityStageDeps,
+): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
   const outcome: CapacityOutcome = { ...base, status: "Unknown", error: capacityErrorInfo(error) };
-  const times = { startTime, endTime: deps.clock.now(), cause: causeOf(deps.trigger) };
-  const activity = unknownActivity(capacityActivity(outcome, undefined, times, deps.randomId()), error);
+  const pending = unknownPending(claimedPending, error, deps.clock.now());
+  const activity = { ...pending.activity, endTime: deps.clock.now() };
   try {
     await deps.activities.putActivity(activity);
-    const pending = { activity, groupDesired: error.groupDesired };
     await deps.store.put(base.name, { ...claimed.record, pending }, claimed.version);
   } catch (failure) {
     deps.log.error("recording the unknown capacity change failed", {
@@ -203,8 +291,8 @@ async function planGroup(
 }
 
 /**
- * Saves the plan's state before acting (without any pending change, which this pass has settled); the record
- * and its new version, or undefined when another invocation wrote since we read.
+ * Saves the plan's state before acting, with the pending change when it changes the group (any older one was
+ * settled above); the record and its new version, or undefined when another invocation wrote since we read.
  */
 async function claim(
   group: CapacityGroup,
@@ -212,12 +300,13 @@ async function claim(
   snapshot: ClusterSnapshot,
   stored: StoredCapacityRecord | undefined,
   deps: CapacityStageDeps,
-): Promise<{ record: CapacityRecord; version: number } | undefined> {
+  pending: PendingCapacity | undefined,
+): Promise<Claimed | undefined> {
   const present = new Set(snapshot.instances.filter((i) => i.lifecycle !== "Terminating").map((i) => i.id));
   const drainedByGantry = [...new Set([...drainedSet(stored), ...plan.drain])].filter((id) =>
     present.has(id),
   );
-  const record: CapacityRecord = { state: plan.state, drainedByGantry };
+  const record: CapacityRecord = { state: plan.state, drainedByGantry, ...(pending && { pending }) };
   try {
     return { record, version: await deps.store.put(group.name, record, stored?.version ?? 0) };
   } catch (error) {
@@ -231,16 +320,19 @@ async function record(
   applied: Applied | undefined,
   startTime: number,
   deps: CapacityStageDeps,
-): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
+  activityId?: string,
+): Promise<{ result: { outcome: CapacityOutcome; activity: Activity }; written: boolean }> {
   const times = { startTime, endTime: deps.clock.now(), cause: causeOf(deps.trigger) };
-  const activity = capacityActivity(outcome, applied, times, deps.randomId());
-  const withId = { ...outcome, activityId: activity.activityId };
+  const built = capacityActivity(outcome, applied, times, deps.randomId());
+  const activity = activityId === undefined ? built : { ...built, activityId };
+  const result = { outcome: { ...outcome, activityId: activity.activityId }, activity };
   try {
     await deps.activities.putActivity(activity);
+    return { result, written: true };
   } catch (error) {
     deps.log.error("recording the capacity activity failed", { capacity: outcome.name, ...errorInfo(error) });
+    return { result, written: false };
   }
-  return { outcome: withId, activity };
 }
 
 function fromPlan(plan: CapacityPlan, snapshot: ClusterSnapshot): Partial<CapacityOutcome> {
