@@ -10,7 +10,6 @@ import type {
   StateStore,
   TargetConfig,
   TargetConfigInput,
-  TargetRecord,
 } from "@gantry/core";
 import { parseWith, TargetConfigSchema } from "@gantry/core";
 import {
@@ -20,6 +19,7 @@ import {
   MemoryStateStore,
   type Reconciler,
   type ReconcileSummary,
+  type RecordingAlarmPort,
   RecordingEventsPort,
   type TargetOutcome,
 } from "@gantry/runtime";
@@ -130,6 +130,8 @@ export interface FaultWorldOptions {
   /** Targets the scenario itself breaks for the whole run (a missing cluster, a forbidden query…). */
   faultyTargets?: readonly string[];
   capacity?: CapacityWorld;
+  /** Managed alarms: full passes sync them (CloudWatch, as a recording port). */
+  alarms?: RecordingAlarmPort;
   /** Seeds extra yields (0–3) before each call, so concurrent invocations interleave differently per seed. */
   jitterSeed?: number;
 }
@@ -261,7 +263,8 @@ export function faultWorld(options: FaultWorldOptions) {
     store: hooked(capacityStore, "capacity-store"),
   };
   const passes: PassRecord[] = [];
-  const inner = createReconciler({ ...ports, ...(capacity && { capacity }) });
+  const alarms = options.alarms && hooked(options.alarms, "cloudwatch-alarms");
+  const inner = createReconciler({ ...ports, ...(capacity && { capacity }), ...(alarms && { alarms }) });
   const reconciler: Reconciler = {
     reconcile: (reconcileOptions) =>
       runner.pass(async () => {
@@ -304,6 +307,23 @@ export function faultWorld(options: FaultWorldOptions) {
   };
   const context = (remainingMs: number) => lambdaContext({ remainingMs, now: clock.now });
   const configWrites: ConfigWrite[] = [];
+  /** One API request, as its own invocation; status 0 when the invocation did not answer. */
+  const request = async (
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; headers: Record<string, string>; body: unknown }> => {
+    const { apiEvent } = await import("../api/support/api-world.ts");
+    const handler = await api();
+    const event = apiEvent({ method, path, body: options.body, headers: options.headers ?? {} });
+    const invocation = await runner.invoke(
+      "api",
+      async () => (await handler(event, context(30_000))) as APIGatewayProxyStructuredResultV2,
+    );
+    const raw = invocation.result;
+    const body = typeof raw?.body === "string" && raw.body !== "" ? JSON.parse(raw.body) : undefined;
+    return { status: raw?.statusCode ?? 0, headers: (raw?.headers ?? {}) as Record<string, string>, body };
+  };
 
   return {
     account,
@@ -341,33 +361,23 @@ export function faultWorld(options: FaultWorldOptions) {
     alarm(event: { id: string }, remainingMs = 20_000) {
       return runner.invoke("alarm", () => alarmHandler(event, context(remainingMs)), { eventId: event.id });
     },
-    /** PUT /targets/{cluster}/{service}, with If-Match when `ifMatch` is given. */
+    request,
+    /** PUT /targets/{cluster}/{service}, with If-Match when `ifMatch` is given; logged for the invariants. */
     async putConfig(input: TargetConfigInput, ifMatch?: number) {
       const config = parseWith(TargetConfigSchema, input);
-      const [, clusterName, service] = config.target.id.split("/");
       const sentAt = account.now();
       const headers: Record<string, string> = ifMatch === undefined ? {} : { "if-match": `"${ifMatch}"` };
-      const { apiEvent } = await import("../api/support/api-world.ts");
-      const handler = await api();
-      const event = apiEvent({
-        method: "PUT",
-        path: `/targets/${clusterName}/${service}`,
+      const reply = await request("PUT", `/targets/${config.target.id.slice("service/".length)}`, {
         body: config,
         headers,
       });
-      const invocation = await runner.invoke("api", async () => {
-        const raw = (await handler(event, context(30_000))) as APIGatewayProxyStructuredResultV2;
-        return raw;
-      });
-      const raw = invocation.result;
-      const status = raw?.statusCode ?? 0;
-      const etag = (raw?.headers as Record<string, string> | undefined)?.etag;
       const stored = await memory.getTarget(config.target.id).catch(() => undefined);
+      const etag = reply.headers.etag;
       const version = etag === undefined ? undefined : Number(etag.replaceAll('"', ""));
       const write: ConfigWrite = {
         targetId: config.target.id,
         conditional: ifMatch !== undefined,
-        status,
+        status: reply.status,
         ...(version !== undefined && { version }),
         config,
         sentAt,
@@ -506,11 +516,9 @@ function idSequence() {
   return () => `r${(n++).toString(36).padStart(4, "0")}`;
 }
 
-/** The readable targets, whichever shape `listTargets` answers in (a list, or a listing with problems). */
+/** The readable targets' configs (corrupt items are left out as problems). */
 export async function readRecords(store: Pick<StateStore, "listTargets">): Promise<TargetConfig[]> {
-  const listed = (await store.listTargets()) as unknown as TargetRecord[] | { records: TargetRecord[] };
-  const records = Array.isArray(listed) ? listed : listed.records;
-  return records.map((r) => r.config);
+  return (await store.listTargets()).records.map((r) => r.config);
 }
 
 /** A capacity block for targets on the world's group. */
