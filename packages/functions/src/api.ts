@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto";
-import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { handle } from "hono/aws-lambda";
+import { buildApiApp } from "./api/api-app.ts";
 import type { ApiContext, ApiDeps } from "./api/api-deps.ts";
 import { createApiDepsFromEnv } from "./api/api-deps-from-env.ts";
-import { dispatch } from "./api/dispatch.ts";
+import { mapKnownError } from "./api/http-errors.ts";
+import { normalizeEvent } from "./api/lambda-event.ts";
 import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
-import { createObservability } from "./observability.ts";
+import { createObservability, type Observability } from "./observability.ts";
 
 export type { ApiDeps } from "./api/api-deps.ts";
 export type { SeriesPoint, SeriesRange, SeriesSource } from "./api/series-source.ts";
@@ -18,13 +21,46 @@ function complete(deps: ApiDeps): ApiContext {
   };
 }
 
+/** The API as a hono app over injected dependencies: `gantry dev` serves it with @hono/node-server. */
+export function createApiApp(deps: ApiDeps) {
+  const context = complete(deps);
+  return buildApiApp(() => context, context);
+}
+
 /** The HTTP API handler (API Gateway payload 2.0) over injected dependencies: tests, `gantry dev`. */
 export function createApiHandler(deps: ApiDeps) {
   const context = complete(deps);
   return withGantryMiddleware(
-    (event: APIGatewayProxyEventV2) => dispatch(event, () => context, context),
+    lambdaHandler(
+      buildApiApp(() => context, context),
+      context,
+    ),
     context,
   );
+}
+
+/** hono's Lambda adapter behind the checks it would answer in plain text (see lambda-event.ts). */
+function lambdaHandler(app: ReturnType<typeof buildApiApp>, { metrics }: Observability) {
+  const run = handle(app);
+  return async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    let normal: APIGatewayProxyEventV2;
+    try {
+      normal = normalizeEvent(event);
+    } catch (error) {
+      const known = mapKnownError(error);
+      if (!known) throw error;
+      metrics.addMetric("ApiRequests", "Count", 1);
+      const headers = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+      return { statusCode: known.status, headers, body: JSON.stringify(known.body) };
+    }
+    const answer = (await run(normal as never, context)) as APIGatewayProxyStructuredResultV2;
+    const { body, isBase64Encoded: _, ...result } = answer;
+    // No content is no body at all, as API Gateway passes it on.
+    return body === "" ? result : { ...result, body };
+  };
 }
 
 const observability = createObservability();
@@ -32,6 +68,6 @@ const depsFromEnv = lazy(() => complete({ ...createApiDepsFromEnv(process.env), 
 
 /** Lambda entry point (`packages/functions/src/api.handler`); dependencies are built on first request. */
 export const handler = withGantryMiddleware(
-  (event: APIGatewayProxyEventV2) => dispatch(event, depsFromEnv, observability),
+  lambdaHandler(buildApiApp(depsFromEnv, observability), observability),
   observability,
 );

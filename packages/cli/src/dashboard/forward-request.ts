@@ -1,10 +1,10 @@
 // One browser request → the API at --endpoint, signed by the CLI's own sender (sigv4-fetch.ts), and the
 // answer back. Only the headers the API reads go up, so the browser's cookies and the proxy's Host never do.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BodyTooLargeError, readBody } from "@gantry/functions/local/http-adapter";
 import type { PlainRequest, Send } from "../api-client/sigv4-fetch.ts";
 import { CliError } from "../cli-error.ts";
 import { errorBytes, JSON_HEADERS, writeError } from "./proxy-error.ts";
+import { BodyTooLargeError, readBody } from "./read-body.ts";
 import { answerFrom, type ProxyAnswer } from "./upstream-answer.ts";
 
 const FORWARDED = ["accept", "content-type", "if-match", "if-none-match"];
@@ -68,7 +68,7 @@ async function readBodyOrRefuse(request: IncomingMessage, response: ServerRespon
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     response.setHeader("connection", "close");
-    writeError(response, 413, "PayloadTooLarge", error.message);
+    writeError(response, 413, "PayloadTooLarge", error.message, "body");
     return undefined;
   }
 }

@@ -7,12 +7,18 @@ export const JSON_HEADERS: Readonly<Record<string, string>> = {
   "cache-control": "no-store",
 };
 
-/** `{error: {code, message, field: null}}` as bytes. */
-export function errorBytes(code: string, message: string): Buffer {
-  return Buffer.from(JSON.stringify(errorBody(code, message)));
+/** `{error: {code, message, field}}` as bytes (`field` null unless given). */
+export function errorBytes(code: string, message: string, field?: string): Buffer {
+  return Buffer.from(JSON.stringify(errorBody(code, message, field)));
 }
 
-export function writeError(response: ServerResponse, status: number, code: string, message: string): void {
+export function writeError(
+  response: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  field?: string,
+): void {
   response.writeHead(status, JSON_HEADERS);
-  response.end(errorBytes(code, message));
+  response.end(errorBytes(code, message, field));
 }

@@ -4,9 +4,9 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAlarmHandler } from "@gantry/functions/alarm";
-import { createApiHandler } from "@gantry/functions/api";
-import { localLambdaContext } from "@gantry/functions/local/http-adapter";
-import { type LocalApiHandler, startLocalServer } from "@gantry/functions/local/local-server";
+import { createApiApp } from "@gantry/functions/api";
+import { localLambdaContext } from "@gantry/functions/local/lambda-context";
+import { startLocalServer } from "@gantry/functions/local/local-server";
 import { createTickHandler } from "@gantry/functions/tick";
 import {
   alarmTargets,
@@ -103,14 +103,14 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     afterTick: wake,
     onError: (error) => print(`Gantry dev: ${error instanceof Error ? error.message : String(error)}`),
   });
-  const api = createApiHandler({
+  const api = createApiApp({
     ...quietObservability(),
     store,
     ecs: sim.ecs,
     series: createSimSeriesSource(account, store),
     metricData: sim.metrics,
     clock: sim.clock,
-  }) as unknown as LocalApiHandler;
+  });
   const staticDir = options.staticDir ?? (existsSync(DASHBOARD_DIST) ? DASHBOARD_DIST : undefined);
   const server = await startLocalServer({
     port: options.port,

@@ -1,29 +1,21 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { ApiContext } from "./api-deps.ts";
-import {
-  ActivitiesQuerySchema,
-  ActivityPageSchema,
-  type TargetParams,
-  TargetParamsSchema,
-} from "./api-schemas.ts";
-import { defineRoute } from "./router.ts";
+import type { ApiEnv } from "./api-env.ts";
+import { apiRoute } from "./api-route.ts";
+import { ActivitiesQuerySchema, TargetParamsSchema } from "./api-schemas.ts";
+import { ActivityPage, json } from "./components.ts";
 import { requireTarget, targetIdOf } from "./target-writes.ts";
 
 const DEFAULT_PAGE = 50;
 
-/** Newest first, as the store keeps them; `nextCursor` continues with older ones and is absent on the last page. */
-const listActivities = defineRoute<TargetParams, z.output<typeof ActivitiesQuerySchema>>({
-  method: "GET",
+const listActivities = apiRoute({
+  method: "get",
   path: "/targets/{cluster}/{service}/activities",
   operationId: "listActivities",
   summary: "A target's activities, newest first, paged",
-  params: TargetParamsSchema,
-  query: ActivitiesQuerySchema,
-  responses: { 200: { description: "One page", schema: ActivityPageSchema } },
-  async handle({ deps, params, query }) {
-    const record = await requireTarget(deps, targetIdOf(params));
-    return activityPage(deps, record.config.target.id, query);
-  },
+  request: { params: TargetParamsSchema, query: ActivitiesQuerySchema },
+  responses: { 200: { description: "One page", ...json(ActivityPage) } },
 });
 
 /** One page of an activity log (a target's, or a capacity group's `capacity/<name>`), as the routes answer it. */
@@ -34,10 +26,12 @@ export async function activityPage(
 ) {
   const options = { limit: query.limit ?? DEFAULT_PAGE, ...(query.cursor && { cursor: query.cursor }) };
   const page = await deps.store.listActivities(logId, options);
-  return {
-    status: 200 as const,
-    body: page.cursor ? { items: page.items, nextCursor: page.cursor } : { items: page.items },
-  };
+  return page.cursor ? { items: page.items, nextCursor: page.cursor } : { items: page.items };
 }
 
-export const activityRoutes = [listActivities];
+/** Newest first, as the store keeps them; `nextCursor` continues with older ones and is absent on the last page. */
+export const activityRoutes = new OpenAPIHono<ApiEnv>().openapi(listActivities, async (c) => {
+  const deps = c.var.deps;
+  const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+  return c.json(await activityPage(deps, record.config.target.id, c.req.valid("query")), 200);
+});

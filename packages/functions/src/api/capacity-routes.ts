@@ -2,56 +2,47 @@
 // did to it. Its activities live in the same log as the services', under target id `capacity/<name>`.
 import { NotFoundError, type TargetConfig } from "@gantry/core";
 import { capacityTargetId } from "@gantry/runtime";
-import type { z } from "zod";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { activityPage } from "./activity-routes.ts";
 import type { ApiContext } from "./api-deps.ts";
-import {
-  ActivitiesQuerySchema,
-  ActivityPageSchema,
-  type CapacityGroup,
-  CapacityListSchema,
-  type CapacityParams,
-  CapacityParamsSchema,
-} from "./api-schemas.ts";
-import { defineRoute } from "./router.ts";
+import type { ApiEnv } from "./api-env.ts";
+import { apiRoute } from "./api-route.ts";
+import { ActivitiesQuerySchema, type CapacityGroup, CapacityParamsSchema } from "./api-schemas.ts";
+import { ActivityPage, CapacityList, json } from "./components.ts";
 
 /** How far back `GET /capacity` looks for the last scale-out or scale-in. */
 const RECENT = 25;
 
-const listCapacity = defineRoute({
-  method: "GET",
+const listCapacity = apiRoute({
+  method: "get",
   path: "/capacity",
   operationId: "listCapacity",
   summary: "The groups the second stage sizes, with their targets and latest activity",
   responses: {
-    200: { description: "Every group named by a target's capacity block", schema: CapacityListSchema },
-  },
-  async handle({ deps }) {
-    const groups = groupsOf((await deps.store.listTargets()).records.map((r) => r.config));
-    const items: CapacityGroup[] = [];
-    for (const group of groups) {
-      const page = await deps.store.listActivities(capacityTargetId(group.name), { limit: RECENT });
-      // Protection changes are activities too (action None); ops want the last launch or drain first.
-      const scaling = page.items.find((a) => a.action !== "None");
-      items.push({ ...group, lastActivity: scaling ?? page.items[0] ?? null });
-    }
-    return { status: 200, body: { items } };
+    200: { description: "Every group named by a target's capacity block", ...json(CapacityList) },
   },
 });
 
-const listCapacityActivities = defineRoute<CapacityParams, z.output<typeof ActivitiesQuerySchema>>({
-  method: "GET",
+const listCapacityActivities = apiRoute({
+  method: "get",
   path: "/capacity/{name}/activities",
   operationId: "listCapacityActivities",
   summary: "A group's capacity activities, newest first, paged",
-  params: CapacityParamsSchema,
-  query: ActivitiesQuerySchema,
-  responses: { 200: { description: "One page", schema: ActivityPageSchema } },
-  async handle({ deps, params, query }) {
-    await requireGroup(deps, params.name);
-    return activityPage(deps, capacityTargetId(params.name), query);
-  },
+  request: { params: CapacityParamsSchema, query: ActivitiesQuerySchema },
+  responses: { 200: { description: "One page", ...json(ActivityPage) } },
 });
+
+async function capacityGroups(deps: ApiContext): Promise<CapacityGroup[]> {
+  const groups = groupsOf((await deps.store.listTargets()).records.map((r) => r.config));
+  const items: CapacityGroup[] = [];
+  for (const group of groups) {
+    const page = await deps.store.listActivities(capacityTargetId(group.name), { limit: RECENT });
+    // Protection changes are activities too (action None); ops want the last launch or drain first.
+    const scaling = page.items.find((a) => a.action !== "None");
+    items.push({ ...group, lastActivity: scaling ?? page.items[0] ?? null });
+  }
+  return items;
+}
 
 /** The groups targets name, by name; the mode is the first target's (targets of one group agree on it). */
 export function groupsOf(configs: readonly TargetConfig[]): Omit<CapacityGroup, "lastActivity">[] {
@@ -73,4 +64,10 @@ async function requireGroup(deps: ApiContext, name: string): Promise<void> {
   }
 }
 
-export const capacityRoutes = [listCapacity, listCapacityActivities];
+export const capacityRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(listCapacity, async (c) => c.json({ items: await capacityGroups(c.var.deps) }, 200))
+  .openapi(listCapacityActivities, async (c) => {
+    const { name } = c.req.valid("param");
+    await requireGroup(c.var.deps, name);
+    return c.json(await activityPage(c.var.deps, capacityTargetId(name), c.req.valid("query")), 200);
+  });

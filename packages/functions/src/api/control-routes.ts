@@ -1,48 +1,44 @@
 // Operator switches on a target: suspend/resume per direction, dry run, and a manual desired count.
 import type { TargetConfig, TargetRecord } from "@gantry/core";
-import type { z } from "zod";
+import { OpenAPIHono, type RouteHandler } from "@hono/zod-openapi";
 import type { ApiContext } from "./api-deps.ts";
+import type { ApiEnv } from "./api-env.ts";
+import { apiRoute } from "./api-route.ts";
+import { type SuspendBody as SuspendFlags, type TargetParams, TargetParamsSchema } from "./api-schemas.ts";
 import {
-  DesiredCountBodySchema,
-  DesiredCountResultSchema,
-  DryRunBodySchema,
-  type SuspendBody,
-  SuspendBodySchema,
-  type TargetParams,
-  TargetParamsSchema,
-  TargetViewSchema,
-} from "./api-schemas.ts";
+  DesiredCountBody,
+  DesiredCountResult,
+  DryRunBody,
+  json,
+  SuspendBody,
+  TargetView,
+} from "./components.ts";
 import { setDesiredCount } from "./desired-count.ts";
-import type { ApiRequest } from "./request.ts";
-import { type ApiResult, defineRoute } from "./router.ts";
 import { etagHeader, toTargetView } from "./target-views.ts";
 import { expectedVersion, requireTarget, targetIdOf, updateConfig } from "./target-writes.ts";
 
 const BASE = "/targets/{cluster}/{service}";
-const VIEW = { 200: { description: "The target as it now stands", schema: TargetViewSchema } };
+const VIEW = { 200: { description: "The target as it now stands", ...json(TargetView) } };
 
 /** Applies `change` unless it changes nothing (then no write and no new version: the call is idempotent). */
 async function changeTarget(
   deps: ApiContext,
-  request: ApiRequest,
+  ifMatch: string | undefined,
   params: TargetParams,
   change: (config: TargetConfig) => TargetConfig,
-): Promise<ApiResult> {
+): Promise<TargetRecord> {
   const record = await requireTarget(deps, targetIdOf(params));
-  expectedVersion(request, record);
+  expectedVersion(ifMatch, record);
   const changed = change(structuredClone(record.config));
   // The change, not its result, goes to updateConfig: a retry after a lost race re-applies it to the fresh config.
-  const saved: TargetRecord = sameConfig(changed, record.config)
-    ? record
-    : await updateConfig(deps, request, record, change);
-  return { status: 200, body: toTargetView(saved, { kind: "off" }), headers: etagHeader(saved.version) };
+  return sameConfig(changed, record.config) ? record : await updateConfig(deps, ifMatch, record, change);
 }
 
 function sameConfig(a: TargetConfig, b: TargetConfig): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function setSuspended(config: TargetConfig, body: SuspendBody, value: boolean): TargetConfig {
+function setSuspended(config: TargetConfig, body: SuspendFlags, value: boolean): TargetConfig {
   const state = config.target.suspendedState;
   if (body.dynamicScalingIn) state.dynamicScalingInSuspended = value;
   if (body.dynamicScalingOut) state.dynamicScalingOutSuspended = value;
@@ -51,49 +47,61 @@ function setSuspended(config: TargetConfig, body: SuspendBody, value: boolean): 
 }
 
 function suspendRoute(action: "suspend" | "resume") {
-  return defineRoute<TargetParams, undefined, SuspendBody>({
-    method: "POST",
+  return apiRoute({
+    method: "post",
     path: `${BASE}/${action}`,
     operationId: `${action}Target`,
     summary: `${action === "suspend" ? "Suspend" : "Resume"} scaling per direction (the flags set to true)`,
-    params: TargetParamsSchema,
-    body: SuspendBodySchema,
+    request: { params: TargetParamsSchema, body: { ...json(SuspendBody), required: true } },
     conditional: true,
     responses: VIEW,
-    handle: ({ deps, request, params, body }) =>
-      changeTarget(deps, request, params, (config) => setSuspended(config, body, action === "suspend")),
   });
 }
 
-const dryRun = defineRoute<TargetParams, undefined, z.output<typeof DryRunBodySchema>>({
-  method: "PUT",
+const dryRun = apiRoute({
+  method: "put",
   path: `${BASE}/dry-run`,
   operationId: "setDryRun",
   summary: "Switch dry run: decisions are recorded, not applied",
-  params: TargetParamsSchema,
-  body: DryRunBodySchema,
+  request: { params: TargetParamsSchema, body: { ...json(DryRunBody), required: true } },
   conditional: true,
   responses: VIEW,
-  handle: ({ deps, request, params, body }) =>
-    changeTarget(deps, request, params, (config) => {
-      config.target.dryRun = body.dryRun;
-      return config;
-    }),
 });
 
-const desiredCount = defineRoute<TargetParams, undefined, z.output<typeof DesiredCountBodySchema>>({
-  method: "POST",
+const desiredCount = apiRoute({
+  method: "post",
   path: `${BASE}/desired-count`,
   operationId: "setDesiredCount",
   summary: "Set the desired count by hand, clamped to [minCapacity, maxCapacity]; recorded as an activity",
-  params: TargetParamsSchema,
-  body: DesiredCountBodySchema,
+  request: { params: TargetParamsSchema, body: { ...json(DesiredCountBody), required: true } },
   extraErrors: [429, 501, 502],
-  responses: { 200: { description: "Applied", schema: DesiredCountResultSchema } },
-  async handle({ deps, params, body }) {
-    const record = await requireTarget(deps, targetIdOf(params));
-    return { status: 200, body: await setDesiredCount(deps, record, body.desiredCount) };
-  },
+  responses: { 200: { description: "Applied", ...json(DesiredCountResult) } },
 });
 
-export const controlRoutes = [suspendRoute("suspend"), suspendRoute("resume"), dryRun, desiredCount];
+/** Sets the flags the body names to `value` (true: suspend, false: resume). */
+function setSuspension(value: boolean): RouteHandler<ReturnType<typeof suspendRoute>, ApiEnv> {
+  return async (c) => {
+    const body = c.req.valid("json");
+    const saved = await changeTarget(c.var.deps, c.req.header("if-match"), c.req.valid("param"), (config) =>
+      setSuspended(config, body, value),
+    );
+    return c.json(toTargetView(saved, { kind: "off" }), 200, etagHeader(saved.version));
+  };
+}
+
+export const controlRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(suspendRoute("suspend"), setSuspension(true))
+  .openapi(suspendRoute("resume"), setSuspension(false))
+  .openapi(dryRun, async (c) => {
+    const { dryRun: value } = c.req.valid("json");
+    const saved = await changeTarget(c.var.deps, c.req.header("if-match"), c.req.valid("param"), (config) => {
+      config.target.dryRun = value;
+      return config;
+    });
+    return c.json(toTargetView(saved, { kind: "off" }), 200, etagHeader(saved.version));
+  })
+  .openapi(desiredCount, async (c) => {
+    const deps = c.var.deps;
+    const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+    return c.json(await setDesiredCount(deps, record, c.req.valid("json").desiredCount), 200);
+  });

@@ -1,10 +1,16 @@
 import { GantryError } from "@gantry/core";
+import { HTTPException } from "hono/http-exception";
 
 /** An error the API itself raises (routing, framing, upstream); `headers` go into the response (e.g. Allow). */
 export class ApiError extends GantryError {
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: string, message: string, field?: string, headers: Record<string, string> = {}) {
+  constructor(
+    code: ConstructorParameters<typeof GantryError>[0],
+    message: string,
+    field?: string,
+    headers: Record<string, string> = {},
+  ) {
     super(code, message, field);
     this.headers = headers;
   }
@@ -19,7 +25,7 @@ export class ApiError extends GantryError {
  * conflicts with this Gantry's schema, and the client can resolve that and retry (RFC 9110 §15.5.10), with
  * GET …/raw to see it and PUT or DELETE to repair it.
  */
-export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+export const STATUS_BY_CODE = {
   ValidationError: 400,
   BadJson: 400,
   BadRequest: 400,
@@ -33,7 +39,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   Throttled: 429,
   NotConfigured: 501,
   UpstreamFailed: 502,
-};
+} as const satisfies Record<string, number>;
 
 /** The body of every error response. `field` names the offending input (a body path, a parameter, a header). */
 export interface ErrorBody {
@@ -46,13 +52,28 @@ export interface MappedError {
   headers: Readonly<Record<string, string>>;
 }
 
+/** hono's own refusals (its validators' framing checks), in our codes. */
+const CODE_BY_HONO_STATUS: Readonly<Record<number, [code: string, field?: string]>> = {
+  400: ["BadJson"],
+  413: ["PayloadTooLarge", "body"],
+  415: ["UnsupportedMediaType", "content-type"],
+};
+
 /** The response for a known error, or undefined for one that must become a 500. */
 export function mapKnownError(error: unknown): MappedError | undefined {
+  if (error instanceof HTTPException) return mapHonoError(error);
   if (!(error instanceof GantryError)) return undefined;
-  const status = STATUS_BY_CODE[error.code];
+  const status = (STATUS_BY_CODE as Readonly<Record<string, number>>)[error.code];
   if (status === undefined) return undefined;
   const headers = error instanceof ApiError ? error.headers : {};
   return { status, headers, body: errorBody(error.code, error.message, error.field) };
+}
+
+function mapHonoError(error: HTTPException): MappedError | undefined {
+  const known = CODE_BY_HONO_STATUS[error.status];
+  if (!known) return undefined;
+  const [code, field] = known;
+  return { status: error.status, headers: {}, body: errorBody(code, error.message, field) };
 }
 
 export function errorBody(code: string, message: string, field?: string): ErrorBody {

@@ -1,9 +1,12 @@
 // PUT and DELETE of one named item in a target's list (policies, scheduled actions): the path names it, the
 // body's `name` must agree, and the whole resulting config is validated before the conditional write.
 import { NotFoundError, type TargetConfig, ValidationError } from "@gantry/core";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { z } from "zod";
-import { type NamedParams, NamedParamsSchema, TargetViewSchema } from "./api-schemas.ts";
-import { defineRoute } from "./router.ts";
+import type { ApiEnv } from "./api-env.ts";
+import { apiRoute } from "./api-route.ts";
+import { NamedParamsSchema } from "./api-schemas.ts";
+import { json, TargetView } from "./components.ts";
 import { etagHeader, toTargetView } from "./target-views.ts";
 import { requireTarget, targetIdOf, updateConfig } from "./target-writes.ts";
 
@@ -18,49 +21,61 @@ export interface NamedItemOptions {
   schema: z.ZodType<{ name: string }>;
 }
 
-export function namedItemRoutes({ list, segment, noun, schema }: NamedItemOptions) {
-  const path = `/targets/{cluster}/{service}/${segment}/{name}`;
-  const put = defineRoute<NamedParams, undefined, { name: string }>({
-    method: "PUT",
-    path,
+function namedItemPut({ segment, noun, schema }: NamedItemOptions) {
+  return apiRoute({
+    method: "put",
+    path: `/targets/{cluster}/{service}/${segment}/{name}`,
     operationId: `put${noun}`,
     summary: `Create or replace one ${noun} by name (the body's name must equal the path's)`,
-    params: NamedParamsSchema,
-    body: schema,
+    request: { params: NamedParamsSchema, body: { ...json(schema), required: true } },
     conditional: true,
     responses: {
-      200: { description: "Replaced; the target as it now stands", schema: TargetViewSchema },
-      201: { description: "Created; the target as it now stands", schema: TargetViewSchema },
+      200: { description: "Replaced; the target as it now stands", ...json(TargetView) },
+      201: { description: "Created; the target as it now stands", ...json(TargetView) },
     },
-    async handle({ deps, params, body, request }) {
+  });
+}
+
+function namedItemDelete({ segment, noun }: NamedItemOptions) {
+  return apiRoute({
+    method: "delete",
+    path: `/targets/{cluster}/{service}/${segment}/{name}`,
+    operationId: `delete${noun}`,
+    summary: `Delete one ${noun} by name`,
+    request: { params: NamedParamsSchema },
+    conditional: true,
+    responses: { 204: { description: "Deleted" } },
+  });
+}
+
+export function namedItemRoutes(options: NamedItemOptions) {
+  const { list, noun } = options;
+  return new OpenAPIHono<ApiEnv>()
+    .openapi(namedItemPut(options), async (c) => {
+      const params = c.req.valid("param");
+      const body = c.req.valid("json");
       if (body.name !== params.name) {
         throw new ValidationError(`must be "${params.name}" to match the path, got "${body.name}"`, "name");
       }
+      const deps = c.var.deps;
       const record = await requireTarget(deps, targetIdOf(params));
       const exists = itemsOf(record.config, list).some((item) => item.name === params.name);
-      const saved = await updateConfig(deps, request, record, (config) => upsert(config, list, body));
+      const ifMatch = c.req.header("if-match");
+      const saved = await updateConfig(deps, ifMatch, record, (config) => upsert(config, list, body));
       const view = toTargetView(saved, { kind: "off" });
-      return { status: exists ? 200 : 201, body: view, headers: etagHeader(saved.version) };
-    },
-  });
-  const remove = defineRoute<NamedParams>({
-    method: "DELETE",
-    path,
-    operationId: `delete${noun}`,
-    summary: `Delete one ${noun} by name`,
-    params: NamedParamsSchema,
-    conditional: true,
-    responses: { 204: { description: "Deleted" } },
-    async handle({ deps, params, request }) {
+      return c.json(view, exists ? 200 : 201, etagHeader(saved.version));
+    })
+    .openapi(namedItemDelete(options), async (c) => {
+      const params = c.req.valid("param");
+      const deps = c.var.deps;
       const record = await requireTarget(deps, targetIdOf(params));
       if (!itemsOf(record.config, list).some((item) => item.name === params.name)) {
         throw new NotFoundError(`${record.config.target.id} has no ${noun} named "${params.name}"`, "name");
       }
-      const saved = await updateConfig(deps, request, record, (config) => without(config, list, params.name));
-      return { status: 204, headers: etagHeader(saved.version) };
-    },
-  });
-  return [put, remove];
+      const ifMatch = c.req.header("if-match");
+      const saved = await updateConfig(deps, ifMatch, record, (config) => without(config, list, params.name));
+      return c.body(null, 204, etagHeader(saved.version));
+    });
 }
 
 function itemsOf(config: TargetConfig, list: ListKey): readonly { name: string }[] {

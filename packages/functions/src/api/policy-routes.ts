@@ -1,4 +1,4 @@
-import { PolicySchema } from "@gantry/core";
+import { PolicyBody } from "./components.ts";
 import { namedItemRoutes } from "./named-item-routes.ts";
 
 /** `PUT|DELETE /targets/{cluster}/{service}/policies/{name}`; the body is one policy (PolicySchema). */
@@ -6,5 +6,5 @@ export const policyRoutes = namedItemRoutes({
   list: "policies",
   segment: "policies",
   noun: "Policy",
-  schema: PolicySchema,
+  schema: PolicyBody,
 });

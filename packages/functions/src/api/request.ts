@@ -1,105 +1,54 @@
+// Request framing shared by every route: the body limit, JSON bodies (415, BadJson, UTF-8) and bodiless routes,
+// checked before the route's own zod validation, so a rejected request changes nothing.
 import { ValidationError } from "@gantry/core";
-import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { ApiError } from "./http-errors.ts";
 
 /** Request bodies above this are refused before they are decoded or parsed (API Gateway allows 10 MB). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-/** An API Gateway HTTP API request (payload format 2.0), normalised. */
-export interface ApiRequest {
-  method: string;
-  /** Decoded path segments: `/targets/prod/api` → ["targets", "prod", "api"]. */
-  segments: string[];
-  query: Record<string, string>;
-  /** Lower-cased names. */
-  headers: Record<string, string>;
-  /** The raw body bytes (base64 already decoded), within BODY_LIMIT_BYTES; undefined when empty. */
-  body: Buffer | undefined;
-  requestId: string | undefined;
+export function tooLarge(): ApiError {
+  return new ApiError(
+    "PayloadTooLarge",
+    `the request body is over the ${BODY_LIMIT_BYTES / 1024} KiB limit`,
+    "body",
+  );
 }
 
-/** Reads the parts of the event the router needs. Throws ApiError (400, 413) for what cannot be read. */
-export function parseRequest(event: APIGatewayProxyEventV2): ApiRequest {
-  const http = event.requestContext?.http;
-  if (typeof http?.method !== "string") throw new ApiError("BadRequest", "the event has no HTTP method");
-  return {
-    method: http.method.toUpperCase(),
-    segments: pathSegments(stripStage(event.rawPath ?? http.path ?? "/", event.requestContext.stage)),
-    query: readQuery(event),
-    headers: lowerCaseHeaders(event.headers),
-    body: readBody(event.body, event.isBase64Encoded === true),
-    requestId: event.requestContext.requestId,
-  };
-}
-
-/** A named stage prefixes rawPath (`/prod/targets`); the `$default` stage does not. */
-function stripStage(path: string, stage: string | undefined): string {
-  if (!stage || stage === "$default") return path;
-  const prefix = `/${stage}`;
-  return path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) || "/" : path;
-}
-
-/** Split first, then decode, so that an encoded `/` stays inside its segment (and fails validation there). */
-function pathSegments(path: string): string[] {
-  const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
-  return trimmed
-    .split("/")
-    .slice(1)
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        throw new ValidationError(`the path segment "${segment}" is not valid percent-encoding`, "path");
-      }
-    });
-}
-
-/** From rawQueryString when present (exact), else API Gateway's decoded map; a repeated name is an error. */
-function readQuery(event: APIGatewayProxyEventV2): Record<string, string> {
-  if (event.rawQueryString === undefined)
-    return { ...(event.queryStringParameters ?? {}) } as Record<string, string>;
-  const query: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(event.rawQueryString)) {
-    if (Object.hasOwn(query, name)) throw new ValidationError(`${name}: given more than once`, name);
-    query[name] = value;
-  }
-  return query;
-}
-
-function lowerCaseHeaders(headers: APIGatewayProxyEventV2["headers"] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (typeof value === "string") out[name.toLowerCase()] = value;
-  }
-  return out;
-}
-
-/** Checks the size before decoding: a base64 text over 4/3 of the limit cannot decode to less. */
-function readBody(body: string | null | undefined, base64: boolean): Buffer | undefined {
-  if (body === undefined || body === null || body === "") return undefined;
-  const limit = base64 ? Math.ceil(BODY_LIMIT_BYTES / 3) * 4 : BODY_LIMIT_BYTES;
-  const size = base64 ? body.length : Buffer.byteLength(body, "utf8");
-  if (size > limit) throw tooLarge();
-  const bytes = Buffer.from(body, base64 ? "base64" : "utf8");
-  if (bytes.length > BODY_LIMIT_BYTES) throw tooLarge();
-  return bytes.length === 0 ? undefined : bytes;
-}
-
-function tooLarge(): ApiError {
-  return new ApiError("PayloadTooLarge", `the request body is over the ${BODY_LIMIT_BYTES / 1024} KiB limit`);
-}
+/** 413 past the limit, counted on the stream when there is no Content-Length (the local server). */
+export const limitBody: MiddlewareHandler = bodyLimit({
+  maxSize: BODY_LIMIT_BYTES,
+  onError: () => {
+    throw tooLarge();
+  },
+});
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The body as JSON: 415 unless the content type is JSON (in UTF-8), 400 BadJson when it does not parse. */
-export function readJsonBody(request: ApiRequest): unknown {
-  const body = request.body;
-  if (body === undefined) throw new ValidationError("this route needs a JSON body", "body");
-  checkContentType(request.headers["content-type"]);
+/** The body as JSON, for the route's validator: 415 unless JSON in UTF-8, 400 BadJson when it does not parse. */
+export const jsonBody: MiddlewareHandler = async (c, next) => {
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.length === 0) throw new ValidationError("this route needs a JSON body", "body");
+  checkContentType(c.req.header("content-type"));
+  const value = parseJson(bytes);
+  // The validator reads c.req.json(): hand it what was parsed here.
+  c.req.bodyCache.json = Promise.resolve(value);
+  await next();
+};
+
+/** Routes without a body refuse one, so that a misdirected write is not taken for something else. */
+export const noBody: MiddlewareHandler = async (c, next) => {
+  const bytes = await c.req.arrayBuffer();
+  if (bytes.byteLength > 0) throw new ValidationError("this route takes no body", "body");
+  await next();
+};
+
+function parseJson(bytes: Uint8Array): unknown {
   let text: string;
   try {
-    text = utf8.decode(body);
+    text = utf8.decode(bytes);
   } catch {
     throw new ApiError("BadJson", "the body is not valid UTF-8");
   }
@@ -129,3 +78,21 @@ function checkContentType(header: string | undefined): void {
     "content-type",
   );
 }
+
+/** Path segments that are not valid percent-encoding, and query names given twice, are 400s. */
+export const checkUrl: MiddlewareHandler = async (c, next) => {
+  const url = new URL(c.req.url);
+  for (const segment of url.pathname.split("/")) {
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      throw new ValidationError(`the path segment "${segment}" is not valid percent-encoding`, "path");
+    }
+  }
+  const seen = new Set<string>();
+  for (const name of url.searchParams.keys()) {
+    if (seen.has(name)) throw new ValidationError(`${name}: given more than once`, name);
+    seen.add(name);
+  }
+  await next();
+};

@@ -1,4 +1,4 @@
-import { ScheduledActionSchema } from "@gantry/core";
+import { ScheduledActionBody } from "./components.ts";
 import { namedItemRoutes } from "./named-item-routes.ts";
 
 /** `PUT|DELETE /targets/{cluster}/{service}/scheduled-actions/{name}`; the body is one ScheduledActionSchema. */
@@ -6,5 +6,5 @@ export const scheduledActionRoutes = namedItemRoutes({
   list: "scheduledActions",
   segment: "scheduled-actions",
   noun: "ScheduledAction",
-  schema: ScheduledActionSchema,
+  schema: ScheduledActionBody,
 });

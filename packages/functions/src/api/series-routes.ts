@@ -1,13 +1,11 @@
 import { ValidationError } from "@gantry/core";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { z } from "zod";
-import {
-  SeriesQuerySchema,
-  SeriesResponseSchema,
-  type TargetParams,
-  TargetParamsSchema,
-} from "./api-schemas.ts";
+import type { ApiEnv } from "./api-env.ts";
+import { apiRoute } from "./api-route.ts";
+import { SeriesQuerySchema, TargetParamsSchema } from "./api-schemas.ts";
+import { json, Series } from "./components.ts";
 import { ApiError } from "./http-errors.ts";
-import { defineRoute } from "./router.ts";
 import type { SeriesRange } from "./series-source.ts";
 import { requireTarget, targetIdOf } from "./target-writes.ts";
 
@@ -30,24 +28,23 @@ export function seriesRange(query: SeriesQuery, now: number): SeriesRange {
   return { from, to, periodSeconds: minutes * 60 };
 }
 
-const getSeries = defineRoute<TargetParams, SeriesQuery>({
-  method: "GET",
+const getSeries = apiRoute({
+  method: "get",
   path: "/targets/{cluster}/{service}/series",
   operationId: "getSeries",
   summary:
     "Desired and running tasks, the first policy's metric against its target, and the backlog over a window",
-  params: TargetParamsSchema,
-  query: SeriesQuerySchema,
+  request: { params: TargetParamsSchema, query: SeriesQuerySchema },
   extraErrors: [429, 501],
-  responses: { 200: { description: "The series, oldest first", schema: SeriesResponseSchema } },
-  async handle({ deps, params, query }) {
-    const range = seriesRange(query, deps.clock.now());
-    if (!deps.series) throw new ApiError("NotConfigured", "this API has no series source");
-    const record = await requireTarget(deps, targetIdOf(params));
-    const targetId = record.config.target.id;
-    const points = await deps.series(targetId, range);
-    return { status: 200, body: { targetId, ...range, points } };
-  },
+  responses: { 200: { description: "The series, oldest first", ...json(Series) } },
 });
 
-export const seriesRoutes = [getSeries];
+export const seriesRoutes = new OpenAPIHono<ApiEnv>().openapi(getSeries, async (c) => {
+  const deps = c.var.deps;
+  const range = seriesRange(c.req.valid("query"), deps.clock.now());
+  if (!deps.series) throw new ApiError("NotConfigured", "this API has no series source");
+  const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+  const targetId = record.config.target.id;
+  const points = await deps.series(targetId, range);
+  return c.json({ targetId, ...range, points }, 200);
+});

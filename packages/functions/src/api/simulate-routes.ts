@@ -10,15 +10,12 @@ import {
   type Trace,
 } from "@gantry/sim";
 import { type SimulationReport, toSimulationReport } from "@gantry/sim/report/index";
-import {
-  type SimulateBody,
-  SimulateBodySchema,
-  SimulationReportSchema,
-  type TargetParams,
-  TargetParamsSchema,
-} from "./api-schemas.ts";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { ApiEnv } from "./api-env.ts";
+import { apiRoute } from "./api-route.ts";
+import { type SimulateBody, TargetParamsSchema } from "./api-schemas.ts";
+import { json, SimulationReport as Report, SimulateBody as SimulateRequest } from "./components.ts";
 import { historyTrace, historyWindow } from "./history-trace.ts";
-import { defineRoute } from "./router.ts";
 import { requireTarget, targetIdOf } from "./target-writes.ts";
 import { parseUploadedTrace } from "./trace-upload.ts";
 
@@ -26,35 +23,28 @@ import { parseUploadedTrace } from "./trace-upload.ts";
 const DEFAULT_SLO_SECONDS = 60;
 const DEFAULT_TASK_STARTUP_SECONDS = 45;
 
-const simulate = defineRoute<TargetParams, undefined, SimulateBody>({
-  method: "POST",
+const simulate = apiRoute({
+  method: "post",
   path: "/targets/{cluster}/{service}/simulate",
   operationId: "simulateTarget",
   summary:
     "Backtest the target's policies on an uploaded trace or on its queue's recorded history; the report is `gantry simulate --json`'s",
-  params: TargetParamsSchema,
-  body: SimulateBodySchema,
-  responses: { 200: { description: "The report of the run", schema: SimulationReportSchema } },
-  async handle({ deps, params, body }) {
-    const record = await requireTarget(deps, targetIdOf(params));
-    checkSimulable(record.config);
-    const trace = body.trace
-      ? parseUploadedTrace(body.trace)
-      : await historyTrace(
-          deps.metricData,
-          record.config,
-          historyWindow(body.history ?? {}, deps.clock.now()),
-        );
-    const processingTimeSeconds =
-      body.processingTimeSeconds ?? (body.trace ? undefined : policyProcessing(record.config));
-    return {
-      status: 200,
-      body: backtest(record.config, trace, {
-        ...body,
-        ...(processingTimeSeconds !== undefined && { processingTimeSeconds }),
-      }),
-    };
-  },
+  request: { params: TargetParamsSchema, body: { ...json(SimulateRequest), required: true } },
+  responses: { 200: { description: "The report of the run", ...json(Report) } },
+});
+
+export const simulateRoutes = new OpenAPIHono<ApiEnv>().openapi(simulate, async (c) => {
+  const deps = c.var.deps;
+  const body = c.req.valid("json");
+  const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+  checkSimulable(record.config);
+  const trace = body.trace
+    ? parseUploadedTrace(body.trace)
+    : await historyTrace(deps.metricData, record.config, historyWindow(body.history ?? {}, deps.clock.now()));
+  const processingTimeSeconds =
+    body.processingTimeSeconds ?? (body.trace ? undefined : policyProcessing(record.config));
+  const options = { ...body, ...(processingTimeSeconds !== undefined && { processingTimeSeconds }) };
+  return c.json(backtest(record.config, trace, options), 200);
 });
 
 /** The simulator replays the trace into one SQS queue: only live SQS policies can see it. */
@@ -120,5 +110,3 @@ function workerConcurrency(policies: readonly Policy[]): number {
   for (const { metric } of policies) if ("sqsUtilization" in metric) return metric.sqsUtilization.concurrency;
   return 1;
 }
-
-export const simulateRoutes = [simulate];

@@ -2,7 +2,6 @@
 // target: those must work on an item that no longer parses (the repair), where the others answer 409 CorruptItem.
 import { CorruptItemError, NotFoundError, type TargetRecord } from "@gantry/core";
 import type { ApiContext } from "./api-deps.ts";
-import type { ApiRequest } from "./request.ts";
 import { expectedVersion, ifMatchVersion, retryUnlessIfMatch } from "./target-writes.ts";
 
 export type StoredTarget =
@@ -29,16 +28,20 @@ export async function readStoredTarget(deps: ApiContext, targetId: string): Prom
 }
 
 /** The version a write must match: If-Match when given (409 when it is not the stored one), else undefined. */
-export function ifMatchOf(request: ApiRequest, stored: StoredTarget): number | undefined {
-  if (ifMatchVersion(request) === undefined) return undefined;
-  return expectedVersion(request, stored.kind === "absent" ? undefined : stored);
+export function ifMatchOf(ifMatch: string | undefined, stored: StoredTarget): number | undefined {
+  if (ifMatchVersion(ifMatch) === undefined) return undefined;
+  return expectedVersion(ifMatch, stored.kind === "absent" ? undefined : stored);
 }
 
 /** Deletes the target, corrupt or not, against If-Match or else its current version (re-read after a lost race). */
-export function deleteStoredTarget(deps: ApiContext, request: ApiRequest, targetId: string): Promise<void> {
-  return retryUnlessIfMatch(request, async () => {
+export function deleteStoredTarget(
+  deps: ApiContext,
+  ifMatch: string | undefined,
+  targetId: string,
+): Promise<void> {
+  return retryUnlessIfMatch(ifMatch, async () => {
     const stored = await readStoredTarget(deps, targetId);
     if (stored.kind === "absent") throw new NotFoundError(`target ${targetId} does not exist`);
-    await deps.store.deleteTarget(targetId, expectedVersion(request, stored));
+    await deps.store.deleteTarget(targetId, expectedVersion(ifMatch, stored));
   });
 }

@@ -11,7 +11,6 @@ import {
 } from "@gantry/core";
 import type { ApiContext } from "./api-deps.ts";
 import type { TargetParams } from "./api-schemas.ts";
-import type { ApiRequest } from "./request.ts";
 
 export function targetIdOf(params: TargetParams): string {
   return `service/${params.cluster}/${params.service}`;
@@ -24,8 +23,7 @@ export async function requireTarget(deps: ApiContext, targetId: string): Promise
 }
 
 /** `If-Match: 3`, `"3"` or `W/"3"` → 3; absent → undefined. 0 means "the target must not exist yet". */
-export function ifMatchVersion(request: ApiRequest): number | undefined {
-  const header = request.headers["if-match"];
+export function ifMatchVersion(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
   if (!match)
@@ -38,11 +36,11 @@ export function ifMatchVersion(request: ApiRequest): number | undefined {
  * current. The version counts config writes only, so a scaling pass never makes an If-Match stale.
  */
 export function expectedVersion(
-  request: ApiRequest,
+  ifMatch: string | undefined,
   current: Pick<TargetRecord, "version"> | undefined,
 ): number {
   const now = current?.version ?? 0;
-  const wanted = ifMatchVersion(request);
+  const wanted = ifMatchVersion(ifMatch);
   if (wanted === undefined || wanted === now) return now;
   const state = current === undefined ? "does not exist" : `is at version ${now}`;
   throw new ConflictError(`If-Match: ${wanted} does not match: the target ${state}`);
@@ -57,19 +55,22 @@ const UNCONDITIONAL_ATTEMPTS = 12;
  */
 export async function withFreshRecord<T>(
   deps: ApiContext,
-  request: ApiRequest,
+  ifMatch: string | undefined,
   targetId: string,
   write: (record: TargetRecord, version: number) => Promise<T>,
 ): Promise<T> {
-  return retryUnlessIfMatch(request, async () => {
+  return retryUnlessIfMatch(ifMatch, async () => {
     const record = await requireTarget(deps, targetId);
-    return write(record, expectedVersion(request, record));
+    return write(record, expectedVersion(ifMatch, record));
   });
 }
 
 /** Runs `readAndWrite` once with If-Match; without it, again after each ConflictError, a dozen times at most. */
-export async function retryUnlessIfMatch<T>(request: ApiRequest, readAndWrite: () => Promise<T>): Promise<T> {
-  const conditional = ifMatchVersion(request) !== undefined;
+export async function retryUnlessIfMatch<T>(
+  ifMatch: string | undefined,
+  readAndWrite: () => Promise<T>,
+): Promise<T> {
+  const conditional = ifMatchVersion(ifMatch) !== undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       return await readAndWrite();
@@ -127,13 +128,13 @@ export async function saveConfig(
  */
 export async function updateConfig(
   deps: ApiContext,
-  request: ApiRequest,
+  ifMatch: string | undefined,
   record: TargetRecord,
   change: (config: TargetConfig) => unknown,
 ): Promise<TargetRecord> {
   // Validate against what was read first, so a bad request fails fast and never waits out a retry.
   validateConfig(change(structuredClone(record.config)));
-  return withFreshRecord(deps, request, record.config.target.id, (fresh, version) => {
+  return withFreshRecord(deps, ifMatch, record.config.target.id, (fresh, version) => {
     const config = validateConfig(change(structuredClone(fresh.config)));
     return saveConfig(deps, config, version, fresh);
   });

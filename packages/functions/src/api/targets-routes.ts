@@ -1,63 +1,85 @@
-import { TargetConfigSchema, ValidationError } from "@gantry/core";
-import { TargetListSchema, TargetParamsSchema, TargetViewSchema } from "./api-schemas.ts";
-import { getRawTarget } from "./raw-target-route.ts";
-import { defineRoute } from "./router.ts";
+import { ValidationError } from "@gantry/core";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { ApiEnv } from "./api-env.ts";
+import { apiRoute } from "./api-route.ts";
+import { TargetParamsSchema } from "./api-schemas.ts";
+import { json, TargetConfigBody, TargetList, TargetView } from "./components.ts";
+import { getRawTarget, rawTargetRoute } from "./raw-target-route.ts";
 import { deleteStoredTarget, ifMatchOf, readStoredTarget } from "./stored-target.ts";
 import { etagHeader, readLiveCounts, toTargetView } from "./target-views.ts";
 import { requireTarget, saveConfig, targetIdOf, validateConfig } from "./target-writes.ts";
 
 const TARGET_PATH = "/targets/{cluster}/{service}";
-const ETAG_DOC = { etag: "The target's version, for If-Match" };
+const ETAG = {
+  ETag: { description: "The target's version, for If-Match", schema: { type: "string" as const } },
+};
 
-const listTargets = defineRoute({
-  method: "GET",
+const listTargets = apiRoute({
+  method: "get",
   path: "/targets",
   operationId: "listTargets",
   summary: "Every target with its counts (live from ECS when available), last decision and reasons",
-  responses: { 200: { description: "The targets", schema: TargetListSchema } },
-  async handle({ deps }) {
+  responses: { 200: { description: "The targets", ...json(TargetList) } },
+});
+
+const getTarget = apiRoute({
+  method: "get",
+  path: TARGET_PATH,
+  operationId: "getTarget",
+  summary: "One target with its counts, last decision and reasons (409 CorruptItem when it no longer parses)",
+  request: { params: TargetParamsSchema },
+  extraErrors: [409],
+  responses: { 200: { description: "The target", ...json(TargetView), headers: ETAG } },
+});
+
+const putTarget = apiRoute({
+  method: "put",
+  path: TARGET_PATH,
+  operationId: "putTarget",
+  summary: "Create or replace a target's config; target.id must be service/{cluster}/{service}",
+  request: { params: TargetParamsSchema, body: { ...json(TargetConfigBody), required: true } },
+  conditional: true,
+  responses: {
+    200: { description: "Replaced", ...json(TargetView), headers: ETAG },
+    201: { description: "Created", ...json(TargetView), headers: ETAG },
+  },
+});
+
+const deleteTarget = apiRoute({
+  method: "delete",
+  path: TARGET_PATH,
+  operationId: "deleteTarget",
+  summary: "Stop managing a target (its ECS service is left as it is)",
+  request: { params: TargetParamsSchema },
+  conditional: true,
+  responses: { 204: { description: "Deleted" } },
+});
+
+export const targetRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(listTargets, async (c) => {
+    const deps = c.var.deps;
     const { records, problems: corrupt } = await deps.store.listTargets();
     const ids = records.map((r) => r.config.target.id);
     const live = await readLiveCounts(deps.ecs, ids, deps.clock.now(), deps.logger);
     const items = records.map((record) => toTargetView(record, live));
     const stale = live.kind === "failed";
-    const problems = corrupt.map((p) => ({ id: p.targetId, code: "CorruptItem", message: p.message }));
-    return {
-      status: 200,
-      body: { items, stale, ...(live.kind === "failed" && { staleReason: live.code }), problems },
-    };
-  },
-});
-
-const getTarget = defineRoute({
-  method: "GET",
-  path: TARGET_PATH,
-  operationId: "getTarget",
-  summary: "One target with its counts, last decision and reasons (409 CorruptItem when it no longer parses)",
-  params: TargetParamsSchema,
-  extraErrors: [409],
-  responses: { 200: { description: "The target", schema: TargetViewSchema, headers: ETAG_DOC } },
-  async handle({ deps, params }) {
-    const record = await requireTarget(deps, targetIdOf(params));
+    const problems = corrupt.map((p) => ({
+      id: p.targetId,
+      code: "CorruptItem" as const,
+      message: p.message,
+    }));
+    return c.json({ items, stale, ...(live.kind === "failed" && { staleReason: live.code }), problems }, 200);
+  })
+  .openapi(getTarget, async (c) => {
+    const deps = c.var.deps;
+    const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
     const live = await readLiveCounts(deps.ecs, [record.config.target.id], deps.clock.now(), deps.logger);
-    return { status: 200, body: toTargetView(record, live), headers: etagHeader(record.version) };
-  },
-});
-
-const putTarget = defineRoute({
-  method: "PUT",
-  path: TARGET_PATH,
-  operationId: "putTarget",
-  summary: "Create or replace a target's config; target.id must be service/{cluster}/{service}",
-  params: TargetParamsSchema,
-  body: TargetConfigSchema,
-  conditional: true,
-  responses: {
-    200: { description: "Replaced", schema: TargetViewSchema, headers: ETAG_DOC },
-    201: { description: "Created", schema: TargetViewSchema, headers: ETAG_DOC },
-  },
-  async handle({ deps, params, body, request }) {
-    const targetId = targetIdOf(params);
+    return c.json(toTargetView(record, live), 200, etagHeader(record.version));
+  })
+  .openapi(putTarget, async (c) => {
+    const deps = c.var.deps;
+    const body = c.req.valid("json");
+    const targetId = targetIdOf(c.req.valid("param"));
     if (body.target.id !== targetId) {
       throw new ValidationError(`must be ${targetId} to match the path, got ${body.target.id}`, "target.id");
     }
@@ -66,24 +88,12 @@ const putTarget = defineRoute({
     // Without If-Match a PUT replaces whatever is there (last write wins), a corrupt item too; with it, only
     // that version.
     const previous = stored.kind === "record" ? stored.record : undefined;
-    const record = await saveConfig(deps, config, ifMatchOf(request, stored), previous);
+    const record = await saveConfig(deps, config, ifMatchOf(c.req.header("if-match"), stored), previous);
     const view = toTargetView(record, { kind: "off" });
-    return { status: stored.kind === "absent" ? 201 : 200, body: view, headers: etagHeader(record.version) };
-  },
-});
-
-const deleteTarget = defineRoute({
-  method: "DELETE",
-  path: TARGET_PATH,
-  operationId: "deleteTarget",
-  summary: "Stop managing a target (its ECS service is left as it is)",
-  params: TargetParamsSchema,
-  conditional: true,
-  responses: { 204: { description: "Deleted" } },
-  async handle({ deps, params, request }) {
-    await deleteStoredTarget(deps, request, targetIdOf(params));
-    return { status: 204 };
-  },
-});
-
-export const targetRoutes = [listTargets, getTarget, putTarget, deleteTarget, getRawTarget];
+    return c.json(view, stored.kind === "absent" ? 201 : 200, etagHeader(record.version));
+  })
+  .openapi(deleteTarget, async (c) => {
+    await deleteStoredTarget(c.var.deps, c.req.header("if-match"), targetIdOf(c.req.valid("param")));
+    return c.body(null, 204);
+  })
+  .openapi(rawTargetRoute, getRawTarget);

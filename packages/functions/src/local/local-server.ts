@@ -1,24 +1,22 @@
-// The API Lambda and the dashboard on one local HTTP server, as API Gateway and the static site would serve
-// them: API routes at their own paths (`/targets…`, `/openapi.json`), the dashboard at `/` and `/assets/*`.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// The API app and the dashboard on one local HTTP server (@hono/node-server), as API Gateway and the static
+// site would serve them: API routes at their own paths (`/targets…`, `/openapi.json`), the dashboard at `/` and
+// `/assets/*`.
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
-import {
-  BodyTooLargeError,
-  localLambdaContext,
-  readBody,
-  toApiGatewayEvent,
-  writeApiResult,
-} from "./http-adapter.ts";
-import { isStaticPath, staticFile } from "./static-files.ts";
+import { serve } from "@hono/node-server";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { errorBody } from "../api/http-errors.ts";
+import { staticFile } from "./static-files.ts";
 
-/** The API handler as `createApiHandler` returns it. */
-export type LocalApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+/** What answers the API's requests: the app `createApiApp` returns. */
+export interface LocalApi {
+  fetch: (request: Request) => Response | Promise<Response>;
+}
 
 export interface LocalServerOptions {
   port: number;
   host?: string;
-  api: LocalApiHandler;
+  api: LocalApi;
   /** The dashboard build (index.html, assets/); without one `/` says it is not built. */
   staticDir?: string;
 }
@@ -37,64 +35,46 @@ const CORS: Readonly<Record<string, string>> = {
   "access-control-max-age": "600",
 };
 
-function plain(response: ServerResponse, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  response.writeHead(status, { ...CORS, "content-type": "application/json; charset=utf-8" });
-  response.end(body);
-}
+/** Any origin may call the local API (it binds 127.0.0.1); preflights answer 204. */
+const cors: MiddlewareHandler = async (c, next) => {
+  if (c.req.method === "OPTIONS") return c.body(null, 204, CORS);
+  await next();
+  for (const [name, value] of Object.entries(CORS)) c.res.headers.set(name, value);
+};
 
-async function handle(options: LocalServerOptions, request: IncomingMessage, response: ServerResponse) {
-  const method = request.method ?? "GET";
-  const path = (request.url ?? "/").split("?")[0] ?? "/";
-  if (method === "OPTIONS") {
-    request.resume();
-    response.writeHead(204, CORS);
-    response.end();
-    return;
-  }
-  if ((method === "GET" || method === "HEAD") && isStaticPath(path)) {
-    request.resume();
+function localApp(options: LocalServerOptions): Hono {
+  const app = new Hono();
+  app.use(cors);
+  app.get("/", serveStatic).get("/index.html", serveStatic).get("/assets/*", serveStatic);
+  app.all("*", async (c) => {
+    const response = await options.api.fetch(c.req.raw);
+    // A refused body may be left unread: the connection cannot carry another request.
+    if (response.status === 413) response.headers.set("connection", "close");
+    return response;
+  });
+  return app;
+
+  function serveStatic(c: Context) {
+    const path = new URL(c.req.url).pathname;
     const file = staticFile(options.staticDir, path);
-    if (!file) return plain(response, 404, "NotFound", `no file ${path}`);
-    response.writeHead(file.status, { ...CORS, "content-type": file.contentType });
-    response.end(method === "HEAD" ? undefined : file.body);
-    return;
+    if (!file) return c.json(errorBody("NotFound", `no file ${path}`), 404);
+    return c.body(new Uint8Array(file.body), file.status as 200, { "content-type": file.contentType });
   }
-  const body = await readBody(request);
-  const result = await options.api(toApiGatewayEvent(request, body), localLambdaContext());
-  writeApiResult(response, result as Parameters<typeof writeApiResult>[1], CORS);
-}
-
-function onRequest(options: LocalServerOptions) {
-  return (request: IncomingMessage, response: ServerResponse) => {
-    handle(options, request, response).catch((error: unknown) => {
-      if (response.headersSent) {
-        response.destroy();
-        return;
-      }
-      if (error instanceof BodyTooLargeError) {
-        response.setHeader("connection", "close");
-        return plain(response, 413, "PayloadTooLarge", error.message);
-      }
-      plain(response, 500, "InternalError", "the local server failed; see its output");
-    });
-  };
 }
 
 /** Listens on host:port (port 0: any free one); rejects with the listen error (EADDRINUSE…). */
 export function startLocalServer(options: LocalServerOptions): Promise<LocalServer> {
   const host = options.host ?? "127.0.0.1";
-  const server: Server = createServer(onRequest(options));
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
-    else socket.destroy();
-  });
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, host, () => {
+    const server = serve({ fetch: localApp(options).fetch, port: options.port, hostname: host }, (info) => {
       server.off("error", reject);
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://${host}:${port}`, port, close: () => closeServer(server) });
+      const { port } = info as AddressInfo;
+      resolve({ url: `http://${host}:${port}`, port, close: () => closeServer(server as Server) });
+    });
+    server.once("error", reject);
+    server.on("clientError", (_error, socket) => {
+      if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+      else socket.destroy();
     });
   });
 }
