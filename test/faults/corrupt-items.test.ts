@@ -64,10 +64,9 @@ describe("a corrupt item", () => {
       alarmsAt: () => false,
     });
     const figures = await scenarioFigures("corrupt item, then repaired by a PUT", world);
-    task.meta.faultFigures = {
-      ...figures,
-      mix: { ...figures.mix, "dynamodb item corrupted (policy type)": 1 },
-    };
+    // The corruption is the fault: planted below the store, so the hooks did not count it.
+    const mix = { ...figures.mix, "dynamodb item corrupted (unknown policy type)": 1 };
+    task.meta.faultFigures = { ...figures, faultsInjected: figures.faultsInjected + 1, mix };
 
     expect(wake.length).toBeGreaterThan(0);
     expect(seen.problems).toEqual([expect.objectContaining({ id: THUMBNAILS, code: "CorruptItem" })]);
