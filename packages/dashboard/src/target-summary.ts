@@ -12,7 +12,7 @@ export function policySummary(policies: readonly Policy[]): string {
   if (policies.length === 0) return "no policy";
   return policies
     .map((p) => {
-      const target = p.targetValue === undefined ? "" : ` → ${p.targetValue}`;
+      const target = p.type === "TargetTracking" ? ` → ${p.targetValue}` : "";
       return `${p.name} (${p.type}, ${metricName(p.metric)}${target})`;
     })
     .join("; ");

@@ -1,54 +1,17 @@
 // A small typed client over the Gantry HTTP API. Errors become one-line CliErrors: never a stack trace.
-import type { Activity, DecisionRecord, TargetConfig, TargetConfigInput } from "@gantry/core";
+import type { TargetConfigInput } from "@gantry/core";
+import type { ActivityPage, CapacityList, TargetList, TargetView } from "@gantry/functions/api/api-types";
 import { CliError } from "../cli-error.ts";
 import { createSender, type PlainRequest, type Send } from "./sigv4-fetch.ts";
 
-export interface Counts {
-  desiredCount: number;
-  runningCount: number;
-  pendingCount: number;
-  source: "ecs" | "lastDecision";
-  at: number;
-}
-
-/** A target as `GET /targets` shows it. */
-export interface TargetView {
-  id: string;
-  version: number;
-  updatedAt: number;
-  config: TargetConfig;
-  counts: Counts | null;
-  lastDecision: DecisionRecord | null;
-  stale: boolean;
-}
-
-/** A stored target that no longer parses (`GET /targets` lists it apart from the items). */
-export interface TargetProblem {
-  id: string;
-  code: "CorruptItem";
-  message: string;
-}
-
-export interface TargetList {
-  items: TargetView[];
-  stale: boolean;
-  staleReason?: string;
-  /** Absent from APIs older than it. */
-  problems?: TargetProblem[];
-}
-
-export interface ActivityPage {
-  items: Activity[];
-  nextCursor?: string;
-}
-
-/** A group the second stage sizes, as `GET /capacity` shows it. */
-export interface CapacityGroup {
-  name: string;
-  mode: "asg" | "capacityProvider";
-  targetIds: string[];
-  lastActivity: Activity | null;
-}
+export type {
+  ActivityPage,
+  CapacityGroup,
+  Counts,
+  TargetList,
+  TargetProblem,
+  TargetView,
+} from "@gantry/functions/api/api-types";
 
 export interface PageOptions {
   limit?: number;
@@ -80,7 +43,7 @@ export interface ApiClient {
   putTarget(config: TargetConfigInput, ifMatch: number): Promise<TargetView>;
   deleteTarget(targetId: string, ifMatch: number): Promise<void>;
   listActivities(targetId: string, options?: PageOptions): Promise<ActivityPage>;
-  listCapacity(): Promise<{ items: CapacityGroup[] }>;
+  listCapacity(): Promise<CapacityList>;
   listCapacityActivities(name: string, options?: PageOptions): Promise<ActivityPage>;
 }
 
@@ -101,7 +64,7 @@ export function createApiClient(endpoint: URL, options: { region?: string; send?
     },
     listActivities: (id, page = {}) =>
       call("GET", `${targetPath(id)}/activities${pageQuery(page)}`) as Promise<ActivityPage>,
-    listCapacity: () => call("GET", "/capacity") as Promise<{ items: CapacityGroup[] }>,
+    listCapacity: () => call("GET", "/capacity") as Promise<CapacityList>,
     listCapacityActivities: (name, page = {}) =>
       call(
         "GET",
