@@ -162,7 +162,8 @@ function checkPending(value: unknown): CapacityRecord["pending"] | string {
   if (typeof value.activity.activityId !== "string") return "pending.activity.activityId is not a string";
   if (!Number.isSafeInteger(value.groupDesired)) return "pending.groupDesired is not an integer";
   const { settleAfter } = value;
-  if (settleAfter !== undefined && !Number.isFinite(settleAfter)) return "pending.settleAfter is not a number";
+  if (settleAfter !== undefined && !Number.isFinite(settleAfter))
+    return "pending.settleAfter is not a number";
   return {
     activity: value.activity as unknown as Activity,
     groupDesired: value.groupDesired as number,

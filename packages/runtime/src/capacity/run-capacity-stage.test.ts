@@ -420,9 +420,7 @@ describe("runCapacityStage: a SetDesiredCapacity of unknown outcome", () => {
     const second = await runCapacityStage([target(WEB)], [outcome(WEB, 10, 10, "Unchanged")], w.deps);
     const settled = second.activities.find((a) => a.activityId === first.activities[0]?.activityId);
     expect(settled).toMatchObject({ status: "Successful" });
-    expect(settled?.statusMessage).toMatch(
-      /^confirmed: the group's desired capacity is 3/,
-    );
+    expect(settled?.statusMessage).toMatch(/^confirmed: the group's desired capacity is 3/);
     expect(w.activities.activitiesOf("capacity/workers")[0]).toMatchObject({ status: "Successful" });
     // The raise is never repeated (the fake's services still show 2 tasks, so the plan may lower the group).
     const raises = w.port
