@@ -2,9 +2,9 @@
 // out-of-range number), random strings in any framing, random paths. Never a 500; always a 4xx with the error
 // shape; and the store, the activity log and ECS are left exactly as they were.
 import "../../packages/functions/src/test-support/test-env.ts";
+import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES } from "../../packages/functions/src/api/request.ts";
 import {
   apiWorld,
   type Call,

@@ -27,7 +27,7 @@ beforeEach(() => {
   documents.on(QueryCommand).resolves({ Items: [] });
 });
 
-const { handler } = await import("../../packages/functions/src/api.ts");
+const { handler } = await import("@gantry/functions/api");
 const context = lambdaContext({ remainingMs: 30_000 });
 
 describe("the api handler from the environment", () => {

@@ -1,7 +1,7 @@
 import "../../packages/functions/src/test-support/test-env.ts";
+import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES } from "../../packages/functions/src/api/request.ts";
 import { captureOutput } from "../../packages/functions/src/test-support/lambda-context.ts";
 import { apiEvent, apiWorld, expectErrorShape, snapshot, workerConfig } from "./support/api-world.ts";
 

@@ -3,9 +3,9 @@
 // (collapsed) activity. Simulated time is stepped by hand, 15 s a pass, for 20 minutes.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ReconcileSummary } from "@gantry/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DevRuntime, startDev } from "../../packages/cli/src/dev/dev-runtime.ts";
-import type { ReconcileSummary } from "../../packages/runtime/src/index.ts";
 
 const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 const STEP = 15_000;

@@ -1,11 +1,10 @@
 // The API app under @hono/node-server as `gantry dev` serves it: the same answers as the Lambda, over HTTP.
 import "../../packages/functions/src/test-support/test-env.ts";
+import { createApiApp } from "@gantry/functions/api";
+import { BODY_LIMIT_BYTES, type LocalServer, startLocalServer } from "@gantry/functions/local";
+import { createQuietObservability } from "@gantry/functions/observability";
 import { MemoryStateStore } from "@gantry/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BODY_LIMIT_BYTES } from "../../packages/functions/src/api/request.ts";
-import { createApiApp } from "../../packages/functions/src/api.ts";
-import { type LocalServer, startLocalServer } from "../../packages/functions/src/local/local-server.ts";
-import { createQuietObservability } from "../../packages/functions/src/observability.ts";
 import { VirtualClock } from "../../packages/functions/src/test-support/virtual-clock.ts";
 import { apiWorld, workerConfig } from "../api/support/api-world.ts";
 

@@ -12,6 +12,9 @@ import type {
   TargetConfigInput,
 } from "@gantry/core";
 import { parseWith, TargetConfigSchema } from "@gantry/core";
+import { createAlarmHandler } from "@gantry/functions/alarm";
+import { createQuietObservability } from "@gantry/functions/observability";
+import { createTickHandler } from "@gantry/functions/tick";
 import {
   alarmTargets,
   createReconciler,
@@ -38,10 +41,7 @@ import {
   withRetries,
 } from "@gantry/sim";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { createAlarmHandler } from "../../packages/functions/src/alarm.ts";
-import { createQuietObservability } from "../../packages/functions/src/observability.ts";
 import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
-import { createTickHandler } from "../../packages/functions/src/tick.ts";
 import { type Caller, type Invocation, InvocationRunner } from "./fault-context.ts";
 import { simCloudWatchClient, simEcsClient, simSqsClient } from "./sim-aws-clients.ts";
 import { SimWire, type WireCall } from "./sim-wire.ts";
@@ -300,7 +300,7 @@ export function faultWorld(options: FaultWorldOptions) {
   let apiHandler: ((event: unknown, context: unknown) => Promise<unknown>) | undefined;
   const api = async () => {
     if (apiHandler) return apiHandler;
-    const { createApiHandler } = await import("../../packages/functions/src/api.ts");
+    const { createApiHandler } = await import("@gantry/functions/api");
     const handler = createApiHandler({ ...quiet(), store, ecs, clock, randomId: idSequence() });
     apiHandler = handler as unknown as (event: unknown, context: unknown) => Promise<unknown>;
     return apiHandler;

@@ -7,6 +7,9 @@ import {
   type StateStore,
   type TargetConfigInput,
 } from "@gantry/core";
+import { createAlarmHandler } from "@gantry/functions/alarm";
+import { createQuietObservability } from "@gantry/functions/observability";
+import { createTickHandler } from "@gantry/functions/tick";
 import {
   alarmTargets,
   createReconciler,
@@ -25,10 +28,7 @@ import {
   withFaults,
   withRetries,
 } from "@gantry/sim";
-import { createAlarmHandler } from "../../packages/functions/src/alarm.ts";
-import { createQuietObservability } from "../../packages/functions/src/observability.ts";
 import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
-import { createTickHandler } from "../../packages/functions/src/tick.ts";
 import { configOf } from "../../packages/runtime/src/testing/sim-fixture.ts";
 
 export const START = Date.UTC(2026, 0, 5, 12, 0, 0);

@@ -1,5 +1,5 @@
 // The API's response shapes: inferred from the schemas its routes declare (functions/src/api/api-types.ts).
-import type { TargetView } from "@gantry/functions/api/api-types";
+import type { TargetView } from "@gantry/functions/api-types";
 
 export type {
   ActivityPage,
@@ -9,7 +9,7 @@ export type {
   SeriesResponse,
   TargetList,
   TargetView,
-} from "@gantry/functions/api/api-types";
+} from "@gantry/functions/api-types";
 
 type Decision = NonNullable<TargetView["lastDecision"]>;
 export type Reason = Decision["reasons"][number];

@@ -6,15 +6,11 @@ import type {
   ServiceSnapshot,
   TargetConfigInput,
 } from "@gantry/core";
+import type { SeriesPoint, SeriesRange, SeriesSource } from "@gantry/functions/api";
+import { createApiHandler } from "@gantry/functions/api";
+import { createQuietObservability } from "@gantry/functions/observability";
 import { MemoryStateStore } from "@gantry/runtime";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type {
-  SeriesPoint,
-  SeriesRange,
-  SeriesSource,
-} from "../../../packages/functions/src/api/series-source.ts";
-import { createApiHandler } from "../../../packages/functions/src/api.ts";
-import { createQuietObservability } from "../../../packages/functions/src/observability.ts";
 import { lambdaContext } from "../../../packages/functions/src/test-support/lambda-context.ts";
 import { VirtualClock } from "../../../packages/functions/src/test-support/virtual-clock.ts";
 import { FakeCalls } from "../../../packages/runtime/src/testing/fake-calls.ts";

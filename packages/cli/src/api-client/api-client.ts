@@ -1,6 +1,6 @@
 // A small typed client over the Gantry HTTP API. Errors become one-line CliErrors: never a stack trace.
 import type { TargetConfigInput } from "@gantry/core";
-import type { ActivityPage, CapacityList, TargetList, TargetView } from "@gantry/functions/api/api-types";
+import type { ActivityPage, CapacityList, TargetList, TargetView } from "@gantry/functions/api-types";
 import { CliError } from "../cli-error.ts";
 import { createSender, type PlainRequest, type Send } from "./sigv4-fetch.ts";
 
@@ -11,7 +11,7 @@ export type {
   TargetList,
   TargetProblem,
   TargetView,
-} from "@gantry/functions/api/api-types";
+} from "@gantry/functions/api-types";
 
 export interface PageOptions {
   limit?: number;

@@ -1,5 +1,5 @@
 // The simulator itself is imported only when the command runs, so that `gantry evaluate` stays quick to start.
-import { TRACE_FORMATS } from "@gantry/sim/traces/detect-format";
+import { TRACE_FORMATS } from "@gantry/sim";
 import { type Command, Option } from "commander";
 import { EC2_DEFAULTS } from "../simulate/run-cluster.ts";
 import { CLUSTERS, type SimulateOptions } from "../simulate/simulate-options.ts";

@@ -3,7 +3,7 @@
 // it needs no CORS and never sees the credentials, which stay in this process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isStaticPath, staticFile } from "@gantry/functions/local/static-files";
+import { isStaticPath, staticFile } from "@gantry/functions/local";
 import { type ForwardOptions, forwardRequest } from "./forward-request.ts";
 import { writeError } from "./proxy-error.ts";
 import { refusalOf } from "./request-guard.ts";

@@ -1,6 +1,6 @@
 // The proxy's own failures in the API's error shape, so the dashboard shows them as it shows the API's.
 import type { ServerResponse } from "node:http";
-import { errorBody } from "@gantry/functions/api/http-errors";
+import { errorBody } from "@gantry/functions/local";
 
 export const JSON_HEADERS: Readonly<Record<string, string>> = {
   "content-type": "application/json; charset=utf-8",

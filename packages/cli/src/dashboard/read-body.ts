@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { BODY_LIMIT_BYTES } from "@gantry/functions/api/request";
+import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
 
 /** Bodies above this are refused without reading them; below it the API itself answers 413 over its limit. */
 export const PROXY_BODY_CAP_BYTES = BODY_LIMIT_BYTES + 64 * 1024;

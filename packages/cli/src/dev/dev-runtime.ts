@@ -5,8 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAlarmHandler } from "@gantry/functions/alarm";
 import { createApiApp } from "@gantry/functions/api";
-import { localLambdaContext } from "@gantry/functions/local/lambda-context";
-import { startLocalServer } from "@gantry/functions/local/local-server";
+import { localLambdaContext, startLocalServer } from "@gantry/functions/local";
 import { createTickHandler } from "@gantry/functions/tick";
 import {
   alarmTargets,

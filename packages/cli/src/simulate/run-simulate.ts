@@ -15,7 +15,7 @@ import {
   type Slo,
   type Trace,
 } from "@gantry/sim";
-import { formatSummary, toSimulationReport } from "@gantry/sim/report/index";
+import { formatSummary, toSimulationReport } from "@gantry/sim/report";
 import { CliError } from "../cli-error.ts";
 import { parseDocument, readText } from "../read-input.ts";
 import { createProgress } from "./progress.ts";
@@ -136,7 +136,7 @@ function simulate(options: SimulateOptions, trace: Trace, scaler: ReturnType<typ
 
 async function writePlot(path: string, result: SimulationResult, trace: Trace): Promise<void> {
   // Imported on demand: ECharts takes a while to load and only --plot needs it.
-  const { plotSimulation } = await import("@gantry/sim/report/plot-simulation");
+  const { plotSimulation } = await import("@gantry/sim/report/plot");
   try {
     writeFileSync(path, plotSimulation(result, { subtitle: trace.description }));
   } catch (error) {

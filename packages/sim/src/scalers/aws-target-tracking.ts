@@ -16,8 +16,7 @@
 // - m1 / m2 has no value where RunningTaskCount is 0 or missing, so target tracking cannot scale from zero:
 //   with nothing running there is no metric and ceil(0 × metric / target) is 0 anyway. Use minCapacity ≥ 1.
 import type { Datapoint } from "@gantry/core";
-import { allBreach, recentBuckets } from "../../../core/src/decide/datapoints.ts";
-import { ceilTolerant } from "../../../core/src/decide/rounding.ts";
+import { allBreach, ceilTolerant, recentBuckets } from "@gantry/core/building-blocks";
 import { checkBounds, checkPositive, clampToBounds } from "./capacity-bounds.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
 

@@ -7,7 +7,7 @@
 // count × processingTimeSeconds. Scaled counts traces carry fractional counts (2.5 messages in a minute); we
 // take the expected work, count × processing time, rather than rounding messages, so the bound scales
 // smoothly with the rate multiplier.
-import { ceilTolerant } from "../../../core/src/decide/rounding.ts";
+import { ceilTolerant } from "@gantry/core/building-blocks";
 import type { Trace } from "../traces/trace.ts";
 import { checkPositive } from "./capacity-bounds.ts";
 

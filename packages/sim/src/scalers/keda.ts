@@ -22,8 +22,9 @@ import {
   DEFAULT_SCALE_UP_POLICIES,
   limitRate,
   longestRatePeriodMs,
-} from "../../../core/src/decide/hpa-rate-limits.ts";
-import { stabilizationWindows, stabilize } from "../../../core/src/decide/hpa-stabilization.ts";
+  stabilizationWindows,
+  stabilize,
+} from "@gantry/core/building-blocks";
 import { checkBounds, checkPositive, clampToBounds } from "./capacity-bounds.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
 

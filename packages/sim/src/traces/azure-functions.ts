@@ -2,7 +2,7 @@
 // per-function Average duration (durations.csv, ms) as the suggested processing time.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ValidationError } from "../../../core/src/errors.ts";
+import { ValidationError } from "@gantry/core";
 import { type CsvRow, type CsvTable, columnIndex, lineError, readCsv } from "./csv-lines.ts";
 import { readSecondsColumn } from "./requests-csv.ts";
 import { dataFilePath, SHARED_TRACE_FILES } from "./shared-sources.ts";

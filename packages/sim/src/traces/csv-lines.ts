@@ -1,6 +1,6 @@
 // Minimal CSV line access for the trace files: none of them quotes fields, so a comma split is exact
 // and far faster than a general CSV parser on 100k+ rows.
-import { ValidationError } from "../../../core/src/errors.ts";
+import { ValidationError } from "@gantry/core";
 
 /** One data row: its 1-based line number in the file and its comma-separated cells. */
 export interface CsvRow {

@@ -9,7 +9,7 @@
 //    only digits and whitespace → nasa-http-1995-per-second.
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { ValidationError } from "../../../core/src/errors.ts";
+import { ValidationError } from "@gantry/core";
 import { isSharedTraceName, SHARED_TRACE_FILES, type SharedTraceName } from "./shared-sources.ts";
 
 export const TRACE_FORMATS = [

@@ -1,6 +1,6 @@
 // The entry point: read any supported trace, then cut and scale it the same way whatever its format.
 import { existsSync } from "node:fs";
-import { ValidationError } from "../../../core/src/errors.ts";
+import { ValidationError } from "@gantry/core";
 import { readAlibabaLora } from "./alibaba-lora.ts";
 import { readAzureFunctions } from "./azure-functions.ts";
 import { readCountsCsv } from "./counts-csv.ts";

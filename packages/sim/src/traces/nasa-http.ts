@@ -1,6 +1,6 @@
 // NASA KSC HTTP 1995, requests per second: one line of space-separated integers, no header.
 import { readFileSync } from "node:fs";
-import { ValidationError } from "../../../core/src/errors.ts";
+import { ValidationError } from "@gantry/core";
 import { dataFilePath, SHARED_TRACE_FILES } from "./shared-sources.ts";
 import type { ClockJump, Trace } from "./trace.ts";
 

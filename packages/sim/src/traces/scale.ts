@@ -5,7 +5,7 @@
 // of (seed, request index) falls below F − ⌊F⌋. The choice depends only on the seed and the request's
 // index in the source, so a given seed always gives the same requests, and slicing before or after
 // scaling keeps the same ones. Copies share the original's arrival and duration.
-import { ValidationError } from "../../../core/src/errors.ts";
+import { ValidationError } from "@gantry/core";
 import { binArrivals, type Trace, type TraceRequests } from "./trace.ts";
 
 export interface ScaleOptions {

@@ -7,7 +7,7 @@
 //     zone-less meaning UTC like the trace files; only for traces with a start time, and where the source's
 //     clock jumps (NASA's July→August splice) an instant in the skipped span maps to the first value after it.
 // `to` is exclusive; both must fall on bucket boundaries and satisfy 0 ≤ from < to ≤ the trace length.
-import { ValidationError } from "../../../core/src/errors.ts";
+import { ValidationError } from "@gantry/core";
 import {
   formatSeconds,
   isoFromMs,

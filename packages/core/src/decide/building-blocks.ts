@@ -1,0 +1,12 @@
+// The pieces of the decision functions that the simulator's baseline scalers (AWS target tracking, KEDA/HPA)
+// reuse, so a baseline rounds, buckets datapoints and rate-limits exactly as the core does. Exported as
+// `@gantry/core/building-blocks`, apart from the core's main entry.
+export { allBreach, recentBuckets } from "./datapoints.ts";
+export {
+  DEFAULT_SCALE_DOWN_POLICIES,
+  DEFAULT_SCALE_UP_POLICIES,
+  limitRate,
+  longestRatePeriodMs,
+} from "./hpa-rate-limits.ts";
+export { stabilizationWindows, stabilize } from "./hpa-stabilization.ts";
+export { ceilTolerant } from "./rounding.ts";
