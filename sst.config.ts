@@ -14,13 +14,14 @@ export default $config({
   async run() {
     const { table } = await import("./infra/storage");
     const { tick, alarm, alarmFailures } = await import("./infra/control-loop");
-    const { api } = await import("./infra/api");
+    const { api, backtestFunction } = await import("./infra/api");
     return {
       table: table.name,
       tick: tick.name,
       alarm: alarm.name,
       alarmFailures: alarmFailures.url,
       api: api.url,
+      backtest: backtestFunction.name,
     };
   },
 });

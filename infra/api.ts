@@ -1,14 +1,27 @@
 import { environment } from "./control-loop";
-import { apiPermissions } from "./permissions";
+import { apiPermissions, backtestPermissions } from "./permissions";
 import { table } from "./storage";
+
+// Runs the backtest jobs `POST …/simulate` starts (InvocationType Event): the only function that bundles the
+// simulator. A failed run records Failed on its job, so Lambda's async retries would only find it started.
+export const backtestFunction = new sst.aws.Function("Backtest", {
+  handler: "packages/functions/src/backtest.handler",
+  runtime: "nodejs22.x",
+  timeout: "15 minutes",
+  memory: "2048 MB",
+  environment: { TABLE_NAME: environment.TABLE_NAME, GANTRY_STAGE: environment.GANTRY_STAGE },
+  permissions: backtestPermissions(table.arn),
+  logging: { retention: "1 month" },
+  retries: 0,
+});
 
 export const apiFunction = new sst.aws.Function("ApiHandler", {
   handler: "packages/functions/src/api.handler",
   runtime: "nodejs22.x",
   timeout: "29 seconds",
   memory: "512 MB",
-  environment,
-  permissions: apiPermissions(table.arn),
+  environment: { ...environment, BACKTEST_FUNCTION_NAME: backtestFunction.name },
+  permissions: apiPermissions(table.arn, backtestFunction.arn),
   logging: { retention: "1 month" },
 });
 

@@ -161,7 +161,17 @@ export function alarmPermissions<R>(tableArn: R, busArn: R, failureQueueArn: R):
   return [...reconcilePermissions(tableArn, busArn), sendToQueue(failureQueueArn)];
 }
 
-/** `api`: live counts, the manual desired count, and the series charts. */
-export function apiPermissions<R>(tableArn: R): Permission<R | string>[] {
-  return [useTable(tableArn), describeServices, scaleServices, readMetrics];
+/** Starting one function asynchronously (InvocationType Event). */
+export function invokeFunction<R>(functionArn: R): Permission<R> {
+  return { actions: ["lambda:InvokeFunction"], resources: [functionArn] };
+}
+
+/** `api`: live counts, the manual desired count, the series charts, and starting backtest jobs. */
+export function apiPermissions<R>(tableArn: R, backtestArn: R): Permission<R | string>[] {
+  return [useTable(tableArn), describeServices, scaleServices, readMetrics, invokeFunction(backtestArn)];
+}
+
+/** `backtest`: reads and updates its job in the state table; nothing else (the simulation is in memory). */
+export function backtestPermissions<R>(tableArn: R): Permission<R>[] {
+  return [useTable(tableArn)];
 }

@@ -31,6 +31,7 @@ const CONTRACT = [
   "GET /targets/{cluster}/{service}/activities",
   "GET /targets/{cluster}/{service}/series",
   "POST /targets/{cluster}/{service}/simulate",
+  "GET /simulations/{id}",
   // Ours, beyond issue E's list: the second stage's groups (issue D).
   "GET /capacity",
   "GET /capacity/{name}/activities",

@@ -25,8 +25,10 @@ describe("POST simulate", () => {
   it("returns exactly what `gantry simulate --json` prints for the target's config on the same trace", async () => {
     const world = await seeded();
     const body = { trace: { format: "counts", csv: CSV }, sloSeconds: 30, taskStartupSeconds: 20 };
-    const reply = await world.call({ method: "POST", path: PATH, body });
-    expect(reply.status).toBe(200);
+    const started = await world.call({ method: "POST", path: PATH, body });
+    expect(started.status).toBe(202);
+    const reply = await world.poll(started.headers.location ?? "");
+    expect(reply.body.status).toBe("Succeeded");
 
     const dir = mkdtempSync(join(tmpdir(), "gantry-api-sim-"));
     const config = workerConfig();
@@ -53,8 +55,8 @@ describe("POST simulate", () => {
         cwd: root,
       },
     );
-    expect(reply.body).toEqual(JSON.parse(stdout));
-    expect(reply.body).toMatchObject({
+    expect(reply.body.report).toEqual(JSON.parse(stdout));
+    expect(reply.body.report).toMatchObject({
       scaler: "gantry",
       trace: "trace",
       messages: COUNTS.reduce((a, b) => a + b),
@@ -64,20 +66,34 @@ describe("POST simulate", () => {
   it("reads a requests trace", async () => {
     const world = await seeded();
     const csv = ["time,duration_s", ...Array.from({ length: 40 }, (_, i) => `${i * 5},2`)].join("\n");
-    const reply = await world.call({
+    const started = await world.call({
       method: "POST",
       path: PATH,
       body: { trace: { format: "requests", csv } },
     });
-    expect(reply.status).toBe(200);
-    expect(reply.body.messages).toBe(40);
+    expect(started.status).toBe(202);
+    const reply = await world.poll(started.headers.location ?? "");
+    expect(reply.body.report.messages).toBe(40);
   });
 
+  // The trace's content is read when the job runs (the API does not bundle the simulator's readers): a bad
+  // trace is a job that ends Failed with the error a 400 had before, in the same shape.
   it.each([
     [{ trace: { format: "counts", csv: "time,count\n0,1\n60,x" } }, "trace.csv", "trace.csv:3"],
     [{ trace: { format: "counts", csv: "when,count\n0,1\n60,1" } }, "trace.csv", "expected header"],
     [{ trace: { format: "counts", csv: `time,count\n0,1\n${20 * 86_400},1` } }, "trace.csv", "days"],
     [{ trace: { format: "counts", csv: "time,count\n0,1e9\n60,1e9" } }, "trace.csv", "messages"],
+  ])("accepts %j and the job ends Failed naming %s", async (body, field, text) => {
+    const world = await seeded();
+    const started = await world.call({ method: "POST", path: PATH, body });
+    expect(started.status).toBe(202);
+    const reply = await world.poll(started.headers.location ?? "");
+    expect(reply.body).toMatchObject({ status: "Failed", error: { code: "ValidationError", field } });
+    expect(reply.body.error.message).toContain(text);
+    expect(reply.body.report).toBeUndefined();
+  });
+
+  it.each([
     [{ trace: { format: "hourly", csv: CSV } }, "trace.format", ""],
     [{ trace: { format: "counts", csv: CSV }, sloSeconds: 0 }, "sloSeconds", ""],
     [{ trace: { format: "counts" } }, "trace.csv", ""],

@@ -137,15 +137,25 @@ describe("gantry dev runtime", () => {
     expect(JSON.stringify(body)).toContain('"target":50');
   });
 
-  it("backtests a worker's policies on what its queue recorded, through the API", async () => {
+  it("backtests a worker's policies on what its queue recorded, as a job: 202, then poll to the report", async () => {
     const orders = dev.fleet.services.orders;
     const response = await fetch(`${dev.url}/targets/${enc(orders.id)}/simulate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ history: { from: START, to: START + 10 * 60_000 } }),
     });
-    const body = (await response.json()) as Record<string, unknown>;
-    expect(response.status, JSON.stringify(body)).toBe(200);
+    const started = (await response.json()) as Record<string, unknown>;
+    expect(response.status, JSON.stringify(started)).toBe(202);
+    expect(started).toMatchObject({ status: "Pending", targetId: orders.id });
+    const location = response.headers.get("location") ?? "";
+    expect(location).toBe(`/simulations/${started.id}`);
+    let job = await get(location);
+    for (let i = 0; i < 200 && !["Succeeded", "Failed"].includes(job.body.status as string); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      job = await get(location);
+    }
+    expect(job.body).toMatchObject({ status: "Succeeded", progress: 1 });
+    const body = job.body.report as Record<string, unknown>;
     expect(body.trace).toMatch(/^history:/);
     // The simulated CloudWatch publishes each minute late; the early minutes of load are there.
     expect(body.messages).toBeGreaterThan(0);

@@ -155,6 +155,7 @@ describe("the Gantry SST app", () => {
     expect(rpc.built.map((b) => [b.functionId, b.handler]).sort()).toEqual([
       ["Alarm", "packages/functions/src/alarm.handler"],
       ["ApiHandler", "packages/functions/src/api.handler"],
+      ["Backtest", "packages/functions/src/backtest.handler"],
       ["Tick", "packages/functions/src/tick.handler"],
     ]);
   });
@@ -212,8 +213,32 @@ describe("the Gantry SST app", () => {
     expect(configs.find((c) => c.name.startsWith("Tick"))?.inputs.maximumRetryAttempts).toBe(0);
   });
 
+  it("runs backtest jobs in their own function (15 min, 2048 MB, no retries) that only the api may start", () => {
+    const fn = one("aws:lambda/function:Function", "BacktestFunction");
+    expect(fn.inputs).toMatchObject({ runtime: "nodejs22.x", timeout: 900, memorySize: 2048 });
+    expect(fn.inputs.environment.variables.TABLE_NAME).toBeTruthy();
+    const configs = ofType("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig");
+    expect(configs.find((c) => c.name.startsWith("Backtest"))?.inputs.maximumRetryAttempts).toBe(0);
+    const api = one("aws:lambda/function:Function", "ApiHandlerFunction");
+    const functionName = api.inputs.environment.variables.BACKTEST_FUNCTION_NAME;
+    expect(functionName).toBe(fn.inputs.name ?? fn.name);
+    const statementsOf = (role: string) =>
+      created
+        .filter((r) => r.type === "aws:iam/role:Role" && r.name.startsWith(role))
+        .flatMap((r) =>
+          (r.inputs.inlinePolicies ?? []).flatMap((p: Any) => JSON.parse(p.policy).Statement as Any[]),
+        );
+    const invokes = (role: string) =>
+      statementsOf(role).filter((s) => [s.Action].flat().includes("lambda:InvokeFunction"));
+    expect(invokes("ApiHandler")).toHaveLength(1);
+    expect([invokes("ApiHandler")[0]?.Resource].flat()).toEqual([expect.stringContaining("Backtest")]);
+    const startsBacktest = (role: string) =>
+      invokes(role).filter((s) => [s.Resource].flat().some((r: string) => r.includes("Backtest")));
+    for (const role of ["Tick", "Alarm", "Backtest"]) expect(startsBacktest(role), role).toEqual([]);
+  });
+
   it("keeps every function's logs for a month", () => {
-    const groups = ["Tick", "Alarm", "ApiHandler"].map((fn) =>
+    const groups = ["Tick", "Alarm", "ApiHandler", "Backtest"].map((fn) =>
       one("aws:cloudwatch/logGroup:LogGroup", `${fn}LogGroup`),
     );
     for (const group of groups) expect(group.inputs.retentionInDays).toBe(30);
@@ -233,7 +258,7 @@ describe("the Gantry SST app", () => {
     // S3 holds only the functions' code (in SST's bootstrap bucket): no bucket of the app's own.
     const objects = ofType("aws:s3/bucketObjectv2:BucketObjectv2").map((r) => r.name);
     expect(created.filter((r) => r.type.startsWith("aws:s3/")).map((r) => r.name)).toEqual(objects);
-    expect(objects.sort()).toEqual(["AlarmCode", "ApiHandlerCode", "TickCode"]);
+    expect(objects.sort()).toEqual(["AlarmCode", "ApiHandlerCode", "BacktestCode", "TickCode"]);
     const api = one("aws:apigatewayv2/api:Api", "ApiApi");
     expect(api.inputs.protocolType).toBe("HTTP");
     expect(api.inputs.corsConfiguration?.allowOrigins).toBeUndefined();
@@ -289,7 +314,7 @@ describe("the Gantry SST app", () => {
   it("exports the API's URL and the resources' names, and no dashboard URL", () => {
     // `_protect` and the like are SST's own.
     const ours = Object.keys(outputs).filter((key) => !key.startsWith("_"));
-    expect(ours.sort()).toEqual(["alarm", "alarmFailures", "api", "table", "tick"]);
+    expect(ours.sort()).toEqual(["alarm", "alarmFailures", "api", "backtest", "table", "tick"]);
     expect(outputs.api).toMatch(/^https:\/\//);
   });
 });

@@ -21,6 +21,8 @@ export { createDynamoCapacityStore } from "./dynamodb/capacity-store.ts";
 export { CorruptItemError } from "./dynamodb/corrupt-item-error.ts";
 export type { DynamoStateStore, DynamoStateStoreOptions } from "./dynamodb/dynamo-state-store.ts";
 export { createDynamoStateStore } from "./dynamodb/dynamo-state-store.ts";
+export type { DynamoJobStoreOptions } from "./dynamodb/job-store.ts";
+export { createDynamoJobStore, JOB_RETENTION_SECONDS } from "./dynamodb/job-store.ts";
 export { createStateTableInput, STATE_TABLE } from "./dynamodb/table-definition.ts";
 export {
   createEcsCapacityPort,
@@ -34,6 +36,8 @@ export {
   createEventsPort,
   PUT_EVENTS_LIMIT,
 } from "./eventbridge/events-adapter.ts";
+export type { BacktestStarterOptions, StartBacktest } from "./lambda/backtest-starter.ts";
+export { createBacktestStarter } from "./lambda/backtest-starter.ts";
 export type { AwsCallContext } from "./sdk-errors.ts";
 export { callAws, toDomainError } from "./sdk-errors.ts";
 export { createQueuePort } from "./sqs/queue-adapter.ts";

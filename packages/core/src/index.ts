@@ -95,6 +95,7 @@ export { TargetConfigSchema } from "./model/target-config.ts";
 export type {
   ActivityPage,
   AlarmPort,
+  BacktestJob,
   CapacityRecord,
   CapacityStateStore,
   Clock,
@@ -102,6 +103,10 @@ export type {
   ClusterSnapshot,
   EcsPort,
   EventsPort,
+  JobError,
+  JobStatus,
+  JobStore,
+  JobUpdate,
   ManagedAlarm,
   MetricQuery,
   MetricStat,
@@ -117,3 +122,4 @@ export type {
   TargetProblem,
   TargetRecord,
 } from "./ports/index.ts";
+export { JOB_STATUSES } from "./ports/index.ts";

@@ -21,6 +21,7 @@ export {
   capacityTargetId,
 } from "./capacity/capacity-activity.ts";
 export { MemoryCapacityStore } from "./capacity/memory-capacity-store.ts";
+export { MemoryJobStore } from "./jobs/memory-job-store.ts";
 export { type ObservationPlan, planObservation } from "./observation-plan.ts";
 export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
 export { createReconciler, DEFAULT_SAFETY_MS } from "./reconciler.ts";

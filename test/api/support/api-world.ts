@@ -8,8 +8,9 @@ import type {
 } from "@gantry/core";
 import type { SeriesPoint, SeriesRange, SeriesSource } from "@gantry/functions/api";
 import { createApiHandler } from "@gantry/functions/api";
+import { createBacktestHandler } from "@gantry/functions/backtest";
 import { createQuietObservability } from "@gantry/functions/observability";
-import { MemoryStateStore } from "@gantry/runtime";
+import { MemoryJobStore, MemoryStateStore } from "@gantry/runtime";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { lambdaContext } from "../../../packages/functions/src/test-support/lambda-context.ts";
 import { VirtualClock } from "../../../packages/functions/src/test-support/virtual-clock.ts";
@@ -138,7 +139,11 @@ export function apiWorld(
   const quiet = createQuietObservability("gantry-test", options.logLevel ?? "SILENT");
   const logger = quiet.logger;
   let n = 0;
+  const jobs = new MemoryJobStore();
+  const backtests = backtestRunner(jobs, clock, quiet);
   const handler = createApiHandler({
+    jobs,
+    startBacktest: backtests.start,
     store,
     ...(options.ecs === false ? {} : { ecs }),
     series: series.source,
@@ -157,10 +162,43 @@ export function apiWorld(
   async function seed(config: TargetConfigInput): Promise<void> {
     await store.putConfig(config as never, 0);
   }
-  return { clock, store, ecs, series, logger, handler, context, call, seed };
+  /** GET the job at `location` until it is Succeeded or Failed (the backtests run after each 202). */
+  async function poll(location: string): Promise<Reply> {
+    for (;;) {
+      const reply = await call({ method: "GET", path: location });
+      if (reply.status !== 200 || ["Succeeded", "Failed"].includes(reply.body.status)) return reply;
+      await backtests.settled();
+    }
+  }
+  return { clock, store, ecs, series, logger, handler, context, call, seed, jobs, backtests, poll };
 }
 
 export type ApiWorld = ReturnType<typeof apiWorld>;
+
+/** As Lambda's InvocationType Event: each started job runs in the backtest handler after the API answered. */
+function backtestRunner(
+  jobs: MemoryJobStore,
+  clock: VirtualClock,
+  quiet: ReturnType<typeof createQuietObservability>,
+) {
+  const handler = createBacktestHandler({ jobs, clock, ...quiet });
+  const context = lambdaContext({ remainingMs: 900_000, now: () => clock.now() });
+  const started: string[] = [];
+  let runs: Promise<unknown>[] = [];
+  return {
+    started,
+    async start(jobId: string): Promise<void> {
+      started.push(jobId);
+      runs.push(new Promise((resolve) => setImmediate(resolve)).then(() => handler({ jobId }, context)));
+    },
+    /** Waits for every started job's run. */
+    async settled(): Promise<void> {
+      const pending = runs;
+      runs = [];
+      await Promise.all(pending);
+    },
+  };
+}
 
 export function workerConfig(cluster = "prod", service = "worker"): TargetConfigInput {
   return {

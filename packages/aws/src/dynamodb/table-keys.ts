@@ -37,3 +37,10 @@ export function activityKey(targetId: string, activityId: string): ItemKey {
 export function capacityKey(name: string): ItemKey {
   return { pk: CAPACITY_PARTITION, sk: name };
 }
+
+/** Backtest jobs sit in their own partition, `pk = JOBS`, `sk = <job id>`, and expire (JOB_RETENTION_SECONDS). */
+export const JOBS_PARTITION = "JOBS";
+
+export function jobKey(id: string): ItemKey {
+  return { pk: JOBS_PARTITION, sk: id };
+}

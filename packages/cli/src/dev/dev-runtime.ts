@@ -5,12 +5,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAlarmHandler } from "@gantry/functions/alarm";
 import { createApiApp } from "@gantry/functions/api";
+import { createBacktestHandler } from "@gantry/functions/backtest";
 import { localLambdaContext, startLocalServer } from "@gantry/functions/local";
 import { createTickHandler } from "@gantry/functions/tick";
 import {
   alarmTargets,
   createReconciler,
   MemoryCapacityStore,
+  MemoryJobStore,
   MemoryStateStore,
   type Reconciler,
   type ReconcileSummary,
@@ -102,9 +104,21 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     afterTick: wake,
     onError: (error) => print(`Gantry dev: ${error instanceof Error ? error.message : String(error)}`),
   });
+  // Backtest jobs run as in Lambda: the backtest handler, started after the API answered 202.
+  const jobs = new MemoryJobStore();
+  const backtest = createBacktestHandler({ ...quietObservability(), jobs, clock: sim.clock });
+  const startBacktest = async (jobId: string) => {
+    setImmediate(() => {
+      backtest({ jobId }, simContext(900_000)).catch((error: unknown) =>
+        print(`Gantry dev: backtest ${jobId}: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    });
+  };
   const api = createApiApp({
     ...quietObservability(),
     store,
+    jobs,
+    startBacktest,
     ecs: sim.ecs,
     series: createSimSeriesSource(account, store),
     metricData: sim.metrics,

@@ -10,6 +10,8 @@ export type {
 export type { Clock } from "./clock.ts";
 export type { EcsPort, ServiceSnapshot } from "./ecs-port.ts";
 export type { EventsPort } from "./events-port.ts";
+export type { BacktestJob, JobError, JobStatus, JobStore, JobUpdate } from "./job-store.ts";
+export { JOB_STATUSES } from "./job-store.ts";
 export type { MetricQuery, MetricStat, MetricsPort } from "./metrics-port.ts";
 export type { QueuePort } from "./queue-port.ts";
 export type {

@@ -1,17 +1,32 @@
 import { randomBytes } from "node:crypto";
-import { createAwsClients, createDynamoStateStore, createEcsPort, createMetricsPort } from "@gantry/aws";
+import {
+  createAwsClients,
+  createBacktestStarter,
+  createDynamoJobStore,
+  createDynamoStateStore,
+  createEcsPort,
+  createMetricsPort,
+} from "@gantry/aws";
 import { systemClock } from "../deps-from-env.ts";
 import { readFunctionEnv } from "../function-env.ts";
 import type { ApiDeps } from "./api-deps.ts";
 import { createCloudWatchSeriesSource } from "./cloudwatch-series-source.ts";
 
-/** The API's dependencies from the Lambda environment (TABLE_NAME, AWS_REGION). Throws EnvironmentError. */
+/**
+ * The API's dependencies from the Lambda environment (TABLE_NAME, AWS_REGION, and BACKTEST_FUNCTION_NAME: the
+ * function `simulate` starts; without it `simulate` answers 501). Throws EnvironmentError.
+ */
 export function createApiDepsFromEnv(env: NodeJS.ProcessEnv): ApiDeps {
   const settings = readFunctionEnv(env);
-  const clients = createAwsClients(settings.region === undefined ? {} : { region: settings.region });
+  const clients = createAwsClients(regionOf(settings.region));
   const store = createDynamoStateStore({ client: clients.dynamoDb, tableName: settings.tableName });
   const metrics = createMetricsPort(clients.cloudWatch);
+  const backtestFunction = env.BACKTEST_FUNCTION_NAME?.trim();
   return {
+    jobs: createDynamoJobStore({ client: clients.dynamoDb, tableName: settings.tableName }),
+    ...(backtestFunction && {
+      startBacktest: createBacktestStarter({ functionName: backtestFunction, ...regionOf(settings.region) }),
+    }),
     store,
     ecs: createEcsPort(clients.ecs),
     series: createCloudWatchSeriesSource({ store, metrics }),
@@ -19,4 +34,8 @@ export function createApiDepsFromEnv(env: NodeJS.ProcessEnv): ApiDeps {
     clock: systemClock,
     randomId: () => randomBytes(4).toString("hex"),
   };
+}
+
+function regionOf(region: string | undefined): { region?: string } {
+  return region === undefined ? {} : { region };
 }

@@ -1,4 +1,4 @@
-import type { Clock, EcsPort, MetricsPort, StateStore } from "@gantry/core";
+import type { Clock, EcsPort, JobStore, MetricsPort, StateStore } from "@gantry/core";
 import type { Observability } from "../observability.ts";
 import type { SeriesSource } from "./series-source.ts";
 
@@ -11,6 +11,10 @@ export interface ApiDeps extends Partial<Observability> {
   series?: SeriesSource;
   /** Metrics for `simulate` on recorded history; without it that answers 501 NotConfigured. */
   metricData?: MetricsPort;
+  /** Backtest jobs; without them and `startBacktest`, `simulate` answers 501 NotConfigured. */
+  jobs?: JobStore;
+  /** Starts the `backtest` function on a stored job without waiting for it (Lambda Invoke, type Event). */
+  startBacktest?: (jobId: string) => Promise<void>;
   clock: Clock;
   /** The random part of activity ids (default: 8 hex digits). */
   randomId?: () => string;

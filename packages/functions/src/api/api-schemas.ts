@@ -246,6 +246,23 @@ export const SimulationReportSchema = z.strictObject({
   firstScaleOutDelayS: z.number().nullable(),
 }) satisfies z.ZodType<SimulationReport>;
 
+/** A backtest job's id, as `POST …/simulate` makes them. */
+export const JobParamsSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/, "is not a job id"),
+});
+
+/** `GET /simulations/{id}`: a backtest job; `report` once Succeeded, `error` (the error shape's) once Failed. */
+export const BacktestJobSchema = z.strictObject({
+  id: z.string(),
+  targetId: z.string(),
+  status: z.enum(["Pending", "Running", "Succeeded", "Failed"]),
+  progress: z.number().min(0).max(1),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  report: SimulationReportSchema.optional(),
+  error: z.strictObject({ code: z.string(), message: z.string(), field: z.string().nullable() }).optional(),
+});
+
 /** The OpenAPI document itself, loosely. */
 export const OpenApiDocumentSchema = z.looseObject({
   openapi: z.string(),

@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type {
   ActivityPageSchema,
+  BacktestJobSchema,
   CapacityGroupSchema,
   CapacityListSchema,
   DesiredCountResultSchema,
@@ -27,3 +28,4 @@ export type DesiredCountResult = z.output<typeof DesiredCountResultSchema>;
 export type SeriesResponse = z.output<typeof SeriesResponseSchema>;
 export type SeriesPoint = SeriesResponse["points"][number];
 export type ErrorBody = z.output<typeof ErrorBodySchema>;
+export type BacktestJobView = z.output<typeof BacktestJobSchema>;

@@ -4,6 +4,7 @@ import { PolicySchema, ScheduledActionSchema, TargetConfigSchema } from "@gantry
 import type { z } from "zod";
 import {
   ActivityPageSchema,
+  BacktestJobSchema,
   CapacityListSchema,
   DesiredCountBodySchema,
   DesiredCountResultSchema,
@@ -44,6 +45,7 @@ export const CapacityList = component("ListCapacityResponse", CapacityListSchema
 export const DesiredCountResult = component("DesiredCountResult", DesiredCountResultSchema, "response");
 export const Series = component("Series", SeriesResponseSchema, "response");
 export const SimulationReport = component("SimulationReport", SimulationReportSchema, "response");
+export const BacktestJob = component("BacktestJob", BacktestJobSchema, "response");
 export const ErrorSchema = component("Error", ErrorBodySchema, "response");
 export const OpenApiDocument = component("OpenApiDocument", OpenApiDocumentSchema, "response");
 

@@ -8,11 +8,11 @@ import {
   type TargetConfig,
   ValidationError,
 } from "@gantry/core";
-import type { Trace } from "@gantry/sim";
+import type { RecordedTrace } from "../backtest/backtest-input.ts";
 import type { SimulateBody } from "./api-schemas.ts";
 import { sqsQuery } from "./cloudwatch-series-source.ts";
 import { ApiError } from "./http-errors.ts";
-import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "./trace-upload.ts";
+import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "./trace-limits.ts";
 
 const MINUTE = 60_000;
 /** The window when the request names none: the last day. */
@@ -44,7 +44,7 @@ export async function historyTrace(
   metrics: MetricsPort | undefined,
   config: TargetConfig,
   window: HistoryWindow,
-): Promise<Trace> {
+): Promise<RecordedTrace> {
   if (!metrics) throw new ApiError("NotConfigured", "this API has no metrics source to read history from");
   const queueUrl = firstLiveQueueOf(config.policies);
   if (queueUrl === undefined) {
@@ -78,9 +78,8 @@ export async function historyTrace(
     name: `history:${queueName}`,
     description: `messages sent to ${queueName} per minute, ${iso(window.from)} – ${iso(window.to)}`,
     bucketSeconds: 60,
-    counts,
+    counts: Array.from(counts),
     startTime: iso(window.from),
-    scale: 1,
   };
 }
 

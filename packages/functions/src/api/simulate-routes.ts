@@ -1,51 +1,111 @@
-// Backtest a target's stored policies on an uploaded trace or on its queue's recorded arrivals, with the
-// simulator `gantry simulate` uses.
-import { isLiveMetric, type Policy, type TargetConfig, ValidationError } from "@gantry/core";
+// Backtests as jobs: `POST …/simulate` checks the request, stores a job and starts the `backtest` function
+// without waiting (202 + Location); `GET /simulations/{id}` answers its status, progress and report. No
+// simulation runs in a request, and this module does not import the simulator.
 import {
-  averageProcessingSeconds,
-  createScaler,
-  fluidBoundTaskSeconds,
-  runSimulation,
-  SIM_QUEUE_URL,
-  type Trace,
-} from "@gantry/sim";
-import { type SimulationReport, toSimulationReport } from "@gantry/sim/report/index";
+  type BacktestJob,
+  isLiveMetric,
+  NotFoundError,
+  type TargetConfig,
+  ValidationError,
+} from "@gantry/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { BacktestInput } from "../backtest/backtest-input.ts";
+import type { ApiContext } from "./api-deps.ts";
 import type { ApiEnv } from "./api-env.ts";
 import { apiRoute } from "./api-route.ts";
-import { type SimulateBody, TargetParamsSchema } from "./api-schemas.ts";
-import { json, SimulationReport as Report, SimulateBody as SimulateRequest } from "./components.ts";
+import { JobParamsSchema, type SimulateBody, TargetParamsSchema } from "./api-schemas.ts";
+import type { BacktestJobView } from "./api-types.ts";
+import { BacktestJob as JobView, json, SimulateBody as SimulateRequest } from "./components.ts";
 import { historyTrace, historyWindow } from "./history-trace.ts";
+import { ApiError } from "./http-errors.ts";
 import { requireTarget, targetIdOf } from "./target-writes.ts";
-import { parseUploadedTrace } from "./trace-upload.ts";
 
-/** `gantry simulate`'s defaults. */
-const DEFAULT_SLO_SECONDS = 60;
-const DEFAULT_TASK_STARTUP_SECONDS = 45;
+/** Where a job is polled, under the API's root. */
+export function jobPath(id: string): string {
+  return `/simulations/${id}`;
+}
 
 const simulate = apiRoute({
   method: "post",
   path: "/targets/{cluster}/{service}/simulate",
   operationId: "simulateTarget",
   summary:
-    "Backtest the target's policies on an uploaded trace or on its queue's recorded history; the report is `gantry simulate --json`'s",
+    "Start a backtest of the target's policies on an uploaded trace or on its queue's recorded history; poll the job at Location for the report (`gantry simulate --json`'s)",
   request: { params: TargetParamsSchema, body: { ...json(SimulateRequest), required: true } },
-  responses: { 200: { description: "The report of the run", ...json(Report) } },
+  extraErrors: [501, 502],
+  responses: {
+    202: {
+      description: "The job, Pending; `Location` is its URL (`/simulations/{id}`)",
+      headers: { Location: { schema: { type: "string" }, description: "/simulations/{id}" } },
+      ...json(JobView),
+    },
+  },
 });
 
-export const simulateRoutes = new OpenAPIHono<ApiEnv>().openapi(simulate, async (c) => {
-  const deps = c.var.deps;
-  const body = c.req.valid("json");
-  const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
-  checkSimulable(record.config);
-  const trace = body.trace
-    ? parseUploadedTrace(body.trace)
-    : await historyTrace(deps.metricData, record.config, historyWindow(body.history ?? {}, deps.clock.now()));
-  const processingTimeSeconds =
-    body.processingTimeSeconds ?? (body.trace ? undefined : policyProcessing(record.config));
-  const options = { ...body, ...(processingTimeSeconds !== undefined && { processingTimeSeconds }) };
-  return c.json(backtest(record.config, trace, options), 200);
+const getJob = apiRoute({
+  method: "get",
+  path: "/simulations/{id}",
+  operationId: "getSimulation",
+  summary: "A backtest job: status, progress (0–1), and the report once Succeeded or the error once Failed",
+  request: { params: JobParamsSchema },
+  extraErrors: [501],
+  responses: { 200: { description: "The job", ...json(JobView) } },
 });
+
+export const simulateRoutes = new OpenAPIHono<ApiEnv>()
+  .openapi(simulate, async (c) => {
+    const deps = c.var.deps;
+    const { jobs, startBacktest } = configured(deps);
+    const body = c.req.valid("json");
+    const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+    checkSimulable(record.config);
+    const input = await backtestInput(deps, record.config, body);
+    const now = deps.clock.now();
+    const id = `${now.toString(36)}-${deps.randomId()}`;
+    const job: BacktestJob = {
+      ...{ id, targetId: record.config.target.id, status: "Pending", progress: 0 },
+      ...{ createdAt: now, updatedAt: now, input },
+    };
+    await jobs.create(job);
+    await startBacktest(id);
+    deps.logger.info("backtest job started", { jobId: id });
+    return c.json(jobView(job), 202, { Location: jobPath(id) });
+  })
+  .openapi(getJob, async (c) => {
+    const { jobs } = configured(c.var.deps);
+    const { id } = c.req.valid("param");
+    const job = await jobs.get(id);
+    if (!job) throw new NotFoundError(`no simulation ${id} (jobs are kept 7 days)`, "id");
+    return c.json(jobView(job), 200);
+  });
+
+function configured({ jobs, startBacktest }: ApiContext) {
+  if (!jobs || !startBacktest)
+    throw new ApiError("NotConfigured", "this API has no backtest jobs configured");
+  return { jobs, startBacktest };
+}
+
+/** The job as the API shows it: all but its input. */
+function jobView({ input: _, ...job }: BacktestJob): BacktestJobView {
+  return job as BacktestJobView;
+}
+
+/** What the job runs: an upload as sent (read when the job runs), or the recorded history read now. */
+async function backtestInput(
+  deps: ApiContext,
+  config: TargetConfig,
+  body: SimulateBody,
+): Promise<BacktestInput> {
+  const { sloSeconds, taskStartupSeconds } = body;
+  if (body.trace) {
+    const options = { sloSeconds, taskStartupSeconds, processingTimeSeconds: body.processingTimeSeconds };
+    return { config, options, trace: { uploaded: body.trace } };
+  }
+  const window = historyWindow(body.history ?? {}, deps.clock.now());
+  const recorded = await historyTrace(deps.metricData, config, window);
+  const processingTimeSeconds = body.processingTimeSeconds ?? policyProcessing(config);
+  return { config, options: { sloSeconds, taskStartupSeconds, processingTimeSeconds }, trace: { recorded } };
+}
 
 /** The simulator replays the trace into one SQS queue: only live SQS policies can see it. */
 function checkSimulable(config: TargetConfig): void {
@@ -60,53 +120,10 @@ function checkSimulable(config: TargetConfig): void {
   }
 }
 
-/** As `gantry simulate --scaler gantry --config <the target's config> --json` runs it (seed 0). */
-export function backtest(config: TargetConfig, trace: Trace, body: SimulateBody): SimulationReport {
-  const { minCapacity, maxCapacity } = config.target;
-  const bounds = { minCapacity, maxCapacity };
-  const processingTime = body.processingTimeSeconds ?? trace.processingTimeSeconds ?? 1;
-  const sloSeconds = body.sloSeconds ?? DEFAULT_SLO_SECONDS;
-  const slo = {
-    latencySeconds: sloSeconds,
-    processingTimeSeconds: averageProcessingSeconds(trace, processingTime),
-  };
-  const scaler = createScaler("gantry", { bounds, slo, config: onSimulatedQueue(config) });
-  const result = runSimulation({
-    trace,
-    scaler,
-    bounds,
-    seed: 0,
-    sloSeconds,
-    taskStartupSeconds: body.taskStartupSeconds ?? DEFAULT_TASK_STARTUP_SECONDS,
-    concurrency: workerConcurrency(config.policies),
-    ...(body.processingTimeSeconds !== undefined && { processingTimeSeconds: body.processingTimeSeconds }),
-  });
-  return toSimulationReport(result, fluidBoundTaskSeconds(trace, processingTime));
-}
-
-/** The gantry scaler observes the simulated queue under SIM_QUEUE_URL: point every live metric at it. */
-function onSimulatedQueue(config: TargetConfig): TargetConfig {
-  const policies = config.policies.map((policy): Policy => {
-    const metric = policy.metric;
-    if ("sqs" in metric) return { ...policy, metric: { sqs: { ...metric.sqs, queueUrl: SIM_QUEUE_URL } } };
-    if ("sqsUtilization" in metric) {
-      return { ...policy, metric: { sqsUtilization: { ...metric.sqsUtilization, queueUrl: SIM_QUEUE_URL } } };
-    }
-    return policy;
-  });
-  return { ...config, policies };
-}
-
 /** For recorded history, which has no durations: the processing time the target's sqsUtilization policy states. */
 function policyProcessing(config: TargetConfig): number | undefined {
   for (const { metric } of config.policies) {
     if ("sqsUtilization" in metric) return metric.sqsUtilization.processingSeconds;
   }
   return undefined;
-}
-
-/** Messages one simulated task works on at once: what the target's sqsUtilization policy says, else 1. */
-function workerConcurrency(policies: readonly Policy[]): number {
-  for (const { metric } of policies) if ("sqsUtilization" in metric) return metric.sqsUtilization.concurrency;
-  return 1;
 }

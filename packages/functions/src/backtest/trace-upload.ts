@@ -1,16 +1,15 @@
-// An uploaded trace for `simulate`: read with the simulator's own CSV readers, within limits that keep one run
-// to a second or two of CPU (a run replays every message, and a trace's length sizes its arrays).
+// An uploaded trace, read when its backtest job runs (the API does not bundle the simulator), with the
+// simulator's own CSV readers, within limits that keep one run to seconds of CPU (a run replays every message).
 import { GantryError, ValidationError } from "@gantry/core";
 import { parseCountsCsv, parseRequestsCsv, type Trace, totalCount, traceSeconds } from "@gantry/sim";
 import { looksLikeTimestamp, parseDecimal, parseIsoTimestamp } from "@gantry/sim/traces/time";
-import type { SimulateBody } from "./api-schemas.ts";
+import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "../api/trace-limits.ts";
+import type { UploadedTrace } from "./backtest-input.ts";
 
-export const MAX_TRACE_SECONDS = 14 * 86_400;
-export const MAX_TRACE_MESSAGES = 2_000_000;
 /** The name the readers put in messages (`trace.csv:3: …`), which is also the body field they concern. */
 const SOURCE = "trace.csv";
 
-export function parseUploadedTrace(upload: NonNullable<SimulateBody["trace"]>): Trace {
+export function parseUploadedTrace(upload: UploadedTrace): Trace {
   checkSpan(upload.csv);
   const trace = readTrace(upload);
   if (traceSeconds(trace) > MAX_TRACE_SECONDS) throw spanError();
@@ -24,7 +23,7 @@ export function parseUploadedTrace(upload: NonNullable<SimulateBody["trace"]>): 
   return trace;
 }
 
-function readTrace(upload: NonNullable<SimulateBody["trace"]>): Trace {
+function readTrace(upload: UploadedTrace): Trace {
   try {
     return upload.format === "counts"
       ? parseCountsCsv(upload.csv, SOURCE)

@@ -1,0 +1,33 @@
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The modules esbuild puts in a handler's bundle, as infra's Runtime.Build bundles it. */
+async function bundledModules(handler: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [`${root}packages/functions/src/${handler}.ts`],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe("the simulator's place in the Lambda bundles", () => {
+  it("is not in the api handler's bundle", async () => {
+    const modules = await bundledModules("api");
+    expect(modules.filter((m) => m.includes("packages/functions/src/api/"))).not.toEqual([]);
+    expect(modules.filter((m) => m.includes("packages/sim/"))).toEqual([]);
+  }, 60_000);
+
+  it("is in the backtest handler's bundle", async () => {
+    const modules = await bundledModules("backtest");
+    expect(modules.some((m) => m.includes("packages/sim/src/engine/run-simulation.ts"))).toBe(true);
+  }, 60_000);
+});
