@@ -1,6 +1,6 @@
 // Issue G item 5: a stored target that no longer parses is listed, answers a 409 CorruptItem, can be read raw,
 // and is repaired by PUT or removed by DELETE; never a 500.
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { describe, expect, it } from "vitest";
 import { apiWorld, CPU_POLICY, expectErrorShape, type Reply, workerConfig } from "./support/api-world.ts";
 

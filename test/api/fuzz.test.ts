@@ -1,7 +1,7 @@
 // Bad input at the write routes: random JSON, valid payloads broken one way (wrong type, unknown key,
 // out-of-range number), random strings in any framing, random paths. Never a 500; always a 4xx with the error
 // shape; and the store, the activity log and ECS are left exactly as they were.
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

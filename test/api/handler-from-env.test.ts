@@ -1,9 +1,9 @@
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { ECSClient } from "@aws-sdk/client-ecs";
 import { DynamoDBDocumentClient, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { captureOutput, lambdaContext } from "@gantry/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { captureOutput, lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
 import { apiEvent } from "./support/api-world.ts";
 
 // The module-level handler as Lambda runs it: dependencies from the environment on first request, SDK mocked.

@@ -1,8 +1,8 @@
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
+import { captureOutput } from "@gantry/testing";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import { captureOutput } from "../../packages/functions/src/test-support/lambda-context.ts";
 import { apiEvent, apiWorld, expectErrorShape, snapshot, workerConfig } from "./support/api-world.ts";
 
 const PATH = "/targets/prod/worker";

@@ -1,6 +1,6 @@
 // A metric-math expression may read only its own policy's metrics: every target's queries share one
 // GetMetricData request, so an undeclared id would read another target's metric. The API refuses it.
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import type { PolicyInput } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { apiWorld, expectErrorShape, workerConfig } from "./support/api-world.ts";

@@ -1,4 +1,4 @@
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { PolicySchema, ScheduledActionSchema, TargetConfigSchema } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";

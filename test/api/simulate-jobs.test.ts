@@ -1,11 +1,10 @@
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { type JobUpdate, TargetConfigSchema } from "@gantry/core";
 import { createBacktestHandler } from "@gantry/functions/backtest";
 import { createQuietObservability } from "@gantry/functions/observability";
-import { MemoryJobStore } from "@gantry/runtime";
+import { MemoryJobStore } from "@gantry/runtime/local-stack";
+import { lambdaContext, VirtualClock } from "@gantry/testing";
 import { describe, expect, it } from "vitest";
-import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
-import { VirtualClock } from "../../packages/functions/src/test-support/virtual-clock.ts";
 import { apiWorld, expectErrorShape, START, workerConfig } from "./support/api-world.ts";
 
 const PATH = "/targets/prod/worker/simulate";

@@ -1,4 +1,4 @@
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,4 @@
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { ConflictError, ThrottledError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { apiWorld, expectErrorShape, START, snapshot, workerConfig } from "./support/api-world.ts";

@@ -1,11 +1,11 @@
 // The API app under @hono/node-server as `gantry dev` serves it: the same answers as the Lambda, over HTTP.
-import "../../packages/functions/src/test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { createApiApp } from "@gantry/functions/api";
 import { BODY_LIMIT_BYTES, type LocalServer, startLocalServer } from "@gantry/functions/local";
 import { createQuietObservability } from "@gantry/functions/observability";
-import { MemoryStateStore } from "@gantry/runtime";
+import { MemoryStateStore } from "@gantry/runtime/local-stack";
+import { VirtualClock } from "@gantry/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VirtualClock } from "../../packages/functions/src/test-support/virtual-clock.ts";
 import { apiWorld, workerConfig } from "../api/support/api-world.ts";
 
 let server: LocalServer;

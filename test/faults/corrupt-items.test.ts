@@ -1,7 +1,7 @@
 // A target's stored item turns corrupt in the middle of the run (a hand edit, a rollback to a Gantry whose schema
 // rejects it): the passes go on for every other target, GET /targets lists it under `problems`, the raw item stays
 // readable, alarm sync keeps its wake alarm, and a PUT without If-Match repairs it, after which it scales again.
-import { RecordingAlarmPort } from "@gantry/runtime";
+import { RecordingAlarmPort } from "@gantry/runtime/local-stack";
 import { describe, expect, it } from "vitest";
 import { type FaultWorld, faultWorld, MINUTE, START } from "../support/fault-world.ts";
 import { scenarioFigures } from "./support/figures.ts";

@@ -18,14 +18,16 @@ import { createTickHandler } from "@gantry/functions/tick";
 import {
   alarmTargets,
   createReconciler,
-  MemoryCapacityStore,
-  MemoryStateStore,
   type Reconciler,
   type ReconcileSummary,
-  type RecordingAlarmPort,
-  RecordingEventsPort,
   type TargetOutcome,
 } from "@gantry/runtime";
+import {
+  MemoryCapacityStore,
+  MemoryStateStore,
+  type RecordingAlarmPort,
+  RecordingEventsPort,
+} from "@gantry/runtime/local-stack";
 import {
   createPrng,
   createSimClusterCapacityPort,
@@ -40,8 +42,8 @@ import {
   withFaultHooks,
   withRetries,
 } from "@gantry/sim";
+import { lambdaContext } from "@gantry/testing";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
 import { type Caller, type Invocation, InvocationRunner } from "./fault-context.ts";
 import { simCloudWatchClient, simEcsClient, simSqsClient } from "./sim-aws-clients.ts";
 import { SimWire, type WireCall } from "./sim-wire.ts";

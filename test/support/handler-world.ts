@@ -10,14 +10,8 @@ import {
 import { createAlarmHandler } from "@gantry/functions/alarm";
 import { createQuietObservability } from "@gantry/functions/observability";
 import { createTickHandler } from "@gantry/functions/tick";
-import {
-  alarmTargets,
-  createReconciler,
-  MemoryStateStore,
-  type Reconciler,
-  type ReconcileSummary,
-  RecordingEventsPort,
-} from "@gantry/runtime";
+import { alarmTargets, createReconciler, type Reconciler, type ReconcileSummary } from "@gantry/runtime";
+import { MemoryStateStore, RecordingEventsPort } from "@gantry/runtime/local-stack";
 import {
   createSimPorts,
   type FaultCounts,
@@ -28,8 +22,8 @@ import {
   withFaults,
   withRetries,
 } from "@gantry/sim";
-import { lambdaContext } from "../../packages/functions/src/test-support/lambda-context.ts";
-import { configOf } from "../../packages/runtime/src/testing/sim-fixture.ts";
+import { lambdaContext } from "@gantry/testing";
+import { configOf } from "@gantry/testing/sim-fixture";
 
 export const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 /** The SDK's attempts per call in our client factory (adaptive retry). */

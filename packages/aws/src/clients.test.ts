@@ -1,6 +1,6 @@
+import { TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { describe, expect, it } from "vitest";
 import { createAwsClients, DEFAULT_MAX_ATTEMPTS } from "./clients.ts";
-import { TEST_CLIENT_CONFIG } from "./test-support/sdk-mock.ts";
 
 describe("createAwsClients", () => {
   it("gives every client adaptive retry and the attempt budget", async () => {

@@ -1,7 +1,7 @@
 import { ConflictError, GantryError, NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
+import { sdkError } from "@gantry/testing/sdk-mock";
 import { describe, expect, it } from "vitest";
 import { awsErrorName, callAws, isRetryable, toDomainError } from "./sdk-errors.ts";
-import { sdkError } from "./test-support/sdk-mock.ts";
 
 const context = { action: "ecs:UpdateService", resource: "service/blue/web" };
 

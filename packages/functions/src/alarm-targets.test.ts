@@ -1,7 +1,7 @@
 import type { TargetConfig, TargetRecord } from "@gantry/core";
+import { VirtualClock } from "@gantry/testing";
 import { describe, expect, it, vi } from "vitest";
 import { createAlarmTargetIndex } from "./alarm-targets.ts";
-import { VirtualClock } from "./test-support/virtual-clock.ts";
 
 function record(targetId: string, policies: string[]): TargetRecord {
   return {

@@ -1,20 +1,18 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
 import { type EcsPort, ThrottledError } from "@gantry/core";
 import type { Reconciler } from "@gantry/runtime";
+import { captureOutput, FakeReconciler, lambdaContext, outcome, VirtualClock } from "@gantry/testing";
+import fixture from "@gantry/testing/alarm-state-change.json" with { type: "json" };
+import { configOf, simWorld, stepConfig } from "@gantry/testing/sim-fixture";
 import { describe, expect, it, vi } from "vitest";
-import { configOf, simWorld, stepConfig } from "../../runtime/src/testing/sim-fixture.ts";
 import { createAlarmHandler } from "./alarm.ts";
 import { AlarmFailureError } from "./alarm-failure-error.ts";
 import { BadEventError } from "./bad-event-error.ts";
 import { DEADLINE_SAFETY_MS } from "./invocation-deadline.ts";
 import { createQuietObservability } from "./observability.ts";
-import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
-import { FakeReconciler, outcome } from "./test-support/fake-reconciler.ts";
-import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
-import { VirtualClock } from "./test-support/virtual-clock.ts";
 
 const TARGET_ID = "service/prod/worker";
 const ALARM_NAME = fixture.detail.alarmName;

@@ -1,22 +1,23 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { SetDesiredCapacityCommand, SetInstanceProtectionCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { UpdateServiceCommand } from "@aws-sdk/client-ecs";
 import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockAwsClients, useLambdaEnv } from "./test-support/lambda-aws-mocks.ts";
-import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
 import {
+  captureOutput,
   GROUP,
   INSTANCE_ID,
+  lambdaContext,
   mockGroup,
   mockQueue,
   mockService,
   SERVICE_ID,
   targetItem,
   workerTarget,
-} from "./test-support/worker-cluster-mocks.ts";
+} from "@gantry/testing";
+import { mockAwsClients, useLambdaEnv } from "@gantry/testing/lambda-aws-mocks";
+import { beforeEach, describe, expect, it } from "vitest";
 
 // The module-level tick handler, dependencies built from the environment, running stage 1 (the service) and
 // stage 2 (the EC2 capacity under it) in one invocation, with every SDK client mocked. A separate file from

@@ -1,10 +1,10 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { DeleteAlarmsCommand, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { captureOutput, lambdaContext } from "@gantry/testing";
+import fixture from "@gantry/testing/alarm-state-change.json" with { type: "json" };
+import { mockAwsClients, useLambdaEnv } from "@gantry/testing/lambda-aws-mocks";
 import { beforeEach, describe, expect, it } from "vitest";
-import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
-import { mockAwsClients, useLambdaEnv } from "./test-support/lambda-aws-mocks.ts";
-import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
 
 // The module-level handlers of a deployment whose stage is `dev` (GANTRY_STAGE, set by infra to `$app.stage`),
 // in an account that `prod` shares. A separate file: the handlers cache the dependencies built from the

@@ -1,10 +1,10 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { captureOutput, lambdaContext } from "@gantry/testing";
+import fixture from "@gantry/testing/alarm-state-change.json" with { type: "json" };
+import { mockAwsClients, useLambdaEnv } from "@gantry/testing/lambda-aws-mocks";
 import { beforeEach, describe, expect, it } from "vitest";
-import fixture from "./test-support/alarm-state-change.json" with { type: "json" };
-import { mockAwsClients, useLambdaEnv } from "./test-support/lambda-aws-mocks.ts";
-import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
 
 // The module-level handlers as Lambda runs them: dependencies built from the environment on first invocation,
 // with every SDK client mocked. Region and static fake credentials come from the environment, as in Lambda.

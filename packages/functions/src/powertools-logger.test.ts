@@ -1,8 +1,8 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { Logger } from "@aws-lambda-powertools/logger";
+import { captureOutput } from "@gantry/testing";
 import { describe, expect, it } from "vitest";
 import { toReconcileLogger } from "./powertools-logger.ts";
-import { captureOutput } from "./test-support/lambda-context.ts";
 
 describe("toReconcileLogger", () => {
   it("writes one JSON line per call with the target id and fields as top-level keys", async () => {

@@ -1,8 +1,8 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { Metrics } from "@aws-lambda-powertools/metrics";
+import { captureOutput } from "@gantry/testing";
 import { describe, expect, it } from "vitest";
 import { toReconcileMetrics } from "./powertools-metrics.ts";
-import { captureOutput } from "./test-support/lambda-context.ts";
 
 type Emf = { _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] } } & Record<
   string,

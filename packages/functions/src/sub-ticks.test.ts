@@ -1,8 +1,7 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
+import { FakeReconciler, outcome, VirtualClock } from "@gantry/testing";
 import { describe, expect, it } from "vitest";
 import { nextSlot, runSubTicks } from "./sub-ticks.ts";
-import { FakeReconciler, outcome } from "./test-support/fake-reconciler.ts";
-import { VirtualClock } from "./test-support/virtual-clock.ts";
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0);
 

@@ -1,14 +1,12 @@
-import "./test-support/test-env.ts";
+import "@gantry/testing/test-env";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
+import { captureOutput, FakeReconciler, lambdaContext, outcome, VirtualClock } from "@gantry/testing";
 import { describe, expect, it } from "vitest";
 import { BadEventError } from "./bad-event-error.ts";
 import { DEADLINE_SAFETY_MS } from "./invocation-deadline.ts";
 import { toReconcileLogger } from "./powertools-logger.ts";
-import { FakeReconciler, outcome } from "./test-support/fake-reconciler.ts";
-import { captureOutput, lambdaContext } from "./test-support/lambda-context.ts";
-import { VirtualClock } from "./test-support/virtual-clock.ts";
 import { createTickHandler } from "./tick.ts";
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0);

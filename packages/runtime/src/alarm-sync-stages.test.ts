@@ -1,10 +1,10 @@
 import type { ManagedAlarm } from "@gantry/core";
+import { backlog, cpuStep } from "@gantry/testing";
+import { configOf, simWorld, workerConfig } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
 import { alarmTargets, desiredAlarms, syncAlarms } from "./alarm-sync.ts";
+import { RecordingAlarmPort } from "./local-stack/recording-alarm-port.ts";
 import { createReconciler } from "./reconciler.ts";
-import { backlog, cpuStep } from "./testing/alarm-policies.ts";
-import { RecordingAlarmPort } from "./testing/recording-alarm-port.ts";
-import { configOf, simWorld, workerConfig } from "./testing/sim-fixture.ts";
 
 // SST stages (dev, prod, …) deployed into one account share its CloudWatch alarms: each stage's tick must sync
 // its own `gantry-<stage>-` alarms and leave the others' alone.

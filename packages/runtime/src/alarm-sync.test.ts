@@ -7,12 +7,12 @@ import {
   sdkErrorCode,
   type TargetConfigInput,
 } from "@gantry/core";
+import { backlog, cpuStep, ALARM_TEST_QUEUE as QUEUE } from "@gantry/testing";
+import { configOf, simWorld, workerConfig } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
 import { fnv1a64, MANAGED_ALARM_PREFIX, stableJson } from "./alarm-names.ts";
 import { alarmTargets, desiredAlarms, syncAlarms } from "./alarm-sync.ts";
-import { backlog, cpuStep, ALARM_TEST_QUEUE as QUEUE } from "./testing/alarm-policies.ts";
-import { RecordingAlarmPort } from "./testing/recording-alarm-port.ts";
-import { configOf, simWorld, workerConfig } from "./testing/sim-fixture.ts";
+import { RecordingAlarmPort } from "./local-stack/recording-alarm-port.ts";
 
 function config(
   id: string,

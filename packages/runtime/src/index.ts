@@ -20,8 +20,6 @@ export {
   type CapacityStatus,
   capacityTargetId,
 } from "./capacity/capacity-activity.ts";
-export { MemoryCapacityStore } from "./capacity/memory-capacity-store.ts";
-export { MemoryJobStore } from "./jobs/memory-job-store.ts";
 export { type ObservationPlan, planObservation } from "./observation-plan.ts";
 export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
 export { createReconciler, DEFAULT_SAFETY_MS } from "./reconciler.ts";
@@ -35,4 +33,3 @@ export type {
   TargetOutcome,
   TargetStatus,
 } from "./reconciler-types.ts";
-export { MemoryStateStore, RecordingAlarmPort, RecordingEventsPort } from "./testing/index.ts";

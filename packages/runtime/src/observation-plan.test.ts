@@ -1,7 +1,7 @@
 import type { PolicyInput, TargetConfigInput } from "@gantry/core";
+import { configOf } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
 import { planObservation } from "./observation-plan.ts";
-import { configOf } from "./testing/sim-fixture.ts";
 
 const NOW = Date.UTC(2026, 0, 5, 12, 0, 0);
 const QUEUE = "https://sqs.us-east-1.amazonaws.com/000000000000/jobs";

@@ -1,8 +1,8 @@
 import { GantryError, NotFoundError, type StateStore, sdkErrorCode } from "@gantry/core";
+import { configOf, simWorld, stepConfig, workerConfig } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
 import { PENDING_GRACE_MS } from "./apply/pending-change.ts";
 import { createReconciler } from "./reconciler.ts";
-import { configOf, simWorld, stepConfig, workerConfig } from "./testing/sim-fixture.ts";
 
 type World = ReturnType<typeof simWorld>;
 type Service = World["services"][number];

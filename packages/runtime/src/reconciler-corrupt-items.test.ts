@@ -1,7 +1,8 @@
 // A target item that no longer parses (say, after a rollback to a Gantry whose strict schema rejects a newer
 // field) is logged, counted and reported every pass; its wake alarm is kept; the other targets still scale.
+
+import { configOf, simWorld, workerConfig } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
-import { configOf, simWorld, workerConfig } from "./testing/sim-fixture.ts";
 
 type World = ReturnType<typeof simWorld>;
 type Service = World["services"][number];

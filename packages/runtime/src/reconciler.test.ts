@@ -8,10 +8,10 @@ import {
   sdkErrorCode,
   ThrottledError,
 } from "@gantry/core";
+import type { SimService } from "@gantry/sim";
+import { configOf, START, simWorld, stepConfig, workerConfig } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
-import type { SimService } from "../../sim/src/index.ts";
 import { createReconciler } from "./reconciler.ts";
-import { configOf, START, simWorld, stepConfig, workerConfig } from "./testing/sim-fixture.ts";
 
 describe("a reconcile pass over the simulated account", () => {
   it("scales a busy worker out: state, lastDecision and an activity are written, and published", async () => {

@@ -10,18 +10,16 @@ import type { SeriesPoint, SeriesRange, SeriesSource } from "@gantry/functions/a
 import { createApiHandler } from "@gantry/functions/api";
 import { createBacktestHandler } from "@gantry/functions/backtest";
 import { createQuietObservability } from "@gantry/functions/observability";
-import { MemoryJobStore, MemoryStateStore } from "@gantry/runtime";
+import { CallLog, MemoryJobStore, MemoryStateStore } from "@gantry/runtime/local-stack";
+import { lambdaContext, VirtualClock } from "@gantry/testing";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import { lambdaContext } from "../../../packages/functions/src/test-support/lambda-context.ts";
-import { VirtualClock } from "../../../packages/functions/src/test-support/virtual-clock.ts";
-import { FakeCalls } from "../../../packages/runtime/src/testing/fake-calls.ts";
 
 export const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 export const QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs";
 
 /** ECS services in memory: records calls, applies setDesiredCount, can be told to fail next or fail ids. */
 export class RecordingEcsPort implements EcsPort {
-  readonly fake = new FakeCalls<keyof EcsPort>();
+  readonly fake = new CallLog<keyof EcsPort>();
   readonly services = new Map<string, ServiceSnapshot>();
   /** Ids describeServices reports as failed (as the adapter does for a missing cluster), with their error. */
   readonly failures = new Map<string, GantryError>();

@@ -6,9 +6,9 @@ import {
   TerminateInstanceInAutoScalingGroupCommand,
 } from "@aws-sdk/client-auto-scaling";
 import { ConflictError, NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
+import { sdkError, TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createAsgPort } from "./asg-adapter.ts";
 
 const asgMock = mockClient(AutoScalingClient);

@@ -17,9 +17,9 @@ import {
   UpdateContainerInstancesStateCommand,
 } from "@aws-sdk/client-ecs";
 import { type CapacityConfig, CapacityConfigSchema } from "@gantry/core";
+import { TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createClusterCapacityPort } from "./cluster-capacity-adapter.ts";
 
 const asgMock = mockClient(AutoScalingClient);

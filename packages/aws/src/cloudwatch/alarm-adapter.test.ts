@@ -6,9 +6,9 @@ import {
 } from "@aws-sdk/client-cloudwatch";
 import type { ManagedAlarm } from "@gantry/core";
 import { NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
+import { sdkError, TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createAlarmPort } from "./alarm-adapter.ts";
 
 const cloudWatchMock = mockClient(CloudWatchClient);

@@ -5,9 +5,9 @@ import {
   type MetricDataResult,
 } from "@aws-sdk/client-cloudwatch";
 import { type MetricQuery, ThrottledError, ValidationError } from "@gantry/core";
+import { sdkError, TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createMetricsPort } from "./metrics-adapter.ts";
 
 const cloudWatchMock = mockClient(CloudWatchClient);

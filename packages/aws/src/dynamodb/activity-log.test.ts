@@ -1,10 +1,10 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { type Activity, ValidationError } from "@gantry/core";
+import { sampleActivity } from "@gantry/testing";
+import { type DynaliteTestServer, startDynaliteTestServer } from "@gantry/testing/dynalite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTIVITY_RETENTION_SECONDS } from "./activity-items.ts";
-import { type DynaliteTestServer, startDynaliteTestServer } from "./dynalite-test-server.ts";
 import { createDynamoStateStore, type DynamoStateStore } from "./dynamo-state-store.ts";
-import { sampleActivity } from "./store-fixtures.ts";
 import { activityKey } from "./table-keys.ts";
 
 let server: DynaliteTestServer;

@@ -1,10 +1,10 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { CAPACITY_STATE_VERSION, type CapacityRecord, ConflictError, ValidationError } from "@gantry/core";
+import { sampleActivity, sampleConfig } from "@gantry/testing";
+import { type DynaliteTestServer, startDynaliteTestServer } from "@gantry/testing/dynalite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDynamoCapacityStore } from "./capacity-store.ts";
-import { type DynaliteTestServer, startDynaliteTestServer } from "./dynalite-test-server.ts";
 import { createDynamoStateStore } from "./dynamo-state-store.ts";
-import { sampleActivity, sampleConfig } from "./store-fixtures.ts";
 import { capacityKey } from "./table-keys.ts";
 
 let server: DynaliteTestServer;

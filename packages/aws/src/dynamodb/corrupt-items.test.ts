@@ -1,10 +1,10 @@
 import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { GantryError } from "@gantry/core";
+import { sampleActivity, sampleConfig, sampleState } from "@gantry/testing";
+import { type DynaliteTestServer, startDynaliteTestServer } from "@gantry/testing/dynalite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CorruptItemError } from "./corrupt-item-error.ts";
-import { type DynaliteTestServer, startDynaliteTestServer } from "./dynalite-test-server.ts";
 import { createDynamoStateStore, type DynamoStateStore } from "./dynamo-state-store.ts";
-import { sampleActivity, sampleConfig, sampleState } from "./store-fixtures.ts";
 import { activityKey, targetKey } from "./table-keys.ts";
 
 let server: DynaliteTestServer;

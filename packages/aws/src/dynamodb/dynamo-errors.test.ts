@@ -12,10 +12,10 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, GantryError, NotFoundError, ThrottledError } from "@gantry/core";
+import { sampleActivity, sampleState } from "@gantry/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDynamoStateStore } from "./dynamo-state-store.ts";
-import { sampleActivity, sampleState } from "./store-fixtures.ts";
 
 // The mock answers every call: nothing leaves the process, and the fake credentials are never used.
 process.env.AWS_EC2_METADATA_DISABLED = "true";

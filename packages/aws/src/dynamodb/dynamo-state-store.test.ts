@@ -1,10 +1,10 @@
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError, ValidationError } from "@gantry/core";
+import { sampleConfig, sampleState } from "@gantry/testing";
+import { type DynaliteTestServer, startDynaliteTestServer } from "@gantry/testing/dynalite";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DynaliteTestServer, startDynaliteTestServer } from "./dynalite-test-server.ts";
 import { createDynamoStateStore, type DynamoStateStore } from "./dynamo-state-store.ts";
-import { sampleConfig, sampleState } from "./store-fixtures.ts";
 import { targetKey } from "./table-keys.ts";
 
 let server: DynaliteTestServer;

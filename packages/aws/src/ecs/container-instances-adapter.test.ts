@@ -5,10 +5,10 @@ import {
   UpdateContainerInstancesStateCommand,
 } from "@aws-sdk/client-ecs";
 import { NotFoundError, ValidationError } from "@gantry/core";
+import { TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ManagedScalingSettings } from "../autoscaling/capacity-ports.ts";
-import { TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createEcsCapacityPort } from "./container-instances-adapter.ts";
 
 const ecsMock = mockClient(ECSClient);

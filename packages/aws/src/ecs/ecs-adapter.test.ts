@@ -6,9 +6,9 @@ import {
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
 import { NotFoundError, ThrottledError, ValidationError } from "@gantry/core";
+import { sdkError, TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createEcsPort, isDeploying } from "./ecs-adapter.ts";
 
 const ecsMock = mockClient(ECSClient);

@@ -6,9 +6,9 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import type { Activity } from "@gantry/core";
 import { GantryError, ThrottledError } from "@gantry/core";
+import { sdkError, TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createEventsPort } from "./events-adapter.ts";
 
 const eventsMock = mockClient(EventBridgeClient);

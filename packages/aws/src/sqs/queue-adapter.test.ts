@@ -1,8 +1,8 @@
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { GantryError, NotFoundError, ThrottledError } from "@gantry/core";
+import { sdkError, TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sdkError, TEST_CLIENT_CONFIG } from "../test-support/sdk-mock.ts";
 import { createQueuePort } from "./queue-adapter.ts";
 
 const sqsMock = mockClient(SQSClient);

@@ -8,16 +8,13 @@ import { createApiApp } from "@gantry/functions/api";
 import { createBacktestHandler } from "@gantry/functions/backtest";
 import { localLambdaContext, startLocalServer } from "@gantry/functions/local";
 import { createTickHandler } from "@gantry/functions/tick";
+import { alarmTargets, createReconciler, type Reconciler, type ReconcileSummary } from "@gantry/runtime";
 import {
-  alarmTargets,
-  createReconciler,
   MemoryCapacityStore,
   MemoryJobStore,
   MemoryStateStore,
-  type Reconciler,
-  type ReconcileSummary,
   RecordingEventsPort,
-} from "@gantry/runtime";
+} from "@gantry/runtime/local-stack";
 import { createSimPorts, type SimAccount } from "@gantry/sim";
 import { DASHBOARD_DIST } from "../dashboard/dashboard-dist.ts";
 import { createDemoCapacityPort } from "./demo-cluster.ts";

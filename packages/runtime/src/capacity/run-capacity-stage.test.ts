@@ -8,11 +8,11 @@ import {
   type TaskFootprint,
   ThrottledError,
 } from "@gantry/core";
+import { FakeClusterCapacityPort } from "@gantry/testing";
 import { describe, expect, it } from "vitest";
+import { MemoryCapacityStore } from "../local-stack/memory-capacity-store.ts";
+import { MemoryStateStore } from "../local-stack/memory-state-store.ts";
 import type { TargetOutcome } from "../reconciler-types.ts";
-import { MemoryStateStore } from "../testing/memory-state-store.ts";
-import { FakeClusterCapacityPort } from "./fake-cluster-capacity-port.ts";
-import { MemoryCapacityStore } from "./memory-capacity-store.ts";
 import { type CapacityStageDeps, runCapacityStage } from "./run-capacity-stage.ts";
 
 const NOW = Date.UTC(2026, 0, 5, 12);

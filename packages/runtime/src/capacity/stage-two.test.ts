@@ -1,9 +1,9 @@
 import type { InstanceState } from "@gantry/core";
+import { FakeClusterCapacityPort } from "@gantry/testing";
+import { configOf, simWorld, workerConfig } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
+import { MemoryCapacityStore } from "../local-stack/memory-capacity-store.ts";
 import { createReconciler } from "../reconciler.ts";
-import { configOf, simWorld, workerConfig } from "../testing/sim-fixture.ts";
-import { FakeClusterCapacityPort } from "./fake-cluster-capacity-port.ts";
-import { MemoryCapacityStore } from "./memory-capacity-store.ts";
 
 const SMALL = { cpu: 1024, memory: 2048, hostPorts: [] };
 

@@ -1,5 +1,5 @@
 /** One call a fake received, in order: what tests assert on. */
-export interface FakeCall<M extends string> {
+export interface RecordedCall<M extends string> {
   method: M;
   args: unknown[];
 }
@@ -8,8 +8,8 @@ export interface FakeCall<M extends string> {
  * The call log and the "fail next" queue every fake shares (karpenter's fake cloud provider does the same):
  * `failNext("putState", error)` makes the next putState throw `error` without changing anything.
  */
-export class FakeCalls<M extends string> {
-  readonly calls: FakeCall<M>[] = [];
+export class CallLog<M extends string> {
+  readonly calls: RecordedCall<M>[] = [];
   readonly #failures = new Map<M, Error[]>();
 
   failNext(method: M, error: Error): void {

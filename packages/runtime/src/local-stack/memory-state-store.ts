@@ -18,7 +18,7 @@ import {
   type TargetRecord,
   ValidationError,
 } from "@gantry/core";
-import { FakeCalls } from "./fake-calls.ts";
+import { CallLog } from "./call-log.ts";
 import { readRawItem } from "./memory-raw-item.ts";
 
 type Method = keyof StateStore;
@@ -42,7 +42,7 @@ interface Item {
  * counts the writes that lost.
  */
 export class MemoryStateStore implements StateStore {
-  readonly fake = new FakeCalls<Method>();
+  readonly fake = new CallLog<Method>();
   conflicts = 0;
   readonly #items = new Map<string, Item>();
   readonly #activities = new Map<string, Map<string, Activity>>();

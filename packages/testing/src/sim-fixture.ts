@@ -9,12 +9,14 @@ import {
   type TargetConfigInput,
   TargetConfigSchema,
 } from "@gantry/core";
-import { createSimPorts, type ServiceSpec, SimAccount, type SimService } from "../../../sim/src/index.ts";
-import { createReconciler } from "../reconciler.ts";
-import type { ReconcileLogger, ReconcileMetrics, ReconcilerDeps } from "../reconciler-types.ts";
-import { MemoryStateStore } from "./memory-state-store.ts";
-import { RecordingAlarmPort } from "./recording-alarm-port.ts";
-import { RecordingEventsPort } from "./recording-events-port.ts";
+import {
+  createReconciler,
+  type ReconcileLogger,
+  type ReconcileMetrics,
+  type ReconcilerDeps,
+} from "@gantry/runtime";
+import { MemoryStateStore, RecordingAlarmPort, RecordingEventsPort } from "@gantry/runtime/local-stack";
+import { createSimPorts, type ServiceSpec, SimAccount, type SimService } from "@gantry/sim";
 
 /** A Monday noon, on a minute boundary. */
 export const START = Date.UTC(2026, 0, 5, 12, 0, 0);

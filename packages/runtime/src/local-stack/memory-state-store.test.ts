@@ -6,11 +6,11 @@ import {
   STATE_VERSION,
   type StateStore,
 } from "@gantry/core";
+import { configOf } from "@gantry/testing/sim-fixture";
 import { describe, expect, it } from "vitest";
 import { MemoryStateStore } from "./memory-state-store.ts";
 import { RecordingAlarmPort } from "./recording-alarm-port.ts";
 import { RecordingEventsPort } from "./recording-events-port.ts";
-import { configOf } from "./sim-fixture.ts";
 
 const config = configOf({ target: { id: "service/c/a", minCapacity: 0, maxCapacity: 5 } });
 const state = (evaluatedAt: number): ScalingState => ({

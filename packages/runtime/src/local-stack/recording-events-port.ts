@@ -1,9 +1,9 @@
 import type { Activity, EventsPort } from "@gantry/core";
-import { FakeCalls } from "./fake-calls.ts";
+import { CallLog } from "./call-log.ts";
 
 /** EventsPort that keeps what it was asked to publish, one entry per call; can fail next. */
 export class RecordingEventsPort implements EventsPort {
-  readonly fake = new FakeCalls<"publishActivities">();
+  readonly fake = new CallLog<"publishActivities">();
   readonly published: Activity[][] = [];
 
   failNext(error: Error): void {

@@ -7,7 +7,7 @@ import {
   type TaskResources,
   ValidationError,
 } from "@gantry/core";
-import { FakeCalls } from "../testing/fake-calls.ts";
+import { CallLog } from "@gantry/runtime/local-stack";
 
 type Method = keyof ClusterCapacityPort;
 
@@ -18,7 +18,7 @@ type Method = keyof ClusterCapacityPort;
  * support.
  */
 export class FakeClusterCapacityPort implements ClusterCapacityPort {
-  readonly fake = new FakeCalls<Method>();
+  readonly fake = new CallLog<Method>();
   instances: InstanceState[];
   groupDesired: number;
   groupMinSize = 0;

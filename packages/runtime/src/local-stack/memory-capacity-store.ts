@@ -4,14 +4,14 @@ import {
   ConflictError,
   type StoredCapacityRecord,
 } from "@gantry/core";
-import { FakeCalls } from "../testing/fake-calls.ts";
+import { CallLog } from "./call-log.ts";
 
 /**
  * CapacityStateStore in memory, with the conditional writes the DynamoDB store will have: a stale version throws
  * ConflictError and changes nothing. Records calls; can fail next.
  */
 export class MemoryCapacityStore implements CapacityStateStore {
-  readonly fake = new FakeCalls<"get" | "put">();
+  readonly fake = new CallLog<"get" | "put">();
   readonly #items = new Map<string, StoredCapacityRecord>();
 
   async get(name: string): Promise<StoredCapacityRecord | undefined> {

@@ -1,6 +1,6 @@
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { createStateTableInput } from "@gantry/aws";
 import dynalite from "dynalite";
-import { createStateTableInput } from "./table-definition.ts";
 
 /** A running in-memory DynamoDB (dynalite) on loopback with the state table created. Test-only. */
 export interface DynaliteTestServer {

@@ -1,6 +1,6 @@
 import { type AlarmPort, type ManagedAlarm, ValidationError } from "@gantry/core";
 import { MANAGED_ALARM_PREFIX } from "../alarm-names.ts";
-import { FakeCalls } from "./fake-calls.ts";
+import { CallLog } from "./call-log.ts";
 
 type Method = keyof AlarmPort;
 
@@ -9,7 +9,7 @@ type Method = keyof AlarmPort;
  * `gantry-` prefix; alarms other tools own can be seeded with `seed`. Records calls; can fail next.
  */
 export class RecordingAlarmPort implements AlarmPort {
-  readonly fake = new FakeCalls<Method>();
+  readonly fake = new CallLog<Method>();
   readonly alarms = new Map<string, ManagedAlarm>();
 
   get calls() {
