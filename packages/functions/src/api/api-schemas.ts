@@ -9,7 +9,7 @@ import {
   TargetSchema,
   TargetTrackingPolicySchema,
 } from "@gantry/core";
-import type { SimulationReport } from "@gantry/sim/report/index";
+import type { SimulationReport } from "@gantry/sim/report";
 import { z } from "zod";
 import type { SeriesPoint } from "./series-source.ts";
 
