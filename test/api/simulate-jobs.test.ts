@@ -117,6 +117,19 @@ describe("the backtest handler", () => {
     expect(world.updates).toEqual([]);
   });
 
+  it("ends a job Failed with the error in the API's shape when its run fails", async () => {
+    const world = jobWorld();
+    const bad = { ...input, trace: { uploaded: { format: "counts", csv: "time,count\n0,1\n60,x" } } };
+    await world.jobs.create({
+      ...{ id: "j3", targetId: "service/prod/worker", status: "Pending", progress: 0 },
+      ...{ createdAt: START, updatedAt: START, input: bad },
+    });
+    const job = await world.run({ jobId: "j3" });
+    expect(job).toMatchObject({ status: "Failed", error: { code: "ValidationError", field: "trace.csv" } });
+    expect(job?.error?.message).toContain("trace.csv:3");
+    expect(job?.report).toBeUndefined();
+  });
+
   it("fails the invocation on a malformed event", async () => {
     await expect(jobWorld().run({})).rejects.toMatchObject({ code: "BadEvent", field: "jobId" });
   });

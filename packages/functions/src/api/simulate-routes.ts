@@ -1,6 +1,6 @@
 // Backtests as jobs: `POST …/simulate` checks the request, stores a job and starts the `backtest` function
 // without waiting (202 + Location); `GET /simulations/{id}` answers its status, progress and report. No
-// simulation runs in a request, and this module does not import the simulator.
+// simulation runs in a request; an uploaded trace is only read (sim's trace readers), so bad input stays a 400.
 import {
   type BacktestJob,
   isLiveMetric,
@@ -10,6 +10,7 @@ import {
 } from "@gantry/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { BacktestInput } from "../backtest/backtest-input.ts";
+import { parseUploadedTrace } from "../trace-upload.ts";
 import type { ApiContext } from "./api-deps.ts";
 import type { ApiEnv } from "./api-env.ts";
 import { apiRoute } from "./api-route.ts";
@@ -90,7 +91,7 @@ function jobView({ input: _, ...job }: BacktestJob): BacktestJobView {
   return job as BacktestJobView;
 }
 
-/** What the job runs: an upload as sent (read when the job runs), or the recorded history read now. */
+/** What the job runs: an upload as sent (checked now, read again when the job runs), or the history read now. */
 async function backtestInput(
   deps: ApiContext,
   config: TargetConfig,
@@ -98,6 +99,8 @@ async function backtestInput(
 ): Promise<BacktestInput> {
   const { sloSeconds, taskStartupSeconds } = body;
   if (body.trace) {
+    // Read now, with the trace readers only, so a bad upload is this request's 400, not a Failed job.
+    parseUploadedTrace(body.trace);
     const options = { sloSeconds, taskStartupSeconds, processingTimeSeconds: body.processingTimeSeconds };
     return { config, options, trace: { uploaded: body.trace } };
   }

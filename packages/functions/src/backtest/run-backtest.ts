@@ -11,8 +11,8 @@ import {
   type Trace,
 } from "@gantry/sim";
 import { type SimulationReport, toSimulationReport } from "@gantry/sim/report";
+import { parseUploadedTrace } from "../trace-upload.ts";
 import type { BacktestInput } from "./backtest-input.ts";
-import { parseUploadedTrace } from "./trace-upload.ts";
 
 /** `gantry simulate`'s defaults. */
 const DEFAULT_SLO_SECONDS = 60;

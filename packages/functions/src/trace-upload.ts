@@ -1,10 +1,19 @@
-// An uploaded trace, read when its backtest job runs (the API does not bundle the simulator), with the
-// simulator's own CSV readers, within limits that keep one run to seconds of CPU (a run replays every message).
+// An uploaded trace, read with the simulator's own CSV readers (only the readers: the api Lambda checks the upload
+// in the request, so bad input is a 400, without bundling the simulator; the backtest reads it again to run it),
+// within limits that keep one run to seconds of CPU (a run replays every message).
 import { GantryError, ValidationError } from "@gantry/core";
-import { parseCountsCsv, parseRequestsCsv, type Trace, totalCount, traceSeconds } from "@gantry/sim";
-import { looksLikeTimestamp, parseDecimal, parseIsoTimestamp } from "@gantry/sim/traces/time";
-import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "../api/trace-limits.ts";
-import type { UploadedTrace } from "./backtest-input.ts";
+import {
+  looksLikeTimestamp,
+  parseCountsCsv,
+  parseDecimal,
+  parseIsoTimestamp,
+  parseRequestsCsv,
+  type Trace,
+  totalCount,
+  traceSeconds,
+} from "@gantry/sim/traces/readers";
+import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "./api/trace-limits.ts";
+import type { UploadedTrace } from "./backtest/backtest-input.ts";
 
 /** The name the readers put in messages (`trace.csv:3: …`), which is also the body field they concern. */
 const SOURCE = "trace.csv";
