@@ -11,7 +11,7 @@ import type {
   TargetConfig,
   TargetConfigInput,
 } from "@gantry/core";
-import { parseWith, TargetConfigSchema } from "@gantry/core";
+import { formatServiceId, parseServiceId, parseWith, TargetConfigSchema } from "@gantry/core";
 import { createAlarmHandler } from "@gantry/functions/alarm";
 import { createQuietObservability } from "@gantry/functions/observability";
 import { createTickHandler } from "@gantry/functions/tick";
@@ -369,7 +369,8 @@ export function faultWorld(options: FaultWorldOptions) {
       const config = parseWith(TargetConfigSchema, input);
       const sentAt = account.now();
       const headers: Record<string, string> = ifMatch === undefined ? {} : { "if-match": `"${ifMatch}"` };
-      const reply = await request("PUT", `/targets/${config.target.id.slice("service/".length)}`, {
+      const { cluster, service } = parseServiceId(config.target.id);
+      const reply = await request("PUT", `/targets/${cluster}/${service}`, {
         body: config,
         headers,
       });
@@ -400,7 +401,7 @@ export function faultWorld(options: FaultWorldOptions) {
 export type FaultWorld = ReturnType<typeof faultWorld>;
 
 function capacityCluster(options: CapacityWorld) {
-  const ids = options.services.map((name) => `service/${options.cluster}/${name}`);
+  const ids = options.services.map((service) => formatServiceId({ cluster: options.cluster, service }));
   const ec2 = new Ec2Cluster({
     instanceShape: options.instance,
     taskSizes: Object.fromEntries(ids.map((id) => [id, options.task])),
@@ -417,9 +418,11 @@ function subjectsOf(call: FaultCall, account: SimAccount): readonly string[] | "
   const input = call.input as Record<string, unknown> & unknown[];
   switch (`${call.service}.${call.operation}`) {
     case "ecs.DescribeServices":
-      return ((input.services as string[]) ?? []).map((name) => `service/${input.cluster}/${name}`);
+      return ((input.services as string[]) ?? []).map((service) =>
+        formatServiceId({ cluster: String(input.cluster), service }),
+      );
     case "ecs.UpdateService":
-      return [`service/${input.cluster}/${input.service}`];
+      return [formatServiceId({ cluster: String(input.cluster), service: String(input.service) })];
     case "sqs.GetQueueAttributes": {
       const service = account.findQueue(String(input.QueueUrl));
       return service ? [service.id] : [];

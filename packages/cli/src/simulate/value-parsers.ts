@@ -2,34 +2,30 @@
 // reports it as one line naming the option (exit 2 via main.ts).
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { parseNonNegative } from "@gantry/sim/traces/time";
 import { InvalidArgumentError } from "commander";
 
-/** A decimal number; Number() alone would take "", " " and "0x10". */
-function parseDecimal(text: string): number {
-  return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : Number.NaN;
-}
-
 export function positiveNumber(text: string): number {
-  const value = parseDecimal(text);
+  const value = parseNonNegative(text);
   if (Number.isFinite(value) && value > 0) return value;
   throw new InvalidArgumentError("must be a number > 0.");
 }
 
 /** SQS allows a 0 s visibility timeout, but then no processing could finish (service-settings.ts). */
 export function atLeastOneSecond(text: string): number {
-  const value = parseDecimal(text);
+  const value = parseNonNegative(text);
   if (Number.isFinite(value) && value >= 1) return value;
   throw new InvalidArgumentError("must be a number ≥ 1.");
 }
 
 export function nonNegativeNumber(text: string): number {
-  const value = parseDecimal(text);
+  const value = parseNonNegative(text);
   if (Number.isFinite(value) && value >= 0) return value;
   throw new InvalidArgumentError("must be a number ≥ 0.");
 }
 
 function integerAtLeast(text: string, min: number): number {
-  const value = parseDecimal(text);
+  const value = parseNonNegative(text);
   if (Number.isSafeInteger(value) && value >= min) return value;
   throw new InvalidArgumentError(`must be an integer ≥ ${min}.`);
 }
@@ -39,7 +35,7 @@ export const positiveInteger = (text: string): number => integerAtLeast(text, 1)
 
 /** Seeds are hashed as 32-bit words (traces/scale.ts). */
 export function seed(text: string): number {
-  const value = parseDecimal(text);
+  const value = parseNonNegative(text);
   if (Number.isInteger(value) && value >= 0 && value < 2 ** 32) return value;
   throw new InvalidArgumentError("must be an integer in [0, 4294967295].");
 }

@@ -1,6 +1,7 @@
 // The pieces of the decision functions that the simulator's baseline scalers (AWS target tracking, KEDA/HPA)
 // reuse, so a baseline rounds, buckets datapoints and rate-limits exactly as the core does. Exported as
 // `@gantry/core/building-blocks`, apart from the core's main entry.
+export { clampToBounds } from "./capacity-bounds.ts";
 export { allBreach, recentBuckets } from "./datapoints.ts";
 export {
   DEFAULT_SCALE_DOWN_POLICIES,

@@ -9,6 +9,7 @@ import {
   type MetricsPort,
   NotFoundError,
   type Policy,
+  parseServiceId,
   queueNameOf,
   type StateStore,
   type TargetConfig,
@@ -60,7 +61,7 @@ export function seriesQueries(config: TargetConfig, periodSeconds: number): Metr
 }
 
 function serviceDimensions(targetId: string): MetricStat["dimensions"] {
-  const [, cluster = "", service = ""] = targetId.split("/");
+  const { cluster, service } = parseServiceId(targetId, "targetId");
   return [
     { name: "ClusterName", value: cluster },
     { name: "ServiceName", value: service },

@@ -2,6 +2,7 @@
 // write conditionally. Validation happens before the write, so a rejected request changes nothing.
 import {
   ConflictError,
+  formatServiceId,
   NotFoundError,
   parseWith,
   type TargetConfig,
@@ -13,7 +14,7 @@ import type { ApiContext } from "./api-deps.ts";
 import type { TargetParams } from "./api-schemas.ts";
 
 export function targetIdOf(params: TargetParams): string {
-  return `service/${params.cluster}/${params.service}`;
+  return formatServiceId(params);
 }
 
 export async function requireTarget(deps: ApiContext, targetId: string): Promise<TargetRecord> {

@@ -1,5 +1,5 @@
 // The knobs of a simulated service and its queue, their defaults, and their validation.
-import { ValidationError } from "@gantry/core";
+import { formatServiceId, parseServiceId, ValidationError } from "@gantry/core";
 import type { Trace } from "../traces/trace.ts";
 
 /** Account-wide defaults that a service may override. */
@@ -93,9 +93,11 @@ export function resolveServiceSettings(
 ): ServiceSettings {
   const merged = { ...DEFAULTS, ...pickDefaults(defaults), ...pickDefaults(spec) };
   const queueName = spec.queueName ?? spec.name;
+  const id = formatServiceId({ cluster: spec.cluster ?? "sim", service: spec.name });
+  parseServiceId(id, "name"); // as ECS: no empty name or cluster, no "/" in either
   const settings: ServiceSettings = {
     ...merged,
-    id: `service/${spec.cluster ?? "sim"}/${spec.name}`,
+    id,
     queueName,
     queueUrl: `https://sqs.${place.region}.amazonaws.com/${place.accountId}/${queueName}`,
     trace: spec.trace,

@@ -4,7 +4,7 @@
 // Time advances in sample ticks (every `sampleSeconds`, aligned to the epoch so minutes start on a tick).
 // Between ticks each service processes its events in time order; at a tick every service samples its
 // state for CloudWatch. Services interact only through placement, whose retries happen at ticks.
-import { type Clock, NotFoundError, ValidationError } from "@gantry/core";
+import { type Clock, NotFoundError, parseServiceId, ValidationError } from "@gantry/core";
 import type { DesiredHistory } from "./desired-history.ts";
 import { fargatePlacement, type PlacementHook } from "./placement.ts";
 import { createPrng, streamSeed } from "./prng.ts";
@@ -94,7 +94,7 @@ export class SimAccount {
 
   /** A cluster exists while a service lives in it, as the account has no other clusters. */
   hasCluster(name: string): boolean {
-    return this.#services.some((s) => s.id.startsWith(`service/${name}/`));
+    return this.#services.some((s) => parseServiceId(s.id).cluster === name);
   }
 
   /** By queue URL or queue name. */

@@ -4,10 +4,12 @@ import {
   type Clock,
   type Datapoint,
   type EcsPort,
+  formatServiceId,
   type GantryError,
   type MetricQuery,
   type MetricsPort,
   NotFoundError,
+  parseServiceId,
   type QueuePort,
   ValidationError,
 } from "@gantry/core";
@@ -45,14 +47,16 @@ export function createSimEcsPort(account: SimAccount) {
 
 /** Why ECS would refuse to describe `id`: a malformed id, or a cluster the account does not have. */
 function describeError(account: SimAccount, id: string): GantryError | undefined {
-  const cluster = /^service\/([^/]+)\/[^/]+$/.exec(id)?.[1];
-  if (cluster === undefined) {
-    return new ValidationError(`"${id}" is not an ECS service id (service/<cluster>/<service>)`, "ids");
+  try {
+    const { cluster } = parseServiceId(id, "ids");
+    if (account.hasCluster(cluster)) return undefined;
+    return new NotFoundError(
+      `ECS cluster ${cluster} does not exist (ecs:DescribeServices: ClusterNotFoundException)`,
+    );
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
   }
-  if (account.hasCluster(cluster)) return undefined;
-  return new NotFoundError(
-    `ECS cluster ${cluster} does not exist (ecs:DescribeServices: ClusterNotFoundException)`,
-  );
 }
 
 export function createSimQueuePort(account: SimAccount) {
@@ -72,6 +76,14 @@ function dimension(query: MetricQuery, name: string): string | undefined {
   return query.stat?.dimensions.find((d) => d.name === name)?.value;
 }
 
+/** The service a query's ClusterName and ServiceName dimensions name, when the account has it. */
+function dimensionService(account: SimAccount, query: MetricQuery): SimService | undefined {
+  const cluster = dimension(query, "ClusterName");
+  const service = dimension(query, "ServiceName");
+  if (cluster === undefined || service === undefined) return undefined;
+  return account.findService(formatServiceId({ cluster, service }));
+}
+
 /** The service and metric a query names, when the account has them. */
 function resolve(
   account: SimAccount,
@@ -87,8 +99,7 @@ function resolve(
     return service === undefined ? undefined : { service, metric };
   }
   if (ECS_NAMESPACES.has(stat.namespace) && metric === "RunningTaskCount") {
-    const id = `service/${dimension(query, "ClusterName")}/${dimension(query, "ServiceName")}`;
-    const service = account.findService(id);
+    const service = dimensionService(account, query);
     return service === undefined ? undefined : { service, metric };
   }
   return undefined;
@@ -98,7 +109,7 @@ function resolve(
 function resolveCpu(account: SimAccount, query: MetricQuery): SimService | undefined {
   const stat = query.stat;
   if (stat?.namespace !== "AWS/ECS" || stat.metricName !== "CPUUtilization") return undefined;
-  return account.findService(`service/${dimension(query, "ClusterName")}/${dimension(query, "ServiceName")}`);
+  return dimensionService(account, query);
 }
 
 function checkQuery(query: MetricQuery): Statistic | undefined {

@@ -1,5 +1,6 @@
 // A backtest: one service of queue workers replays a trace while a scaler steers its desired count.
 import { ValidationError } from "@gantry/core";
+import { clampToBounds } from "@gantry/core/building-blocks";
 import type { PlacementHook } from "../account/placement.ts";
 import { checkNumber, type ServiceDefaults } from "../account/service-settings.ts";
 import { SimAccount } from "../account/sim-account.ts";
@@ -38,10 +39,6 @@ export interface SimulationOptions extends ServiceDefaults {
 
 const PROGRESS_EVERY_MS = 3_600_000;
 
-function clampToBounds(value: number, bounds: ScalerBounds): number {
-  return Math.min(bounds.maxCapacity, Math.max(bounds.minCapacity, Math.round(value)));
-}
-
 function checkRun(options: SimulationOptions): void {
   const { bounds, scaler } = options;
   const boundsOk =
@@ -65,7 +62,7 @@ function stepScaler(service: SimService, options: SimulationOptions, account: Si
     throw new ValidationError(`scaler ${options.scaler.name} returned ${proposed} at ${now}`, "scaler");
   }
   const from = service.ecs.desired;
-  const to = clampToBounds(proposed, options.bounds);
+  const to = clampToBounds(Math.round(proposed), from, options.bounds).value;
   if (to === from) return undefined;
   account.setDesiredCount(service.id, to);
   return { at: now, from, to };
@@ -76,7 +73,8 @@ export function runSimulation(options: SimulationOptions): SimulationResult {
   const { trace, scaler, bounds, seed = 0, sloSeconds = 60, tailSeconds = 0 } = options;
   const startMs = options.startMs ?? (trace.startTime === undefined ? 0 : Date.parse(trace.startTime));
   const account = new SimAccount({ ...options, startMs, seed });
-  const initialDesired = clampToBounds(options.initialDesired ?? bounds.minCapacity, bounds);
+  const initial = Math.round(options.initialDesired ?? bounds.minCapacity);
+  const initialDesired = clampToBounds(initial, initial, bounds).value;
   const service = account.addService({ ...options, name: "worker", trace, initialDesired });
   const totalMs = (traceSeconds(trace) + tailSeconds) * 1000;
   const endMs = startMs + totalMs;

@@ -20,7 +20,8 @@
 // scale-out ends it. Uncertain: whether a larger scale-out within the cooldown restarts it. We restart the
 // timer and keep the base (the capacity before the initiating scale-out).
 // ChangeInCapacity applies to the scalable target's current capacity, which for ECS is the desired count.
-import { checkBounds, checkPositive, clampToBounds } from "./capacity-bounds.ts";
+import { clampToBounds } from "@gantry/core/building-blocks";
+import { checkBounds, checkPositive } from "./capacity-bounds.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
 
 /** One step: bounds relative to the alarm threshold, undefined meaning unbounded. */
@@ -77,7 +78,7 @@ export function createAwsStep(options: AwsStepOptions): Scaler {
     const desired = view.service.desiredCount;
     const cooling = state.scaleOut !== undefined && view.now < state.scaleOut.endsAt;
     const base = cooling && state.scaleOut ? state.scaleOut.base : desired;
-    const capacity = clampToBounds(base + change, bounds);
+    const capacity = clampToBounds(base + change, desired, bounds).value;
     if (capacity <= desired) return undefined;
     state.scaleOut = { base, endsAt: view.now + cooldownMs };
     state.scaleInEndsAt = undefined; // [AWS] a scale-out ends the scale-in cooldown
@@ -88,7 +89,7 @@ export function createAwsStep(options: AwsStepOptions): Scaler {
     if (view.service.deploymentInProgress) return undefined; // [AWS] scale-in is off during ECS deployments
     if (state.scaleInEndsAt !== undefined && view.now < state.scaleInEndsAt) return undefined;
     const desired = view.service.desiredCount;
-    const capacity = clampToBounds(desired + change, bounds);
+    const capacity = clampToBounds(desired + change, desired, bounds).value;
     if (capacity >= desired) return undefined;
     state.scaleInEndsAt = view.now + cooldownMs;
     return capacity;

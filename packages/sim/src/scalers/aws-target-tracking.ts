@@ -16,8 +16,8 @@
 // - m1 / m2 has no value where RunningTaskCount is 0 or missing, so target tracking cannot scale from zero:
 //   with nothing running there is no metric and ceil(0 × metric / target) is 0 anyway. Use minCapacity ≥ 1.
 import type { Datapoint } from "@gantry/core";
-import { allBreach, ceilTolerant, recentBuckets } from "@gantry/core/building-blocks";
-import { checkBounds, checkPositive, clampToBounds } from "./capacity-bounds.ts";
+import { allBreach, ceilTolerant, clampToBounds, recentBuckets } from "@gantry/core/building-blocks";
+import { checkBounds, checkPositive } from "./capacity-bounds.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
 
 export const TARGET_TRACKING_PERIOD_MS = 60_000;
@@ -91,7 +91,11 @@ export function createAwsTargetTracking(options: AwsTargetTrackingOptions): Scal
 }
 
 function proportionalCapacity(view: ScalerView, value: number, target: number, bounds: ScalerBounds): number {
-  return clampToBounds(ceilTolerant((view.service.runningCount * value) / target), bounds);
+  return clampToBounds(
+    ceilTolerant((view.service.runningCount * value) / target),
+    view.service.desiredCount,
+    bounds,
+  ).value;
 }
 
 /** Both alarms on the published datapoints; undefined when they have none (INSUFFICIENT_DATA). */

@@ -1,11 +1,6 @@
 import { ValidationError } from "@gantry/core";
 import type { ScalerBounds } from "./scaler.ts";
 
-/** Application Auto Scaling and the HPA both clamp every new count to the target's [min, max]. */
-export function clampToBounds(value: number, bounds: ScalerBounds): number {
-  return Math.min(bounds.maxCapacity, Math.max(bounds.minCapacity, value));
-}
-
 export function checkBounds(bounds: ScalerBounds): void {
   const { minCapacity, maxCapacity } = bounds;
   if (!Number.isInteger(minCapacity) || minCapacity < 0) {

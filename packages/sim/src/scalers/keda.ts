@@ -18,6 +18,7 @@
 // running + pending. spec.replicas (HPA's currentReplicas) is the desired count.
 import type { Behavior } from "@gantry/core";
 import {
+  clampToBounds,
   DEFAULT_SCALE_DOWN_POLICIES,
   DEFAULT_SCALE_UP_POLICIES,
   limitRate,
@@ -25,7 +26,7 @@ import {
   stabilizationWindows,
   stabilize,
 } from "@gantry/core/building-blocks";
-import { checkBounds, checkPositive, clampToBounds } from "./capacity-bounds.ts";
+import { checkBounds, checkPositive } from "./capacity-bounds.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
 
 /** autoscaling/v2 defaults (SetDefaults_HorizontalPodAutoscalerBehavior). */
@@ -141,10 +142,11 @@ function syncHpa(view: ScalerView, length: number, settings: Settings, state: St
   const minReplicas = Math.max(1, settings.bounds.minCapacity);
   const bounded = { minCapacity: minReplicas, maxCapacity: settings.bounds.maxCapacity };
   // Out-of-range counts go straight to the bound, bypassing the behaviors (reconcileAutoscaler).
-  if (current < minReplicas || current > bounded.maxCapacity) return clampToBounds(current, bounded);
+  if (current < minReplicas || current > bounded.maxCapacity)
+    return clampToBounds(current, current, bounded).value;
   const proposal = metricReplicas(view, length, settings);
   const desired = normalize(view.now, current, proposal, settings, state);
-  const replicas = clampToBounds(desired, bounded);
+  const replicas = clampToBounds(desired, current, bounded).value;
   if (replicas === current) return undefined;
   state.events.push([view.now, replicas - current]);
   return replicas;
