@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveApiBase, targetPath } from "./api.ts";
+import { resolveApiBase, targetParam } from "./api.ts";
 import { parseRoute, targetHref } from "./router.ts";
 
 const at = (search: string) => ({ search, origin: "http://127.0.0.1:4000" });
@@ -14,6 +14,6 @@ describe("dashboard client", () => {
     expect(parseRoute("")).toEqual({ page: "fleet" });
     expect(parseRoute("#/targets/demo/web")).toEqual({ page: "target", id: "service/demo/web" });
     expect(targetHref("service/demo/orders-worker")).toBe("#/targets/demo/orders-worker");
-    expect(targetPath("service/demo/web")).toBe("/targets/demo/web");
+    expect(targetParam("service/demo/a b")).toEqual({ cluster: "demo", service: "a%20b" });
   });
 });

@@ -15,6 +15,3 @@ type Decision = NonNullable<TargetView["lastDecision"]>;
 export type Reason = Decision["reasons"][number];
 export type Policy = TargetView["config"]["policies"][number];
 export type SuspendedState = TargetView["config"]["target"]["suspendedState"];
-
-/** Which directions a suspend/resume call switches (the flags set to true). */
-export type SuspendFlags = Partial<Record<keyof SuspendedState, true>>;

@@ -1,16 +1,11 @@
-// The HTTP client: every request is built in `request` below.
+// The HTTP client: hono's `hc`, typed from the API's route definitions (a type-only import: no server code is
+// bundled), so paths, methods, bodies and answers are checked against the API itself.
 //
 // The dashboard calls the API on its own origin and never signs anything: `gantry dev` serves both, and
 // against a deployed API (IAM auth, which a browser cannot sign without credentials) `gantry dashboard`
 // serves it and forwards each call signed with SigV4 from the user's AWS credentials, which stay in the CLI.
-import type {
-  ActivityPage,
-  CapacityGroup,
-  SeriesResponse,
-  SuspendFlags,
-  TargetList,
-  TargetView,
-} from "./api-types.ts";
+import type { ApiRoutes } from "@gantry/functions/api-client-types";
+import { type ClientResponse, hc, type InferRequestType } from "hono/client";
 
 /** The API's base URL: `?api=` (another local API, e.g. `gantry dev` on another port), else the page's origin. */
 export function resolveApiBase(location: Pick<Location, "search" | "origin">): string {
@@ -42,28 +37,25 @@ export class ApiRequestError extends Error {
   }
 }
 
-interface RequestOptions {
-  body?: unknown;
-  version?: number;
-}
+const client = () => hc<ApiRoutes>(apiBase(), { headers: { accept: "application/json" } });
+type Client = ReturnType<typeof client>;
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
-  let response: Response;
+/** The body of a 2xx answer of `R` (a union over the route's declared statuses). */
+type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, "json"> ? (S extends 200 | 201 ? T : never) : never;
+
+async function call<R extends ClientResponse<unknown, number, "json">>(
+  send: (api: Client) => Promise<R>,
+): Promise<OkBody<R>> {
+  let response: R;
   try {
-    response = await fetch(`${apiBase()}${path}`, {
-      method,
-      headers,
-      ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-    });
+    response = await send(client());
   } catch (error) {
     throw new ApiRequestError(0, "NetworkError", `cannot reach ${apiBase()}: ${(error as Error).message}`);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw toError(response.status, body);
-  return body as T;
+  return body as OkBody<R>;
 }
 
 function toError(status: number, body: unknown): ApiRequestError {
@@ -72,23 +64,35 @@ function toError(status: number, body: unknown): ApiRequestError {
   return new ApiRequestError(status, `Http${status}`, "the API answered without an error body");
 }
 
-/** `service/demo/web` → `/targets/demo/web`. */
-export function targetPath(id: string): string {
+/** `service/demo/web` → `{cluster: "demo", service: "web"}`, each encoded for the path. */
+export function targetParam(id: string): { cluster: string; service: string } {
   const [, cluster = "", service = ""] = id.split("/");
-  return `/targets/${encodeURIComponent(cluster)}/${encodeURIComponent(service)}`;
+  return { cluster: encodeURIComponent(cluster), service: encodeURIComponent(service) };
 }
 
+/** `If-Match` for a write at `version` (none: unconditional). */
+const withIfMatch = (version?: number): { headers: Record<string, string> } => ({
+  headers: version === undefined ? {} : { "if-match": `"${version}"` },
+});
+
+const target = (api: Client) => api.targets[":cluster"][":service"];
+
+/** Which directions a suspend/resume call switches (the flags set to true). */
+export type SuspendFlags = InferRequestType<ReturnType<typeof target>["suspend"]["$post"]>["json"];
+
 export const api = {
-  listTargets: () => request<TargetList>("GET", "/targets"),
-  listCapacity: () => request<{ items: CapacityGroup[] }>("GET", "/capacity"),
-  getTarget: (id: string) => request<TargetView>("GET", targetPath(id)),
+  listTargets: () => call((api) => api.targets.$get()),
+  listCapacity: () => call((api) => api.capacity.$get()),
+  getTarget: (id: string) => call((api) => target(api).$get({ param: targetParam(id) })),
   listActivities: (id: string, limit = 50) =>
-    request<ActivityPage>("GET", `${targetPath(id)}/activities?limit=${limit}`),
-  getSeries: (id: string) => request<SeriesResponse>("GET", `${targetPath(id)}/series`),
+    call((api) => target(api).activities.$get({ param: targetParam(id), query: { limit: String(limit) } })),
+  getSeries: (id: string) => call((api) => target(api).series.$get({ param: targetParam(id), query: {} })),
   suspend: (id: string, flags: SuspendFlags, version?: number) =>
-    request<TargetView>("POST", `${targetPath(id)}/suspend`, { body: flags, version }),
+    call((api) => target(api).suspend.$post({ param: targetParam(id), json: flags }, withIfMatch(version))),
   resume: (id: string, flags: SuspendFlags, version?: number) =>
-    request<TargetView>("POST", `${targetPath(id)}/resume`, { body: flags, version }),
+    call((api) => target(api).resume.$post({ param: targetParam(id), json: flags }, withIfMatch(version))),
   setDryRun: (id: string, dryRun: boolean, version?: number) =>
-    request<TargetView>("PUT", `${targetPath(id)}/dry-run`, { body: { dryRun }, version }),
+    call((api) =>
+      target(api)["dry-run"].$put({ param: targetParam(id), json: { dryRun } }, withIfMatch(version)),
+    ),
 };

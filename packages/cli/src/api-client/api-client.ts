@@ -1,8 +1,10 @@
-// A small typed client over the Gantry HTTP API. Errors become one-line CliErrors: never a stack trace.
+// A small client over the Gantry HTTP API: hono's `hc`, typed from the API's route definitions, with the
+// CLI's sender as its fetch (SigV4 unless loopback). Errors become one-line CliErrors: never a stack trace.
 import type { TargetConfigInput } from "@gantry/core";
-import type { ActivityPage, CapacityList, TargetList, TargetView } from "@gantry/functions/api-types";
+import type { ApiRoutes } from "@gantry/functions/api-client-types";
+import { type ClientResponse, hc } from "hono/client";
 import { CliError } from "../cli-error.ts";
-import { createSender, type PlainRequest, type Send } from "./sigv4-fetch.ts";
+import { createSender, type Send } from "./sigv4-fetch.ts";
 
 export type {
   ActivityPage,
@@ -31,82 +33,86 @@ export class ApiCallError extends CliError {
   }
 }
 
-/** `service/prod/worker` → `/targets/prod/worker`. */
-export function targetPath(targetId: string): string {
+/** `service/prod/worker` → `{cluster: "prod", service: "worker"}`, each encoded for the path. */
+export function targetParam(targetId: string): { cluster: string; service: string } {
   const [, cluster = "", service = ""] = targetId.split("/");
-  return `/targets/${encodeURIComponent(cluster)}/${encodeURIComponent(service)}`;
+  return { cluster: encodeURIComponent(cluster), service: encodeURIComponent(service) };
 }
 
-export interface ApiClient {
-  listTargets(): Promise<TargetList>;
-  getTarget(targetId: string): Promise<TargetView>;
-  putTarget(config: TargetConfigInput, ifMatch: number): Promise<TargetView>;
-  deleteTarget(targetId: string, ifMatch: number): Promise<void>;
-  listActivities(targetId: string, options?: PageOptions): Promise<ActivityPage>;
-  listCapacity(): Promise<CapacityList>;
-  listCapacityActivities(name: string, options?: PageOptions): Promise<ActivityPage>;
-}
-
-export function createApiClient(endpoint: URL, options: { region?: string; send?: Send } = {}): ApiClient {
-  const send = options.send ?? createSender(endpoint, options.region);
-  const call = (method: string, path: string, extra: Partial<PlainRequest> = {}) =>
-    request(send, endpoint, method, path, extra);
-  return {
-    listTargets: () => call("GET", "/targets") as Promise<TargetList>,
-    getTarget: (id) => call("GET", targetPath(id)) as Promise<TargetView>,
-    putTarget: (config, ifMatch) =>
-      call("PUT", targetPath(config.target.id), {
-        headers: { "content-type": "application/json", "if-match": `"${ifMatch}"` },
-        body: JSON.stringify(config),
-      }) as Promise<TargetView>,
-    deleteTarget: async (id, ifMatch) => {
-      await call("DELETE", targetPath(id), { headers: { "if-match": `"${ifMatch}"` } });
-    },
-    listActivities: (id, page = {}) =>
-      call("GET", `${targetPath(id)}/activities${pageQuery(page)}`) as Promise<ActivityPage>,
-    listCapacity: () => call("GET", "/capacity") as Promise<CapacityList>,
-    listCapacityActivities: (name, page = {}) =>
-      call(
-        "GET",
-        `/capacity/${encodeURIComponent(name)}/activities${pageQuery(page)}`,
-      ) as Promise<ActivityPage>,
+/** hc's fetch, through the CLI's sender (signed unless the endpoint is loopback). */
+function fetchVia(send: Send) {
+  return (input: Parameters<typeof fetch>[0], init: RequestInit = {}): Promise<Response> => {
+    const body = init.body;
+    return send({
+      method: init.method ?? "GET",
+      url: new URL(String(input)),
+      headers: Object.fromEntries(new Headers(init.headers)),
+      ...(typeof body === "string" ? { body } : {}),
+    });
   };
 }
 
-function pageQuery(page: PageOptions): string {
-  const query = new URLSearchParams();
-  if (page.limit !== undefined) query.set("limit", String(page.limit));
-  if (page.cursor !== undefined) query.set("cursor", page.cursor);
-  return query.size > 0 ? `?${query}` : "";
+function typedClient(endpoint: URL, send: Send) {
+  return hc<ApiRoutes>(endpoint.href, { fetch: fetchVia(send), headers: { accept: "application/json" } });
 }
 
-async function request(
-  send: Send,
+/** The body of a 2xx answer of `R` (a union over the route's declared statuses). */
+type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 | 204 ? T : never) : never;
+
+const atVersion = (version: number) => ({ headers: { "if-match": `"${version}"` } });
+const pageQuery = ({ limit, cursor }: PageOptions) => ({
+  limit: limit === undefined ? undefined : String(limit),
+  cursor,
+});
+
+/** Every call the CLI makes; answers typed by the routes (an error answer throws ApiCallError). */
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function createApiClient(endpoint: URL, options: { region?: string; send?: Send } = {}) {
+  const client = typedClient(endpoint, options.send ?? createSender(endpoint, options.region));
+  const call = <R extends ClientResponse<unknown, number>>(send: () => Promise<R>) => request(endpoint, send);
+  const target = client.targets[":cluster"][":service"];
+  return {
+    listTargets: () => call(() => client.targets.$get()),
+    getTarget: (id: string) => call(() => target.$get({ param: targetParam(id) })),
+    putTarget: (config: TargetConfigInput, ifMatch: number) =>
+      call(() =>
+        target.$put(
+          { param: targetParam(config.target.id), json: config as Parameters<typeof target.$put>[0]["json"] },
+          atVersion(ifMatch),
+        ),
+      ),
+    deleteTarget: async (id: string, ifMatch: number): Promise<void> => {
+      await call(() => target.$delete({ param: targetParam(id) }, atVersion(ifMatch)));
+    },
+    listActivities: (id: string, page: PageOptions = {}) =>
+      call(() => target.activities.$get({ param: targetParam(id), query: pageQuery(page) })),
+    listCapacity: () => call(() => client.capacity.$get()),
+    listCapacityActivities: (name: string, page: PageOptions = {}) =>
+      call(() =>
+        client.capacity[":name"].activities.$get({
+          param: { name: encodeURIComponent(name) },
+          query: pageQuery(page),
+        }),
+      ),
+  };
+}
+
+async function request<R extends ClientResponse<unknown, number>>(
   endpoint: URL,
-  method: string,
-  path: string,
-  extra: Partial<PlainRequest>,
-): Promise<unknown> {
-  const url = new URL(`${endpoint.pathname.replace(/\/$/, "")}${path}`, endpoint);
-  let response: Response;
+  send: () => Promise<R>,
+): Promise<OkBody<R>> {
+  let response: R;
   try {
-    response = await send({
-      method,
-      url,
-      headers: { accept: "application/json", ...extra.headers },
-      ...bodyOf(extra),
-    });
+    response = await send();
   } catch (error) {
     throw networkError(error, endpoint);
   }
   const text = await response.text();
   const body = text === "" ? undefined : parseJson(text);
-  if (response.ok) return body;
+  if (response.ok) return body as OkBody<R>;
   throw apiError(response.status, body, endpoint);
-}
-
-function bodyOf(extra: Partial<PlainRequest>): Pick<PlainRequest, "body"> {
-  return extra.body === undefined ? {} : { body: extra.body };
 }
 
 function parseJson(text: string): unknown {
