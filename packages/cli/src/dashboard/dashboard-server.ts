@@ -1,12 +1,15 @@
-// `gantry dashboard`'s HTTP server, in the spirit of `kubectl proxy`: the dashboard's build from disk at `/`
-// and `/assets/*`, every other path forwarded to the API. The dashboard calls the API on its own origin, so
-// it needs no CORS and never sees the credentials, which stay in this process.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// `gantry dashboard`'s HTTP server, in the spirit of `kubectl proxy`: a small hono app under
+// @hono/node-server. The dashboard's build from disk at `/` and `/assets/*`; every other request passes the
+// guard and is forwarded to the API. The dashboard calls the API on its own origin, so it needs no CORS and
+// never sees the credentials, which stay in this process.
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isStaticPath, staticFile } from "@gantry/functions/local";
-import { type ForwardOptions, forwardRequest } from "./forward-request.ts";
-import { writeError } from "./proxy-error.ts";
-import { refusalOf } from "./request-guard.ts";
+import { staticFile } from "@gantry/functions/local";
+import { type HttpBindings, serve } from "@hono/node-server";
+import { type Context, Hono } from "hono";
+import { type ForwardOptions, forwardRequest, proxyBodyLimit } from "./forward-request.ts";
+import { errorResponse } from "./proxy-error.ts";
+import { requestGuard } from "./request-guard.ts";
 
 export interface DashboardServerOptions {
   /** 0: any free port. */
@@ -30,45 +33,32 @@ const PAGE_HEADERS: Readonly<Record<string, string>> = {
   "x-content-type-options": "nosniff",
 };
 
-function serveStatic(dir: string, request: IncomingMessage, response: ServerResponse, path: string): void {
-  request.resume();
-  const file = staticFile(dir, path);
-  if (!file) {
-    writeError(response, 404, "NotFound", `no file ${path}`);
-    return;
-  }
-  response.writeHead(file.status, { ...PAGE_HEADERS, "content-type": file.contentType });
-  response.end(request.method === "HEAD" ? undefined : file.body);
-}
-
-async function handle(options: DashboardServerOptions, request: IncomingMessage, response: ServerResponse) {
-  const method = request.method ?? "GET";
-  const path = new URL(request.url ?? "/", "http://proxy.invalid").pathname;
-  if ((method === "GET" || method === "HEAD") && isStaticPath(path)) {
-    return serveStatic(options.staticDir, request, response, path);
-  }
-  const refusal = refusalOf(request.headers);
-  if (refusal) {
-    request.resume();
-    return writeError(
-      response,
-      403,
-      "Forbidden",
-      `gantry dashboard forwards only its own requests: ${refusal}`,
-    );
-  }
-  await forwardRequest(options.forward, request, response);
-}
-
-function onRequest(options: DashboardServerOptions) {
-  return (request: IncomingMessage, response: ServerResponse) => {
-    handle(options, request, response).catch((error: unknown) => {
-      // A broken browser connection, say: forwardRequest answers every upstream failure itself.
-      options.forward.report?.(`${request.method} ${request.url}: ${(error as Error).message}`);
-      if (response.headersSent) response.destroy();
-      else writeError(response, 500, "InternalError", "gantry dashboard failed; see its output");
+/** GET (and HEAD, which hono answers from GET without the body) of a file of the build. */
+function serveStatic(dir: string) {
+  return (c: Context) => {
+    const path = new URL(c.req.url).pathname;
+    const file = staticFile(dir, path);
+    if (!file) return errorResponse(404, "NotFound", `no file ${path}`);
+    return c.body(new Uint8Array(file.body), file.status as 200, {
+      ...PAGE_HEADERS,
+      "content-type": file.contentType,
     });
   };
+}
+
+export function dashboardApp(options: DashboardServerOptions) {
+  const statics = serveStatic(options.staticDir);
+  return new Hono<{ Bindings: HttpBindings }>()
+    .get("/", statics)
+    .get("/index.html", statics)
+    .get("/assets/*", statics)
+    .use(requestGuard, proxyBodyLimit)
+    .all("*", forwardRequest(options.forward))
+    .onError((error, c) => {
+      // forwardRequest answers every upstream failure itself: this is the proxy's own.
+      options.forward.report?.(`${c.req.method} ${c.req.path}: ${error.message}`);
+      return errorResponse(500, "InternalError", "gantry dashboard failed; see its output");
+    });
 }
 
 /** `http://host:port`, with IPv6 addresses in brackets. */
@@ -78,14 +68,14 @@ function urlOf(host: string, port: number): string {
 
 /** Listens on host:port; rejects with the listen error (EADDRINUSE, EADDRNOTAVAIL, ENOTFOUND…). */
 export function startDashboardServer(options: DashboardServerOptions): Promise<DashboardServer> {
-  const server: Server = createServer(onRequest(options));
+  const { fetch } = dashboardApp(options);
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
+    const server = serve({ fetch, port: options.port, hostname: options.host }, (info) => {
       server.off("error", reject);
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: urlOf(options.host, port), port, close: () => closeServer(server) });
+      const { port } = info as AddressInfo;
+      resolve({ url: urlOf(options.host, port), port, close: () => closeServer(server as Server) });
     });
+    server.once("error", reject);
   });
 }
 

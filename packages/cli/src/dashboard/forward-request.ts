@@ -1,13 +1,17 @@
 // One browser request → the API at --endpoint, signed by the CLI's own sender (sigv4-fetch.ts), and the
 // answer back. Only the headers the API reads go up, so the browser's cookies and the proxy's Host never do.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
+import type { Handler, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { PlainRequest, Send } from "../api-client/sigv4-fetch.ts";
 import { CliError } from "../cli-error.ts";
-import { errorBytes, JSON_HEADERS, writeError } from "./proxy-error.ts";
-import { BodyTooLargeError, readBody } from "./read-body.ts";
-import { answerFrom, type ProxyAnswer } from "./upstream-answer.ts";
+import { errorResponse } from "./proxy-error.ts";
+import { answerFrom } from "./upstream-answer.ts";
 
 const FORWARDED = ["accept", "content-type", "if-match", "if-none-match"];
+
+/** Bodies above this are refused without forwarding them; below it the API itself answers 413 over its limit. */
+export const PROXY_BODY_CAP_BYTES = BODY_LIMIT_BYTES + 64 * 1024;
 
 /** API Gateway gives up at 30 s; a little longer, so that its own 504 comes through when it answers one. */
 export const UPSTREAM_TIMEOUT_MS = 35_000;
@@ -21,56 +25,44 @@ export interface ForwardOptions {
   report?: (line: string) => void;
 }
 
+/** 413 over the cap; the unread rest of the body means the connection cannot carry another request. */
+export const proxyBodyLimit: MiddlewareHandler = bodyLimit({
+  maxSize: PROXY_BODY_CAP_BYTES,
+  onError: () =>
+    errorResponse(413, "PayloadTooLarge", `body over ${PROXY_BODY_CAP_BYTES} bytes`, {
+      field: "body",
+      headers: { connection: "close" },
+    }),
+});
+
 /** The request as the API should see it: same path and query under the endpoint, same body bytes. */
-export function upstreamRequest(endpoint: URL, request: IncomingMessage, body: Buffer): PlainRequest {
-  // Only the path and query are taken from the browser: `//evil.example/x` must not change the host.
-  const incoming = new URL(request.url ?? "/", "http://proxy.invalid");
+export async function upstreamRequest(endpoint: URL, request: Request): Promise<PlainRequest> {
+  // Only the path and query are taken from the browser: the host is always the endpoint's.
+  const incoming = new URL(request.url);
   const url = new URL(endpoint.href);
   url.pathname = `${endpoint.pathname.replace(/\/$/, "")}${incoming.pathname}`;
   url.search = incoming.search;
   const headers: Record<string, string> = {};
   for (const name of FORWARDED) {
-    const value = request.headers[name];
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    const value = request.headers.get(name);
+    if (value !== null) headers[name] = value;
   }
-  return { method: request.method ?? "GET", url, headers, ...(body.length > 0 ? { body } : {}) };
+  const body = Buffer.from(await request.arrayBuffer());
+  return { method: request.method, url, headers, ...(body.length > 0 ? { body } : {}) };
 }
 
-export async function forwardRequest(
-  options: ForwardOptions,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
-  const body = await readBodyOrRefuse(request, response);
-  if (body === undefined) return;
-  const upstream = upstreamRequest(options.endpoint, request, body);
-  const signal = AbortSignal.timeout(options.timeoutMs ?? UPSTREAM_TIMEOUT_MS);
-  let answer: ProxyAnswer;
-  try {
-    answer = await answerFrom(await options.send({ ...upstream, signal }), options.endpoint.origin);
-  } catch (error) {
-    const failed = describeFailure(error, options);
-    options.report?.(`${upstream.method} ${upstream.url.pathname}: ${failed.code}: ${failed.message}`);
-    answer = {
-      status: failed.status,
-      headers: { ...JSON_HEADERS },
-      body: errorBytes(failed.code, failed.message),
-    };
-  }
-  response.writeHead(answer.status, answer.headers);
-  response.end(answer.body);
-}
-
-/** The body, or undefined once a 413 is sent: the limit is the local server's, just above the API's own. */
-async function readBodyOrRefuse(request: IncomingMessage, response: ServerResponse) {
-  try {
-    return await readBody(request);
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    response.setHeader("connection", "close");
-    writeError(response, 413, "PayloadTooLarge", error.message, "body");
-    return undefined;
-  }
+export function forwardRequest(options: ForwardOptions): Handler {
+  return async (c) => {
+    const upstream = await upstreamRequest(options.endpoint, c.req.raw);
+    const signal = AbortSignal.timeout(options.timeoutMs ?? UPSTREAM_TIMEOUT_MS);
+    try {
+      return await answerFrom(await options.send({ ...upstream, signal }), options.endpoint.origin);
+    } catch (error) {
+      const failed = describeFailure(error, options);
+      options.report?.(`${upstream.method} ${upstream.url.pathname}: ${failed.code}: ${failed.message}`);
+      return errorResponse(failed.status, failed.code, failed.message);
+    }
+  };
 }
 
 /** No credentials (the CLI's own message), a timeout, or an unreachable endpoint: as the API would say it. */

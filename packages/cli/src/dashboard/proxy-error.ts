@@ -1,5 +1,4 @@
 // The proxy's own failures in the API's error shape, so the dashboard shows them as it shows the API's.
-import type { ServerResponse } from "node:http";
 import { errorBody } from "@gantry/functions/local";
 
 export const JSON_HEADERS: Readonly<Record<string, string>> = {
@@ -12,13 +11,14 @@ export function errorBytes(code: string, message: string, field?: string): Buffe
   return Buffer.from(JSON.stringify(errorBody(code, message, field)));
 }
 
-export function writeError(
-  response: ServerResponse,
+export function errorResponse(
   status: number,
   code: string,
   message: string,
-  field?: string,
-): void {
-  response.writeHead(status, JSON_HEADERS);
-  response.end(errorBytes(code, message, field));
+  options: { field?: string; headers?: Record<string, string> } = {},
+): Response {
+  return new Response(new Uint8Array(errorBytes(code, message, options.field)), {
+    status,
+    headers: { ...JSON_HEADERS, ...options.headers },
+  });
 }

@@ -4,6 +4,9 @@
 // Like kubectl proxy's --accept-hosts: Host must be an IP address or localhost (a rebinding page can only
 // send its own name), and Origin and Sec-Fetch-Site, when the browser sends them, must say same-origin.
 import type { IncomingHttpHeaders } from "node:http";
+import type { HttpBindings } from "@hono/node-server";
+import type { MiddlewareHandler } from "hono";
+import { errorResponse } from "./proxy-error.ts";
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
@@ -32,3 +35,10 @@ export function refusalOf(headers: IncomingHttpHeaders): string | undefined {
   if (site !== undefined && site !== "same-origin" && site !== "none") return `${site} request`;
   return undefined;
 }
+
+/** 403 Forbidden for a request that is not the dashboard's own, before anything is read or signed. */
+export const requestGuard: MiddlewareHandler<{ Bindings: HttpBindings }> = async (c, next) => {
+  const refusal = refusalOf(c.env.incoming.headers);
+  if (!refusal) return next();
+  return errorResponse(403, "Forbidden", `gantry dashboard forwards only its own requests: ${refusal}`);
+};

@@ -2,7 +2,7 @@
 // uses. API Gateway answers some requests itself, before the Lambda (403 for a bad signature or a missing
 // execute-api:Invoke, 429, 5xx), with `{message}` or `{Message}`: those are reshaped into the API's
 // `{error: {code, message, field}}`, so the dashboard can say why.
-import { errorBytes, JSON_HEADERS } from "./proxy-error.ts";
+import { errorResponse } from "./proxy-error.ts";
 
 /** Passed back; not content-length/-encoding (fetch has already decoded the body) nor anything AWS-internal. */
 const PASSED_BACK = [
@@ -21,30 +21,24 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   429: "Throttled",
 };
 
-export interface ProxyAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
-
-/** Reads the upstream body (byte-exact) and decides what to pass back. */
-export async function answerFrom(upstream: Response, origin: string): Promise<ProxyAnswer> {
+/** The upstream answer for the browser: its body byte-exact when the API wrote it, else reshaped. */
+export async function answerFrom(upstream: Response, origin: string): Promise<Response> {
   const body = Buffer.from(await upstream.arrayBuffer());
   const headers: Record<string, string> = {};
   for (const name of PASSED_BACK) {
     const value = upstream.headers.get(name);
     if (value !== null) headers[name] = value;
   }
-  if (upstream.ok || isApiError(body)) return { status: upstream.status, headers, body };
+  if (upstream.ok || isApiError(body)) {
+    return new Response(body.length > 0 ? new Uint8Array(body) : null, { status: upstream.status, headers });
+  }
   const code = CODE_BY_STATUS[upstream.status] ?? `Http${upstream.status}`;
   const detail = gatewayMessage(body);
   const message = `${origin} answered ${upstream.status}${detail ? `: ${detail}` : ""}`;
   const requestId = headers["apigw-requestid"];
-  return {
-    status: upstream.status,
-    headers: { ...JSON_HEADERS, ...(requestId ? { "apigw-requestid": requestId } : {}) },
-    body: errorBytes(code, message),
-  };
+  return errorResponse(upstream.status, code, message, {
+    headers: requestId ? { "apigw-requestid": requestId } : {},
+  });
 }
 
 function parse(body: Buffer): unknown {
