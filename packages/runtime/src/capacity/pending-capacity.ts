@@ -1,9 +1,19 @@
-import type { Activity, CapacityRecord, Clock, ClusterSnapshot, StateStore } from "@gantry/core";
+import type {
+  Activity,
+  CapacityRecord,
+  Clock,
+  ClusterSnapshot,
+  StateStore,
+  StoredCapacityRecord,
+} from "@gantry/core";
+import { causeOf } from "../activity-record.ts";
 import { PENDING_GRACE_MS } from "../apply/pending-change.ts";
 import { certainlyNotApplied } from "../apply/write-outcome.ts";
 import { errorInfo } from "../error-info.ts";
 import type { ReconcileLogger } from "../reconciler-types.ts";
-import { GroupDesiredWriteError } from "./apply-capacity-plan.ts";
+import { type ApplyInput, GroupDesiredWriteError, intendedChange } from "./apply-capacity-plan.ts";
+import { type CapacityOutcome, capacityActivity } from "./capacity-activity.ts";
+import type { CapacityStageDeps } from "./capacity-stage-deps.ts";
 
 export type PendingCapacity = NonNullable<CapacityRecord["pending"]>;
 
@@ -65,4 +75,41 @@ export async function settleGroup(
     deps.log.error("recording the settled capacity activity failed", errorInfo(error));
     return { activity, written: false };
   }
+}
+
+/** Settles what an earlier pass left pending; what to report instead of planning this pass, or undefined. */
+export async function settleStored(
+  stored: StoredCapacityRecord | undefined,
+  snapshot: ClusterSnapshot,
+  deps: CapacityStageDeps,
+  settled: Activity[],
+): Promise<Partial<CapacityOutcome> | undefined> {
+  const pending = stored?.pending;
+  if (!pending) return undefined;
+  if (deps.clock.now() < (pending.settleAfter ?? 0)) {
+    const message = `another invocation is applying a change (activity ${pending.activity.activityId})`;
+    return { status: "Conflict", error: { code: "Conflict", message } };
+  }
+  const { activity, written } = await settleGroup(pending, snapshot, deps);
+  if (written) {
+    settled.push(activity);
+    return undefined;
+  }
+  // The marker stays until its activity is written: no claim this pass, the next one settles again.
+  const message = `settling activity ${pending.activity.activityId} failed, kept for the next pass`;
+  return { status: "Failed", error: { code: "DynamoDbFailed", message } };
+}
+
+/** The pending marker for a plan that changes the group, carrying the activity id the change is recorded under. */
+export function markerFor(
+  base: CapacityOutcome,
+  input: ApplyInput,
+  startTime: number,
+  deps: CapacityStageDeps,
+): PendingCapacity | undefined {
+  const intended = intendedChange(input);
+  if (!intended.changes) return undefined;
+  const times = { startTime, endTime: startTime, cause: causeOf(deps.trigger) };
+  const activity = capacityActivity({ ...base, status: "Successful" }, undefined, times, deps.randomId());
+  return pendingFor(activity, intended.groupDesired, deps.clock.now());
 }

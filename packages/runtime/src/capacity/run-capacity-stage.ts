@@ -2,51 +2,25 @@ import {
   type Activity,
   type CapacityPlan,
   type CapacityRecord,
-  type CapacityStateStore,
-  type Clock,
-  type ClusterCapacityPort,
   type ClusterSnapshot,
   ConflictError,
-  type EcsPort,
   planCapacity,
-  type StateStore,
   type StoredCapacityRecord,
   type TargetConfig,
-  type Trigger,
 } from "@gantry/core";
-import { causeOf } from "../activity-record.ts";
 import { errorInfo } from "../error-info.ts";
-import type { ReconcileLogger, TargetOutcome } from "../reconciler-types.ts";
-import {
-  type Applied,
-  type ApplyInput,
-  applyOwnedPlan,
-  applyScaleOutOnly,
-  intendedChange,
-} from "./apply-capacity-plan.ts";
+import type { TargetOutcome } from "../reconciler-types.ts";
+import { type Applied, applyOwnedPlan, applyScaleOutOnly } from "./apply-capacity-plan.ts";
 import { bootstrapPlan } from "./bootstrap-plan.ts";
-import { type CapacityOutcome, capacityActivity, capacityTargetId, changed } from "./capacity-activity.ts";
+import { type CapacityOutcome, capacityTargetId, changed } from "./capacity-activity.ts";
 import { type CapacityGroup, capacityGroups, serviceDemands } from "./capacity-groups.ts";
+import type { CapacityStageDeps, Claimed } from "./capacity-stage-deps.ts";
 import { withinGroupSize } from "./group-size-limits.ts";
-import {
-  capacityErrorInfo,
-  outcomeUnknown,
-  type PendingCapacity,
-  pendingFor,
-  settleGroup,
-  unknownPending,
-} from "./pending-capacity.ts";
+import type { PendingCapacity } from "./pending-capacity.ts";
+import { markerFor, settleStored } from "./pending-capacity.ts";
+import { clearPending, recordApplied, recordError } from "./record-capacity.ts";
 
-export interface CapacityStageDeps {
-  port: ClusterCapacityPort;
-  store: CapacityStateStore;
-  ecs: EcsPort;
-  activities: Pick<StateStore, "putActivity">;
-  clock: Clock;
-  log: ReconcileLogger;
-  randomId: () => string;
-  trigger?: Trigger;
-}
+export type { CapacityStageDeps } from "./capacity-stage-deps.ts";
 
 export interface CapacityStageResult {
   outcomes: CapacityOutcome[];
@@ -138,122 +112,11 @@ async function runGroup(
   }
 }
 
-type Claimed = { record: CapacityRecord; version: number };
-
-/**
- * A failed apply: when it may have taken effect (a timeout, a 5xx, an SDK-retried call), the claim's pending
- * change stays, InProgress, for the next pass to settle from the group; when it certainly did not, Failed.
- */
-async function recordError(
-  base: CapacityOutcome,
-  error: unknown,
-  applied: Applied | undefined,
-  claimed: Claimed | undefined,
-  startTime: number,
-  deps: CapacityStageDeps,
-): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
-  const info = capacityErrorInfo(error);
-  deps.log.error("capacity stage failed", { capacity: base.name, ...info });
-  const pending = claimed?.record.pending;
-  if (claimed && pending && outcomeUnknown(error)) return recordUnknown(base, error, claimed, pending, deps);
-  if (claimed) await clearPending(base.name, claimed, deps);
-  const id = pending?.activity.activityId;
-  return (await record({ ...base, status: "Failed", error: info }, applied, startTime, deps, id)).result;
-}
-
-/** Settles what an earlier pass left pending; what to report instead of planning this pass, or undefined. */
-async function settleStored(
-  stored: StoredCapacityRecord | undefined,
-  snapshot: ClusterSnapshot,
-  deps: CapacityStageDeps,
-  settled: Activity[],
-): Promise<Partial<CapacityOutcome> | undefined> {
-  const pending = stored?.pending;
-  if (!pending) return undefined;
-  if (deps.clock.now() < (pending.settleAfter ?? 0)) {
-    const message = `another invocation is applying a change (activity ${pending.activity.activityId})`;
-    return { status: "Conflict", error: { code: "Conflict", message } };
-  }
-  const { activity, written } = await settleGroup(pending, snapshot, deps);
-  if (written) {
-    settled.push(activity);
-    return undefined;
-  }
-  // The marker stays until its activity is written: no claim this pass, the next one settles again.
-  const message = `settling activity ${pending.activity.activityId} failed, kept for the next pass`;
-  return { status: "Failed", error: { code: "DynamoDbFailed", message } };
-}
-
-/** The pending marker for a plan that changes the group, carrying the activity id the change is recorded under. */
-function markerFor(
-  base: CapacityOutcome,
-  input: ApplyInput,
-  startTime: number,
-  deps: CapacityStageDeps,
-): PendingCapacity | undefined {
-  const intended = intendedChange(input);
-  if (!intended.changes) return undefined;
-  const times = { startTime, endTime: startTime, cause: causeOf(deps.trigger) };
-  const activity = capacityActivity({ ...base, status: "Successful" }, undefined, times, deps.randomId());
-  return pendingFor(activity, intended.groupDesired, deps.clock.now());
-}
-
 function withSettled(
   result: { outcome: CapacityOutcome; activity: Activity },
   settled: Activity[],
 ): GroupResult {
   return { outcome: result.outcome, activities: [...settled, result.activity] };
-}
-
-/** Recorded under the claim's activity id; only then is the pending marker cleared (else a later pass settles). */
-async function recordApplied(
-  outcome: CapacityOutcome,
-  applied: Applied,
-  claimed: Claimed,
-  startTime: number,
-  deps: CapacityStageDeps,
-): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
-  const id = claimed.record.pending?.activity.activityId;
-  const { result, written } = await record(outcome, applied, startTime, deps, id);
-  if (written) await clearPending(outcome.name, claimed, deps);
-  return result;
-}
-
-/** The claim's record without its pending change; a failure is logged, and a later pass settles the change. */
-async function clearPending(name: string, claimed: Claimed, deps: CapacityStageDeps): Promise<void> {
-  const { pending, ...record } = claimed.record;
-  if (!pending) return;
-  try {
-    await deps.store.put(name, record, claimed.version);
-  } catch (error) {
-    deps.log.warn("clearing the capacity pending change failed", { capacity: name, ...errorInfo(error) });
-  }
-}
-
-/**
- * The apply may have happened: an InProgress activity, kept with the claimed record as pending, so the next pass
- * settles it from the group's real desired capacity. The plan is absolute, so nothing is re-stepped.
- */
-async function recordUnknown(
-  base: CapacityOutcome,
-  error: unknown,
-  claimed: Claimed,
-  claimedPending: PendingCapacity,
-  deps: CapacityStageDeps,
-): Promise<{ outcome: CapacityOutcome; activity: Activity }> {
-  const outcome: CapacityOutcome = { ...base, status: "Unknown", error: capacityErrorInfo(error) };
-  const pending = unknownPending(claimedPending, error, deps.clock.now());
-  const activity = { ...pending.activity, endTime: deps.clock.now() };
-  try {
-    await deps.activities.putActivity(activity);
-    await deps.store.put(base.name, { ...claimed.record, pending }, claimed.version);
-  } catch (failure) {
-    deps.log.error("recording the unknown capacity change failed", {
-      capacity: base.name,
-      ...errorInfo(failure),
-    });
-  }
-  return { outcome: { ...outcome, activityId: activity.activityId }, activity };
 }
 
 async function planGroup(
@@ -312,26 +175,6 @@ async function claim(
   } catch (error) {
     if (error instanceof ConflictError) return undefined;
     throw error;
-  }
-}
-
-async function record(
-  outcome: CapacityOutcome,
-  applied: Applied | undefined,
-  startTime: number,
-  deps: CapacityStageDeps,
-  activityId?: string,
-): Promise<{ result: { outcome: CapacityOutcome; activity: Activity }; written: boolean }> {
-  const times = { startTime, endTime: deps.clock.now(), cause: causeOf(deps.trigger) };
-  const built = capacityActivity(outcome, applied, times, deps.randomId());
-  const activity = activityId === undefined ? built : { ...built, activityId };
-  const result = { outcome: { ...outcome, activityId: activity.activityId }, activity };
-  try {
-    await deps.activities.putActivity(activity);
-    return { result, written: true };
-  } catch (error) {
-    deps.log.error("recording the capacity activity failed", { capacity: outcome.name, ...errorInfo(error) });
-    return { result, written: false };
   }
 }
 
