@@ -53,15 +53,19 @@ const UNCONDITIONAL_ATTEMPTS = 12;
 /**
  * Runs a read-modify-write. With If-Match, once: a lost race is the client's 409. Without it the client asked
  * for "whatever is there now", so a lost race (another config write in between) is re-read and applied again.
+ * `read`, when the caller already holds the record, serves the first round.
  */
 export async function withFreshRecord<T>(
   deps: ApiContext,
   ifMatch: string | undefined,
   targetId: string,
   write: (record: TargetRecord, version: number) => Promise<T>,
+  read?: TargetRecord,
 ): Promise<T> {
+  let held = read;
   return retryUnlessIfMatch(ifMatch, async () => {
-    const record = await requireTarget(deps, targetId);
+    const record = held ?? (await requireTarget(deps, targetId));
+    held = undefined;
     return write(record, expectedVersion(ifMatch, record));
   });
 }
@@ -133,10 +137,8 @@ export async function updateConfig(
   record: TargetRecord,
   change: (config: TargetConfig) => unknown,
 ): Promise<TargetRecord> {
-  // Validate against what was read first, so a bad request fails fast and never waits out a retry.
-  validateConfig(change(structuredClone(record.config)));
-  return withFreshRecord(deps, ifMatch, record.config.target.id, (fresh, version) => {
-    const config = validateConfig(change(structuredClone(fresh.config)));
-    return saveConfig(deps, config, version, fresh);
-  });
+  // The first round writes against the record the caller read; a bad request fails there and is not retried.
+  const write = (fresh: TargetRecord, version: number) =>
+    saveConfig(deps, validateConfig(change(structuredClone(fresh.config))), version, fresh);
+  return withFreshRecord(deps, ifMatch, record.config.target.id, write, record);
 }
