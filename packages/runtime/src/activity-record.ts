@@ -31,6 +31,10 @@ export function toDecisionRecord(
 export type ActivityInput = Omit<Activity, "activityId" | "endTime"> & { endTime: number };
 
 /** An activity id sorts by start time and stays unique across concurrent invocations: `<ISO start>#<random>`. */
+export function activityIdAt(startTime: number, randomId: string): string {
+  return `${new Date(startTime).toISOString()}#${randomId}`;
+}
+
 export function toActivity(input: ActivityInput, randomId: string): Activity {
-  return { activityId: `${new Date(input.startTime).toISOString()}#${randomId}`, ...input };
+  return { activityId: activityIdAt(input.startTime, randomId), ...input };
 }

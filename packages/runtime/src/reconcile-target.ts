@@ -1,5 +1,5 @@
 import { ConflictError, decide, NotFoundError, type TargetRecord } from "@gantry/core";
-import { causeOf, toDecisionRecord } from "./activity-record.ts";
+import { activityIdAt, causeOf, toDecisionRecord } from "./activity-record.ts";
 import {
   applyAndRecord,
   recordBusy,
@@ -84,11 +84,8 @@ function decideFor(record: TargetRecord, observed: TargetObservation, run: Targe
     state,
     trigger: run.trigger,
   });
-  return { record, observation: observed.observation, decision, now, activityId: activityIdOf(now, run) };
-}
-
-function activityIdOf(now: number, run: TargetRun): string {
-  return `${new Date(now).toISOString()}#${run.randomId()}`;
+  const activityId = activityIdAt(now, run.randomId());
+  return { record, observation: observed.observation, decision, now, activityId };
 }
 
 /**
@@ -99,7 +96,7 @@ async function claim(attempt: Attempt, run: TargetRun): Promise<number | undefin
   const { record, decision, observation, now } = attempt;
   const lastDecision = toDecisionRecord(decision, observation, now, record.config.target.dryRun);
   const applying = acts(attempt) && !record.config.target.dryRun;
-  const pending = applying ? pendingFor(attempt, attempt.activityId, causeOf(run.trigger)) : undefined;
+  const pending = applying ? pendingFor(attempt, causeOf(run.trigger)) : undefined;
   const expected = { version: record.version, stateVersion: record.stateVersion };
   try {
     const state = withPending(decision.state, pending);

@@ -9,6 +9,7 @@ import {
   type TargetRecord,
 } from "@gantry/core";
 import { syncAlarms } from "./alarm-sync.ts";
+import { capacityOf } from "./apply/apply-change.ts";
 import { runStageTwo } from "./capacity/stage-two.ts";
 import { errorInfo } from "./error-info.ts";
 import { planObservation } from "./observation-plan.ts";
@@ -179,9 +180,7 @@ async function syncManagedAlarms(
 }
 
 function skipped(record: TargetRecord, observed: TargetObservation | undefined): TargetOutcome {
-  const capacity = observed?.ok
-    ? observed.observation.desiredCount
-    : (record.lastDecision?.observed.desiredCount ?? 0);
+  const capacity = capacityOf(record, observed);
   return {
     targetId: record.config.target.id,
     status: "Skipped",

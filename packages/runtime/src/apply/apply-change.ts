@@ -1,5 +1,5 @@
 import type { Activity, ActivityStatus, ScalingState, TargetRecord } from "@gantry/core";
-import { causeOf } from "../activity-record.ts";
+import { activityIdAt, causeOf } from "../activity-record.ts";
 import { errorInfo } from "../error-info.ts";
 import type { TargetObservation } from "../observe.ts";
 import type { TargetOutcome, TargetStatus } from "../reconciler-types.ts";
@@ -68,7 +68,7 @@ async function recordUnknown(
 ): Promise<TargetResult> {
   const { code, message } = errorInfo(error);
   const now = run.clock.now();
-  const pending = { ...pendingFor(attempt, attempt.activityId, causeOf(run.trigger)), settleAfter: now };
+  const pending = { ...pendingFor(attempt, causeOf(run.trigger)), settleAfter: now };
   const kept = await rewriteState(attempt, stateVersion, run, pending);
   const unknown =
     `UpdateService's outcome is unknown (${code}: ${message}); not retried, the next pass settles it from ` +
@@ -86,13 +86,8 @@ async function rewriteState(
   const { record, decision } = attempt;
   const expected = { version: record.version, stateVersion };
   try {
-    const lastDecision = undefined; // unchanged since the claim wrote it
-    await run.store.putState(
-      record.config.target.id,
-      withPending(decision.state, pending),
-      expected,
-      lastDecision,
-    );
+    // No lastDecision: the claim already wrote this decision's.
+    await run.store.putState(record.config.target.id, withPending(decision.state, pending), expected);
     return true;
   } catch (error) {
     run.log.warn("rewriting the claimed state failed", {
@@ -225,7 +220,7 @@ export async function recordFailure(
   const capacity = capacityOf(record, observed);
   const input: Activity = {
     targetId: target.id,
-    activityId: `${new Date(startTime).toISOString()}#${run.randomId()}`,
+    activityId: activityIdAt(startTime, run.randomId()),
     startTime,
     endTime: run.clock.now(),
     status: "Failed",
@@ -250,8 +245,9 @@ export async function recordFailure(
   return { outcome, activities: stored.fresh ? [stored.activity] : [] };
 }
 
-function capacityOf(record: TargetRecord, observed: TargetObservation): number {
-  return observed.ok ? observed.observation.desiredCount : (record.lastDecision?.observed.desiredCount ?? 0);
+/** The target's desired count: as observed, else as its last decision saw it. */
+export function capacityOf(record: TargetRecord, observed: TargetObservation | undefined): number {
+  return observed?.ok ? observed.observation.desiredCount : (record.lastDecision?.observed.desiredCount ?? 0);
 }
 
 function outcomeOf(attempt: Attempt, status: TargetStatus): TargetOutcome {

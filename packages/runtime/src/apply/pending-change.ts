@@ -10,8 +10,8 @@ import { storeActivity } from "./target-activity.ts";
 export const PENDING_GRACE_MS = 90_000;
 
 /** The marker a claim carries for a change it is about to apply. */
-export function pendingFor(attempt: Attempt, activityId: string, cause: string): PendingChange {
-  const { decision, observation, now } = attempt;
+export function pendingFor(attempt: Attempt, cause: string): PendingChange {
+  const { decision, observation, now, activityId } = attempt;
   return {
     activityId,
     startTime: now,
