@@ -1,5 +1,5 @@
 import { alarmNameStage, MANAGED_ALARM_PREFIX } from "@gantry/runtime";
-import { z } from "zod";
+import * as z from "zod";
 import { parseEvent } from "./bad-event-error.ts";
 
 const AlarmStateSchema = z.looseObject({

@@ -1,6 +1,6 @@
 import { createAwsClients, createDynamoJobStore } from "@gantry/aws";
 import type { BacktestJob } from "@gantry/core";
-import { z } from "zod";
+import * as z from "zod";
 import { type BacktestDeps, runJob } from "./backtest/run-job.ts";
 import { parseEvent } from "./bad-event-error.ts";
 import { readFunctionEnv } from "./function-env.ts";

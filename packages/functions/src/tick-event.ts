@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseEvent } from "./bad-event-error.ts";
 
 /**

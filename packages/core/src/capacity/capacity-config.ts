@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CapacitySchema, SecondsSchema } from "../model/common.ts";
 
 const StepSizeSchema = z.number().int().min(1).max(10_000);

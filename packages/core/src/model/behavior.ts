@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CapacitySchema, SecondsSchema } from "./common.ts";
 
 /** Kubernetes HPA scaling rules (autoscaling/v2 HPAScalingRules). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** An instant: ISO-8601 with an offset, or epoch milliseconds. Normalised to epoch milliseconds. */
 const TIMESTAMP_HINT =

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { REASON_CODES } from "./decision.ts";
 
 /** The last decision for a target, as stored beside its state: what `GET /targets` and `gantry explain` show. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BehaviorSchema } from "./behavior.ts";
 import { TimestampSchema } from "./common.ts";
 import { ObservationSchema } from "./observation.ts";

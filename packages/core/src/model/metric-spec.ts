@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkMathExpression } from "./metric-math.ts";
 
 export const PREDEFINED_METRICS = [

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CapacitySchema, TimestampSchema } from "./common.ts";
 
 const DatapointSchema = z.strictObject({ timestamp: TimestampSchema, value: z.number() });

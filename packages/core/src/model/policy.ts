@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { StepScalingPolicySchema } from "./step-scaling-policy.ts";
 import { TargetTrackingPolicySchema } from "./target-tracking-policy.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkSchedule } from "../schedule/schedule.ts";
 import { CapacitySchema, NameSchema, TimestampSchema } from "./common.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { BehaviorSchema } from "./behavior.ts";
 import { PolicySchema } from "./policy.ts";
 import { ScheduledActionSchema } from "./scheduled-action.ts";

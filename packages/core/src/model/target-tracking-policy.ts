@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { NameSchema, SecondsSchema } from "./common.ts";
 import { MetricSpecSchema } from "./metric-spec.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CapacityConfigSchema } from "../capacity/capacity-config.ts";
 import { CapacitySchema } from "./common.ts";
 

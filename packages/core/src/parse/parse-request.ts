@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ValidationError } from "../errors.ts";
 import { type EvaluateRequest, EvaluateRequestSchema } from "../model/evaluate-request.ts";
 import { describeIssue } from "./format-issue.ts";
