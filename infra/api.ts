@@ -2,11 +2,14 @@ import { environment } from "./control-loop";
 import { apiPermissions, backtestPermissions } from "./permissions";
 import { table } from "./storage";
 
+// arm64 and minified like every function (see control-loop.ts).
 // Runs the backtest jobs `POST …/simulate` starts (InvocationType Event): the only function that bundles the
 // simulator. A failed run records Failed on its job, so Lambda's async retries would only find it started.
 export const backtestFunction = new sst.aws.Function("Backtest", {
   handler: "packages/functions/src/backtest.handler",
   runtime: "nodejs22.x",
+  architecture: "arm64",
+  nodejs: { minify: true },
   timeout: "15 minutes",
   memory: "2048 MB",
   environment: { TABLE_NAME: environment.TABLE_NAME, GANTRY_STAGE: environment.GANTRY_STAGE },
@@ -18,6 +21,8 @@ export const backtestFunction = new sst.aws.Function("Backtest", {
 export const apiFunction = new sst.aws.Function("ApiHandler", {
   handler: "packages/functions/src/api.handler",
   runtime: "nodejs22.x",
+  architecture: "arm64",
+  nodejs: { minify: true },
   timeout: "29 seconds",
   memory: "512 MB",
   environment: { ...environment, BACKTEST_FUNCTION_NAME: backtestFunction.name },

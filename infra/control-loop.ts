@@ -15,11 +15,16 @@ export const environment = {
 
 const logging = { retention: "1 month" } as const;
 
+// Every function runs on arm64 (Graviton: about 20 % cheaper per GB-second) and is minified: SST bundles
+// unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run bench:bundle`).
+//
 // Sub-ticks stop before the next scheduled minute (the handler keeps a 3 s margin before its own deadline);
 // 75 s leaves room for a slow last pass without letting an invocation run into a second one for long.
 export const tick = new sst.aws.Function("Tick", {
   handler: "packages/functions/src/tick.handler",
   runtime: "nodejs22.x",
+  architecture: "arm64",
+  nodejs: { minify: true },
   timeout: "75 seconds",
   memory: "512 MB",
   environment,
@@ -43,6 +48,8 @@ export const alarmFailures = new sst.aws.Queue("AlarmFailures", {
 export const alarm = new sst.aws.Function("Alarm", {
   handler: "packages/functions/src/alarm.handler",
   runtime: "nodejs22.x",
+  architecture: "arm64",
+  nodejs: { minify: true },
   timeout: "30 seconds",
   memory: "512 MB",
   environment,

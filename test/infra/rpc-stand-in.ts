@@ -9,6 +9,8 @@ export interface BuiltHandler {
   functionId: string;
   handler: string;
   entry: string;
+  /** What the Function passed for its build: its `nodejs` options and `architecture`. */
+  properties: { minify?: boolean; architecture?: string };
 }
 
 /**
@@ -18,7 +20,11 @@ export interface BuiltHandler {
 export async function startRpcStandIn(root: string, outDir: string) {
   const built: BuiltHandler[] = [];
 
-  async function runtimeBuild(input: { functionID: string; handler: string }) {
+  async function runtimeBuild(input: {
+    functionID: string;
+    handler: string;
+    properties?: BuiltHandler["properties"];
+  }) {
     const dot = input.handler.lastIndexOf(".");
     const file = input.handler.slice(0, dot);
     const exportName = input.handler.slice(dot + 1);
@@ -36,12 +42,18 @@ export async function startRpcStandIn(root: string, outDir: string) {
       outfile: join(out, "index.mjs"),
       logLevel: "silent",
       metafile: true,
+      minify: input.properties?.minify === true,
     });
     const exported = Object.values(result.metafile.outputs)[0]?.exports ?? [];
     if (!exported.includes(exportName)) {
       return { handler: "", out: "", errors: [`${entry} does not export "${exportName}"`], sourcemaps: [] };
     }
-    built.push({ functionId: input.functionID, handler: input.handler, entry });
+    built.push({
+      functionId: input.functionID,
+      handler: input.handler,
+      entry,
+      properties: input.properties ?? {},
+    });
     return { handler: `index.${exportName}`, out, errors: [], sourcemaps: [] };
   }
 

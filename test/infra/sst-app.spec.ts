@@ -160,6 +160,15 @@ describe("the Gantry SST app", () => {
     ]);
   });
 
+  it("runs every function on arm64 and has SST minify its bundle", () => {
+    const functions = ofType("aws:lambda/function:Function");
+    expect(functions).toHaveLength(4);
+    for (const fn of functions) expect(fn.inputs.architectures, fn.name).toEqual(["arm64"]);
+    for (const build of rpc.built) {
+      expect(build.properties, build.functionId).toMatchObject({ minify: true, architecture: "arm64" });
+    }
+  });
+
   it("creates the state table: pk/sk strings, TTL on expiresAt, on demand", () => {
     const [table] = ofType("aws:dynamodb/table:Table");
     expect(table?.inputs).toMatchObject({
