@@ -15,5 +15,6 @@ describe("dashboard client", () => {
     expect(parseRoute("#/targets/demo/web")).toEqual({ page: "target", id: "service/demo/web" });
     expect(targetHref("service/demo/orders-worker")).toBe("#/targets/demo/orders-worker");
     expect(targetParam("service/demo/a b")).toEqual({ cluster: "demo", service: "a%20b" });
+    expect(() => targetParam("demo/web")).toThrow(/not an ECS service id/);
   });
 });

@@ -4,6 +4,7 @@
 // The dashboard calls the API on its own origin and never signs anything: `gantry dev` serves both, and
 // against a deployed API (IAM auth, which a browser cannot sign without credentials) `gantry dashboard`
 // serves it and forwards each call signed with SigV4 from the user's AWS credentials, which stay in the CLI.
+import { parseServiceId, type ServiceRef } from "@gantry/core/service-id";
 import type { ApiRoutes } from "@gantry/functions/api-client-types";
 import { type ClientResponse, hc, type InferRequestType } from "hono/client";
 
@@ -65,8 +66,8 @@ function toError(status: number, body: unknown): ApiRequestError {
 }
 
 /** `service/demo/web` → `{cluster: "demo", service: "web"}`, each encoded for the path. */
-export function targetParam(id: string): { cluster: string; service: string } {
-  const [, cluster = "", service = ""] = id.split("/");
+export function targetParam(id: string): ServiceRef {
+  const { cluster, service } = parseServiceId(id);
   return { cluster: encodeURIComponent(cluster), service: encodeURIComponent(service) };
 }
 

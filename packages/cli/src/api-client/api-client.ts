@@ -1,6 +1,6 @@
 // A small client over the Gantry HTTP API: hono's `hc`, typed from the API's route definitions, with the
 // CLI's sender as its fetch (SigV4 unless loopback). Errors become one-line CliErrors: never a stack trace.
-import type { TargetConfigInput } from "@gantry/core";
+import { GantryError, parseServiceId, type ServiceRef, type TargetConfigInput } from "@gantry/core";
 import type { ApiRoutes } from "@gantry/functions/api-client-types";
 import { type ClientResponse, hc } from "hono/client";
 import { CliError } from "../cli-error.ts";
@@ -34,8 +34,8 @@ export class ApiCallError extends CliError {
 }
 
 /** `service/prod/worker` → `{cluster: "prod", service: "worker"}`, each encoded for the path. */
-export function targetParam(targetId: string): { cluster: string; service: string } {
-  const [, cluster = "", service = ""] = targetId.split("/");
+export function targetParam(targetId: string): ServiceRef {
+  const { cluster, service } = parseServiceId(targetId, "target");
   return { cluster: encodeURIComponent(cluster), service: encodeURIComponent(service) };
 }
 
@@ -144,8 +144,9 @@ function apiError(status: number, body: unknown, endpoint: URL): CliError {
   );
 }
 
-function networkError(error: unknown, endpoint: URL): CliError {
-  if (error instanceof CliError) return error;
+function networkError(error: unknown, endpoint: URL): Error {
+  // Ours, not the network's: a CliError as is, a bad target id (ValidationError) as the CLI shows those.
+  if (error instanceof CliError || error instanceof GantryError) return error;
   const cause = (error as { cause?: { code?: unknown; message?: unknown; errors?: { code?: unknown }[] } })
     .cause;
   const code = cause?.code ?? cause?.errors?.[0]?.code;
