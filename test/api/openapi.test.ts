@@ -110,6 +110,15 @@ describe("GET /openapi.json", () => {
     expect(names("GET /targets/{cluster}/{service}/series", "query")).toEqual(["from", "to"]);
     expect(names("PUT /targets/{cluster}/{service}", "header")).toEqual(["If-Match"]);
     expect(names("POST /targets/{cluster}/{service}/desired-count", "header")).toEqual([]);
+    // Every route that honours If-Match declares it (and answers 409), so typed clients can send it.
+    const conditional = CONTRACT.filter(
+      (key) => /^(PUT|DELETE|POST) /.test(key) && !/desired-count|simulate/.test(key),
+    );
+    expect(conditional).toHaveLength(9);
+    for (const key of conditional) {
+      expect(names(key, "header"), key).toEqual(["If-Match"]);
+      expect(Object.fromEntries(operations(doc))[key]?.responses["409"], key).toBeDefined();
+    }
   });
 
   it("has request schemas equal to z.toJSONSchema of the same zod schemas (input side)", async () => {

@@ -72,9 +72,7 @@ export function targetParam(id: string): ServiceRef {
 }
 
 /** `If-Match` for a write at `version` (none: unconditional). */
-const withIfMatch = (version?: number): { headers: Record<string, string> } => ({
-  headers: version === undefined ? {} : { "if-match": `"${version}"` },
-});
+const ifMatch = (version?: number) => (version === undefined ? {} : { "If-Match": `"${version}"` });
 
 const target = (api: Client) => api.targets[":cluster"][":service"];
 
@@ -89,11 +87,15 @@ export const api = {
     call((api) => target(api).activities.$get({ param: targetParam(id), query: { limit: String(limit) } })),
   getSeries: (id: string) => call((api) => target(api).series.$get({ param: targetParam(id), query: {} })),
   suspend: (id: string, flags: SuspendFlags, version?: number) =>
-    call((api) => target(api).suspend.$post({ param: targetParam(id), json: flags }, withIfMatch(version))),
+    call((api) =>
+      target(api).suspend.$post({ param: targetParam(id), header: ifMatch(version), json: flags }),
+    ),
   resume: (id: string, flags: SuspendFlags, version?: number) =>
-    call((api) => target(api).resume.$post({ param: targetParam(id), json: flags }, withIfMatch(version))),
+    call((api) =>
+      target(api).resume.$post({ param: targetParam(id), header: ifMatch(version), json: flags }),
+    ),
   setDryRun: (id: string, dryRun: boolean, version?: number) =>
     call((api) =>
-      target(api)["dry-run"].$put({ param: targetParam(id), json: { dryRun } }, withIfMatch(version)),
+      target(api)["dry-run"].$put({ param: targetParam(id), header: ifMatch(version), json: { dryRun } }),
     ),
 };

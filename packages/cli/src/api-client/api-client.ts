@@ -60,7 +60,8 @@ function typedClient(endpoint: URL, send: Send) {
 type OkBody<R> =
   R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 | 204 ? T : never) : never;
 
-const atVersion = (version: number) => ({ headers: { "if-match": `"${version}"` } });
+/** The If-Match header a conditional write sends: the version it read (its ETag). */
+const atVersion = (version: number) => ({ "If-Match": `"${version}"` });
 const pageQuery = ({ limit, cursor }: PageOptions) => ({
   limit: limit === undefined ? undefined : String(limit),
   cursor,
@@ -78,13 +79,14 @@ export function createApiClient(endpoint: URL, options: { region?: string; send?
     getTarget: (id: string) => call(() => target.$get({ param: targetParam(id) })),
     putTarget: (config: TargetConfigInput, ifMatch: number) =>
       call(() =>
-        target.$put(
-          { param: targetParam(config.target.id), json: config as Parameters<typeof target.$put>[0]["json"] },
-          atVersion(ifMatch),
-        ),
+        target.$put({
+          param: targetParam(config.target.id),
+          header: atVersion(ifMatch),
+          json: config as Parameters<typeof target.$put>[0]["json"],
+        }),
       ),
     deleteTarget: async (id: string, ifMatch: number): Promise<void> => {
-      await call(() => target.$delete({ param: targetParam(id) }, atVersion(ifMatch)));
+      await call(() => target.$delete({ param: targetParam(id), header: atVersion(ifMatch) }));
     },
     listActivities: (id: string, page: PageOptions = {}) =>
       call(() => target.activities.$get({ param: targetParam(id), query: pageQuery(page) })),

@@ -1,5 +1,5 @@
 // One route of the API as @hono/zod-openapi defines it, with what every route shares: the error responses its
-// inputs can cause, If-Match on conditional writes, and the body framing (a JSON body, or none at all).
+// inputs can cause and the body framing (a JSON body, or none at all). Conditional writes declare IfMatchHeaders.
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { ApiEnv } from "./api-env.ts";
@@ -7,8 +7,6 @@ import { ErrorSchema } from "./components.ts";
 import { jsonBody, noBody } from "./request.ts";
 
 export interface RouteExtras {
-  /** Honours `If-Match: <version>` (409 Conflict when it does not match). */
-  conditional?: boolean;
   /** Error statuses beyond those derived from the inputs (e.g. 502 for an upstream call). */
   extraErrors?: readonly number[];
 }
@@ -25,19 +23,25 @@ const ERROR_DESCRIPTIONS: Readonly<Record<number, string>> = {
   502: "UpstreamFailed: the AWS call failed",
 };
 
-const IfMatchHeaders = z.object({
-  "If-Match": z.string().optional().openapi({
-    description: 'The version to change (the ETag of a read, e.g. "3"); 0 = create only. Else 409 Conflict.',
-    pattern: '^(W/)?"?\\d+"?$',
-  }),
+/** `If-Match: 3`, `"3"` or `W/"3"` → 3; 0 means "the target must not exist yet". Absent: last write wins. */
+export const IfMatchHeaders = z.object({
+  "If-Match": z
+    .string()
+    .regex(/^\s*(?:W\/)?"?\d{1,15}"?\s*$/, 'must be a version number such as "3"')
+    .transform((header) => Number(/\d+/.exec(header)?.[0]))
+    .optional()
+    .openapi({
+      description:
+        'The version to change (the ETag of a read, e.g. "3"); 0 = create only. Else 409 Conflict.',
+    }),
 });
 
 function errorStatuses(route: RouteConfig, extras: RouteExtras): number[] {
-  const { params, query, body } = route.request ?? {};
+  const { params, query, body, headers } = route.request ?? {};
   const statuses = new Set<number>([500, ...(extras.extraErrors ?? [])]);
-  if (params || query || body) statuses.add(400);
+  if (params || query || body || headers) statuses.add(400);
   if (params) statuses.add(404);
-  if (extras.conditional) statuses.add(409);
+  if (headers === IfMatchHeaders) statuses.add(409);
   if (body) {
     statuses.add(413);
     statuses.add(415);
@@ -62,12 +66,10 @@ function operation(operationId: string): MiddlewareHandler<ApiEnv> {
 
 /** `createRoute` with the shared parts added; the handler is registered with `app.openapi(route, …)`. */
 export function apiRoute<const R extends RouteConfig & { operationId: string }>(config: R & RouteExtras) {
-  const { conditional, extraErrors, ...route } = config;
-  const request = conditional ? { ...route.request, headers: IfMatchHeaders } : route.request;
+  const { extraErrors, ...route } = config;
   return createRoute({
     ...route,
-    ...(request && { request }),
     middleware: [operation(route.operationId), route.request?.body ? jsonBody : noBody],
-    responses: { ...errorResponses(errorStatuses(route, { conditional, extraErrors })), ...route.responses },
+    responses: { ...errorResponses(errorStatuses(route, { extraErrors })), ...route.responses },
   } as unknown as R);
 }

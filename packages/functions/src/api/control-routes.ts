@@ -3,7 +3,7 @@ import type { TargetConfig, TargetRecord } from "@gantry/core";
 import { OpenAPIHono, type RouteHandler } from "@hono/zod-openapi";
 import type { ApiContext } from "./api-deps.ts";
 import type { ApiEnv } from "./api-env.ts";
-import { apiRoute } from "./api-route.ts";
+import { apiRoute, IfMatchHeaders } from "./api-route.ts";
 import { type SuspendBody as SuspendFlags, type TargetParams, TargetParamsSchema } from "./api-schemas.ts";
 import {
   DesiredCountBody,
@@ -23,7 +23,7 @@ const VIEW = { 200: { description: "The target as it now stands", ...json(Target
 /** Applies `change` unless it changes nothing (then no write and no new version: the call is idempotent). */
 async function changeTarget(
   deps: ApiContext,
-  ifMatch: string | undefined,
+  ifMatch: number | undefined,
   params: TargetParams,
   change: (config: TargetConfig) => TargetConfig,
 ): Promise<TargetRecord> {
@@ -52,8 +52,11 @@ function suspendRoute(action: "suspend" | "resume") {
     path: `${BASE}/${action}`,
     operationId: `${action}Target`,
     summary: `${action === "suspend" ? "Suspend" : "Resume"} scaling per direction (the flags set to true)`,
-    request: { params: TargetParamsSchema, body: { ...json(SuspendBody), required: true } },
-    conditional: true,
+    request: {
+      params: TargetParamsSchema,
+      headers: IfMatchHeaders,
+      body: { ...json(SuspendBody), required: true },
+    },
     responses: VIEW,
   });
 }
@@ -63,8 +66,11 @@ const dryRun = apiRoute({
   path: `${BASE}/dry-run`,
   operationId: "setDryRun",
   summary: "Switch dry run: decisions are recorded, not applied",
-  request: { params: TargetParamsSchema, body: { ...json(DryRunBody), required: true } },
-  conditional: true,
+  request: {
+    params: TargetParamsSchema,
+    headers: IfMatchHeaders,
+    body: { ...json(DryRunBody), required: true },
+  },
   responses: VIEW,
 });
 
@@ -82,7 +88,8 @@ const desiredCount = apiRoute({
 function setSuspension(value: boolean): RouteHandler<ReturnType<typeof suspendRoute>, ApiEnv> {
   return async (c) => {
     const body = c.req.valid("json");
-    const saved = await changeTarget(c.var.deps, c.req.header("if-match"), c.req.valid("param"), (config) =>
+    const ifMatch = c.req.valid("header")["If-Match"];
+    const saved = await changeTarget(c.var.deps, ifMatch, c.req.valid("param"), (config) =>
       setSuspended(config, body, value),
     );
     return c.json(toTargetView(saved, { kind: "off" }), 200, etagHeader(saved.version));
@@ -94,7 +101,8 @@ export const controlRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(suspendRoute("resume"), setSuspension(false))
   .openapi(dryRun, async (c) => {
     const { dryRun: value } = c.req.valid("json");
-    const saved = await changeTarget(c.var.deps, c.req.header("if-match"), c.req.valid("param"), (config) => {
+    const ifMatch = c.req.valid("header")["If-Match"];
+    const saved = await changeTarget(c.var.deps, ifMatch, c.req.valid("param"), (config) => {
       config.target.dryRun = value;
       return config;
     });

@@ -4,7 +4,7 @@ import { NotFoundError, type TargetConfig, ValidationError } from "@gantry/core"
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { ApiEnv } from "./api-env.ts";
-import { apiRoute } from "./api-route.ts";
+import { apiRoute, IfMatchHeaders } from "./api-route.ts";
 import { NamedParamsSchema } from "./api-schemas.ts";
 import { json, TargetView } from "./components.ts";
 import { etagHeader, toTargetView } from "./target-views.ts";
@@ -27,8 +27,11 @@ function namedItemPut({ segment, noun, schema }: NamedItemOptions) {
     path: `/targets/{cluster}/{service}/${segment}/{name}`,
     operationId: `put${noun}`,
     summary: `Create or replace one ${noun} by name (the body's name must equal the path's)`,
-    request: { params: NamedParamsSchema, body: { ...json(schema), required: true } },
-    conditional: true,
+    request: {
+      params: NamedParamsSchema,
+      headers: IfMatchHeaders,
+      body: { ...json(schema), required: true },
+    },
     responses: {
       200: { description: "Replaced; the target as it now stands", ...json(TargetView) },
       201: { description: "Created; the target as it now stands", ...json(TargetView) },
@@ -42,8 +45,7 @@ function namedItemDelete({ segment, noun }: NamedItemOptions) {
     path: `/targets/{cluster}/{service}/${segment}/{name}`,
     operationId: `delete${noun}`,
     summary: `Delete one ${noun} by name`,
-    request: { params: NamedParamsSchema },
-    conditional: true,
+    request: { params: NamedParamsSchema, headers: IfMatchHeaders },
     responses: { 204: { description: "Deleted" } },
   });
 }
@@ -60,7 +62,7 @@ export function namedItemRoutes(options: NamedItemOptions) {
       const deps = c.var.deps;
       const record = await requireTarget(deps, targetIdOf(params));
       const exists = itemsOf(record.config, list).some((item) => item.name === params.name);
-      const ifMatch = c.req.header("if-match");
+      const ifMatch = c.req.valid("header")["If-Match"];
       const saved = await updateConfig(deps, ifMatch, record, (config) => upsert(config, list, body));
       const view = toTargetView(saved, { kind: "off" });
       return c.json(view, exists ? 200 : 201, etagHeader(saved.version));
@@ -72,7 +74,7 @@ export function namedItemRoutes(options: NamedItemOptions) {
       if (!itemsOf(record.config, list).some((item) => item.name === params.name)) {
         throw new NotFoundError(`${record.config.target.id} has no ${noun} named "${params.name}"`, "name");
       }
-      const ifMatch = c.req.header("if-match");
+      const ifMatch = c.req.valid("header")["If-Match"];
       const saved = await updateConfig(deps, ifMatch, record, (config) => without(config, list, params.name));
       return c.body(null, 204, etagHeader(saved.version));
     });

@@ -2,7 +2,7 @@
 // target: those must work on an item that no longer parses (the repair), where the others answer 409 CorruptItem.
 import { CorruptItemError, NotFoundError, type TargetRecord } from "@gantry/core";
 import type { ApiContext } from "./api-deps.ts";
-import { expectedVersion, ifMatchVersion, retryUnlessIfMatch } from "./target-writes.ts";
+import { expectedVersion, retryUnlessIfMatch } from "./target-writes.ts";
 
 export type StoredTarget =
   | { kind: "absent" }
@@ -28,15 +28,15 @@ export async function readStoredTarget(deps: ApiContext, targetId: string): Prom
 }
 
 /** The version a write must match: If-Match when given (409 when it is not the stored one), else undefined. */
-export function ifMatchOf(ifMatch: string | undefined, stored: StoredTarget): number | undefined {
-  if (ifMatchVersion(ifMatch) === undefined) return undefined;
+export function ifMatchOf(ifMatch: number | undefined, stored: StoredTarget): number | undefined {
+  if (ifMatch === undefined) return undefined;
   return expectedVersion(ifMatch, stored.kind === "absent" ? undefined : stored);
 }
 
 /** Deletes the target, corrupt or not, against If-Match or else its current version (re-read after a lost race). */
 export function deleteStoredTarget(
   deps: ApiContext,
-  ifMatch: string | undefined,
+  ifMatch: number | undefined,
   targetId: string,
 ): Promise<void> {
   return retryUnlessIfMatch(ifMatch, async () => {

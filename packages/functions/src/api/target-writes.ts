@@ -23,25 +23,15 @@ export async function requireTarget(deps: ApiContext, targetId: string): Promise
   return record;
 }
 
-/** `If-Match: 3`, `"3"` or `W/"3"` → 3; absent → undefined. 0 means "the target must not exist yet". */
-export function ifMatchVersion(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
-  if (!match)
-    throw new ValidationError(`If-Match must be a version number such as "3", got ${header}`, "If-Match");
-  return Number(match[1]);
-}
-
 /**
- * The config version to write against: If-Match when given (409 when it is not the current one), else the
- * current. The version counts config writes only, so a scaling pass never makes an If-Match stale.
+ * The config version to write against: `wanted` (If-Match) when given (409 when it is not the current one), else
+ * the current. The version counts config writes only, so a scaling pass never makes an If-Match stale.
  */
 export function expectedVersion(
-  ifMatch: string | undefined,
+  wanted: number | undefined,
   current: Pick<TargetRecord, "version"> | undefined,
 ): number {
   const now = current?.version ?? 0;
-  const wanted = ifMatchVersion(ifMatch);
   if (wanted === undefined || wanted === now) return now;
   const state = current === undefined ? "does not exist" : `is at version ${now}`;
   throw new ConflictError(`If-Match: ${wanted} does not match: the target ${state}`);
@@ -57,7 +47,7 @@ const UNCONDITIONAL_ATTEMPTS = 12;
  */
 export async function withFreshRecord<T>(
   deps: ApiContext,
-  ifMatch: string | undefined,
+  ifMatch: number | undefined,
   targetId: string,
   write: (record: TargetRecord, version: number) => Promise<T>,
   read?: TargetRecord,
@@ -72,10 +62,10 @@ export async function withFreshRecord<T>(
 
 /** Runs `readAndWrite` once with If-Match; without it, again after each ConflictError, a dozen times at most. */
 export async function retryUnlessIfMatch<T>(
-  ifMatch: string | undefined,
+  ifMatch: number | undefined,
   readAndWrite: () => Promise<T>,
 ): Promise<T> {
-  const conditional = ifMatchVersion(ifMatch) !== undefined;
+  const conditional = ifMatch !== undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       return await readAndWrite();
@@ -133,7 +123,7 @@ export async function saveConfig(
  */
 export async function updateConfig(
   deps: ApiContext,
-  ifMatch: string | undefined,
+  ifMatch: number | undefined,
   record: TargetRecord,
   change: (config: TargetConfig) => unknown,
 ): Promise<TargetRecord> {

@@ -1,7 +1,7 @@
 import { ValidationError } from "@gantry/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "./api-env.ts";
-import { apiRoute } from "./api-route.ts";
+import { apiRoute, IfMatchHeaders } from "./api-route.ts";
 import { TargetParamsSchema } from "./api-schemas.ts";
 import { json, TargetConfigBody, TargetList, TargetView } from "./components.ts";
 import { getRawTarget, rawTargetRoute } from "./raw-target-route.ts";
@@ -37,8 +37,11 @@ const putTarget = apiRoute({
   path: TARGET_PATH,
   operationId: "putTarget",
   summary: "Create or replace a target's config; target.id must be service/{cluster}/{service}",
-  request: { params: TargetParamsSchema, body: { ...json(TargetConfigBody), required: true } },
-  conditional: true,
+  request: {
+    params: TargetParamsSchema,
+    headers: IfMatchHeaders,
+    body: { ...json(TargetConfigBody), required: true },
+  },
   responses: {
     200: { description: "Replaced", ...json(TargetView), headers: ETAG },
     201: { description: "Created", ...json(TargetView), headers: ETAG },
@@ -50,8 +53,7 @@ const deleteTarget = apiRoute({
   path: TARGET_PATH,
   operationId: "deleteTarget",
   summary: "Stop managing a target (its ECS service is left as it is)",
-  request: { params: TargetParamsSchema },
-  conditional: true,
+  request: { params: TargetParamsSchema, headers: IfMatchHeaders },
   responses: { 204: { description: "Deleted" } },
 });
 
@@ -88,12 +90,18 @@ export const targetRoutes = new OpenAPIHono<ApiEnv>()
     // Without If-Match a PUT replaces whatever is there (last write wins), a corrupt item too; with it, only
     // that version.
     const previous = stored.kind === "record" ? stored.record : undefined;
-    const record = await saveConfig(deps, config, ifMatchOf(c.req.header("if-match"), stored), previous);
+    const record = await saveConfig(
+      deps,
+      config,
+      ifMatchOf(c.req.valid("header")["If-Match"], stored),
+      previous,
+    );
     const view = toTargetView(record, { kind: "off" });
     return c.json(view, stored.kind === "absent" ? 201 : 200, etagHeader(record.version));
   })
   .openapi(deleteTarget, async (c) => {
-    await deleteStoredTarget(c.var.deps, c.req.header("if-match"), targetIdOf(c.req.valid("param")));
+    const ifMatch = c.req.valid("header")["If-Match"];
+    await deleteStoredTarget(c.var.deps, ifMatch, targetIdOf(c.req.valid("param")));
     return c.body(null, 204);
   })
   .openapi(rawTargetRoute, getRawTarget);
