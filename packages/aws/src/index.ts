@@ -1,3 +1,16 @@
+export {
+  type DeregisterOutcome,
+  deregisterScalableTarget,
+} from "./application-autoscaling/aas-deregister.ts";
+export { createAasImportClients } from "./application-autoscaling/aas-import-clients.ts";
+export type { AasImportClients } from "./application-autoscaling/aas-import-reader.ts";
+export {
+  DESCRIBE_ALARMS_NAMES_LIMIT,
+  readAasSetup,
+  stepAlarmNames,
+} from "./application-autoscaling/aas-import-reader.ts";
+export type * from "./application-autoscaling/aas-setup.ts";
+export { ECS_DESIRED_COUNT, ECS_NAMESPACE } from "./application-autoscaling/aas-setup.ts";
 export { createAsgPort, SET_INSTANCE_PROTECTION_LIMIT } from "./autoscaling/asg-adapter.ts";
 export type {
   AsgGroup,
