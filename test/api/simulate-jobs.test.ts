@@ -1,5 +1,5 @@
 import "@gantry/testing/test-env";
-import { type JobUpdate, TargetConfigSchema } from "@gantry/core";
+import { type JobUpdate, TargetConfigSchema, ThrottledError } from "@gantry/core";
 import { createBacktestHandler } from "@gantry/functions/backtest";
 import { createQuietObservability } from "@gantry/functions/observability";
 import { MemoryJobStore } from "@gantry/runtime/local-stack";
@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { apiWorld, expectErrorShape, START, workerConfig } from "./support/api-world.ts";
 
 const PATH = "/targets/prod/worker/simulate";
+/** The backtest function runs 15 minutes at most: a job not written for longer has lost its run. */
+const JOB_STALE_MS = 16 * 60_000;
 const CSV = [
   "time,count",
   ...Array.from({ length: 240 }, (_, i) => `${i * 60},${i % 30 === 0 ? 300 : 5}`),
@@ -50,6 +52,64 @@ describe("backtest jobs", () => {
     const bad = await world.call({ method: "GET", path: "/simulations/NOT_AN_ID" });
     expect(bad.status).toBe(400);
     expect(expectErrorShape(bad).field).toBe("id");
+  });
+
+  it("marks the job Failed with the reason when the backtest function cannot be invoked", async () => {
+    const world = apiWorld();
+    await world.seed(workerConfig());
+    const refusal = Object.assign(new Error("Rate exceeded for function gantry-backtest"), {
+      name: "ServiceException",
+    });
+    const created: string[] = [];
+    const create = world.jobs.create.bind(world.jobs);
+    world.jobs.create = async (job) => {
+      created.push(job.id);
+      return create(job);
+    };
+    world.backtests.failNext(refusal);
+    const reply = await world.call({
+      method: "POST",
+      path: PATH,
+      body: { trace: { format: "counts", csv: CSV } },
+    });
+    expect(reply.status).toBe(502);
+    expect(expectErrorShape(reply)).toMatchObject({ code: "UpstreamFailed", field: null });
+    expect(reply.body.error.message).toContain("Rate exceeded for function gantry-backtest");
+    const [id] = created;
+    const job = await world.call({ method: "GET", path: `/simulations/${id}` });
+    expect(job.body).toMatchObject({ id, status: "Failed", error: { code: "UpstreamFailed", field: null } });
+    expect(job.body.error.message).toContain("could not be started: Rate exceeded");
+
+    world.backtests.failNext(new ThrottledError("lambda:InvokeFunction throttled"));
+    const throttled = await world.call({
+      method: "POST",
+      path: PATH,
+      body: { trace: { format: "counts", csv: CSV } },
+    });
+    expect(throttled.status).toBe(429);
+    expect(world.backtests.started).toEqual([]);
+  });
+
+  it("shows a job whose run was lost as Failed once it has not been written for 16 minutes", async () => {
+    const world = apiWorld();
+    const base = { targetId: "service/prod/worker", createdAt: START, updatedAt: START, input: {} };
+    await world.jobs.create({ ...base, id: "run-lost", status: "Running", progress: 0.4 });
+    await world.jobs.create({ ...base, id: "never-ran", status: "Pending", progress: 0 });
+    world.clock.advance(JOB_STALE_MS);
+    expect((await world.call({ method: "GET", path: "/simulations/run-lost" })).body).toMatchObject({
+      status: "Running",
+      progress: 0.4,
+    });
+    world.clock.advance(1);
+    for (const id of ["run-lost", "never-ran"]) {
+      const reply = await world.call({ method: "GET", path: `/simulations/${id}` });
+      expect(reply.body).toMatchObject({
+        id,
+        status: "Failed",
+        error: { code: "UpstreamFailed", field: null },
+      });
+      expect(reply.body.error.message).toContain("its run was lost");
+    }
   });
 
   it("stores no job and starts nothing when the request is refused", async () => {
@@ -104,6 +164,40 @@ describe("the backtest handler", () => {
     expect(steps.length).toBeLessThanOrEqual(9);
     expect(steps).toEqual([...steps].sort());
     expect(world.updates.at(-1)).toMatchObject({ status: "Succeeded" });
+  });
+
+  it("writes progress while the simulation runs, so a poll sees it Running part way", async () => {
+    const world = jobWorld();
+    const day = ["time,count", ...Array.from({ length: 24 * 60 }, (_, i) => `${i * 60},${5 + (i % 7)}`)];
+    const job = { ...input, trace: { uploaded: { format: "counts", csv: day.join("\n") } } };
+    await world.jobs.create({
+      ...{ id: "j4", targetId: "service/prod/worker", status: "Pending", progress: 0 },
+      ...{ createdAt: START, updatedAt: START, input: job },
+    });
+    const seen: string[] = [];
+    let done = false;
+    const run = world.run({ jobId: "j4" }).finally(() => {
+      done = true;
+    });
+    while (!done) {
+      const polled = await world.jobs.get("j4");
+      seen.push(`${polled?.status} ${polled?.progress}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await run).toMatchObject({ status: "Succeeded", progress: 1 });
+    const partWay = seen.filter((s) => /^Running 0\.\d+$/.test(s));
+    expect(new Set(partWay).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it("marks a Pending job whose event came after it was shown lost Failed, without running it", async () => {
+    const world = jobWorld();
+    await world.jobs.create({
+      ...{ id: "late", targetId: "service/prod/worker", status: "Pending", progress: 0 },
+      ...{ createdAt: START - JOB_STALE_MS - 1, updatedAt: START - JOB_STALE_MS - 1, input },
+    });
+    const job = await world.run({ jobId: "late" });
+    expect(job).toMatchObject({ status: "Failed", error: { code: "UpstreamFailed" } });
+    expect(world.updates).toEqual([{ status: "Failed", error: job?.error }]);
   });
 
   it("leaves a job that already started alone, and ignores an unknown one", async () => {

@@ -183,9 +183,17 @@ function backtestRunner(
   const context = lambdaContext({ remainingMs: 900_000, now: () => clock.now() });
   const started: string[] = [];
   let runs: Promise<unknown>[] = [];
+  let failure: Error | undefined;
   return {
     started,
+    /** The next start fails with `error`, as a refused Lambda Invoke would. */
+    failNext(error: Error): void {
+      failure = error;
+    },
     async start(jobId: string): Promise<void> {
+      const error = failure;
+      failure = undefined;
+      if (error) throw error;
       started.push(jobId);
       runs.push(new Promise((resolve) => setImmediate(resolve)).then(() => handler({ jobId }, context)));
     },

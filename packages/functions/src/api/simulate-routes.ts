@@ -10,6 +10,8 @@ import {
 } from "@gantry/core";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { BacktestInput } from "../backtest/backtest-input.ts";
+import { currentJob } from "../backtest/job-status.ts";
+import { startJob } from "../backtest/start-job.ts";
 import { parseUploadedTrace } from "../trace-upload.ts";
 import type { ApiContext } from "./api-deps.ts";
 import type { ApiEnv } from "./api-env.ts";
@@ -33,7 +35,7 @@ const simulate = apiRoute({
   summary:
     "Start a backtest of the target's policies on an uploaded trace or on its queue's recorded history; poll the job at Location for the report (`gantry simulate --json`'s)",
   request: { params: TargetParamsSchema, body: { ...json(SimulateRequest), required: true } },
-  extraErrors: [501, 502],
+  extraErrors: [429, 501, 502],
   responses: {
     202: {
       description: "The job, Pending; `Location` is its URL (`/simulations/{id}`)",
@@ -61,23 +63,15 @@ export const simulateRoutes = new OpenAPIHono<ApiEnv>()
     const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
     checkSimulable(record.config);
     const input = await backtestInput(deps, record.config, body);
-    const now = deps.clock.now();
-    const id = `${now.toString(36)}-${deps.randomId()}`;
-    const job: BacktestJob = {
-      ...{ id, targetId: record.config.target.id, status: "Pending", progress: 0 },
-      ...{ createdAt: now, updatedAt: now, input },
-    };
-    await jobs.create(job);
-    await startBacktest(id);
-    deps.logger.info("backtest job started", { jobId: id });
-    return c.json(jobView(job), 202, { Location: jobPath(id) });
+    const job = await startJob({ ...deps, jobs, startBacktest }, record.config.target.id, input);
+    return c.json(jobView(job), 202, { Location: jobPath(job.id) });
   })
   .openapi(getJob, async (c) => {
     const { jobs } = configured(c.var.deps);
     const { id } = c.req.valid("param");
     const job = await jobs.get(id);
     if (!job) throw new NotFoundError(`no simulation ${id} (jobs are kept 7 days)`, "id");
-    return c.json(jobView(job), 200);
+    return c.json(jobView(currentJob(job, c.var.deps.clock.now())), 200);
   });
 
 function configured({ jobs, startBacktest }: ApiContext) {

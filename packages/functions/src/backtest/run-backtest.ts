@@ -5,9 +5,9 @@ import {
   averageProcessingSeconds,
   createScaler,
   fluidBoundTaskSeconds,
-  runSimulation,
   SIM_QUEUE_URL,
   type SimulationProgress,
+  simulationSteps,
   type Trace,
 } from "@gantry/sim";
 import { type SimulationReport, toSimulationReport } from "@gantry/sim/report";
@@ -30,7 +30,14 @@ export function traceOf(input: BacktestInput): Trace {
   };
 }
 
-export function runBacktest(input: BacktestInput, onProgress?: (fraction: number) => void): SimulationReport {
+/**
+ * Runs the simulation step by step, awaiting `onProgress` after each (about every simulated hour) and handing
+ * the event loop back, so progress is written while the run goes on (and `gantry dev` keeps answering).
+ */
+export async function runBacktest(
+  input: BacktestInput,
+  onProgress: (fraction: number) => Promise<void> = async () => {},
+): Promise<SimulationReport> {
   const { config, options } = input;
   const trace = traceOf(input);
   const { minCapacity, maxCapacity } = config.target;
@@ -42,7 +49,7 @@ export function runBacktest(input: BacktestInput, onProgress?: (fraction: number
     processingTimeSeconds: averageProcessingSeconds(trace, processingTime),
   };
   const scaler = createScaler("gantry", { bounds, slo, config: onSimulatedQueue(config) });
-  const result = runSimulation({
+  const steps = simulationSteps({
     trace,
     scaler,
     bounds,
@@ -53,9 +60,14 @@ export function runBacktest(input: BacktestInput, onProgress?: (fraction: number
     ...(options.processingTimeSeconds !== undefined && {
       processingTimeSeconds: options.processingTimeSeconds,
     }),
-    ...(onProgress && { onProgress: (p: SimulationProgress) => onProgress(fractionOf(p)) }),
   });
-  return toSimulationReport(result, fluidBoundTaskSeconds(trace, processingTime));
+  let step = steps.next();
+  while (!step.done) {
+    await onProgress(fractionOf(step.value));
+    await new Promise((resolve) => setImmediate(resolve));
+    step = steps.next();
+  }
+  return toSimulationReport(step.value, fluidBoundTaskSeconds(trace, processingTime));
 }
 
 function fractionOf({ simulatedSeconds, totalSeconds }: SimulationProgress): number {

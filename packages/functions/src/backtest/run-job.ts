@@ -1,8 +1,9 @@
-// Runs one stored backtest job: Pending → Running (progress in steps of 10 %) → Succeeded with the report, or
-// Failed with the error in the API's error shape.
+// Runs one stored backtest job: Pending → Running (progress in steps of 10 %, written while it runs) →
+// Succeeded with the report, or Failed with the error in the API's error shape.
 import { type BacktestJob, type Clock, GantryError, type JobError, type JobStore } from "@gantry/core";
 import type { Observability } from "../observability.ts";
 import type { BacktestInput } from "./backtest-input.ts";
+import { isLost, LOST_RUN } from "./job-status.ts";
 import { runBacktest } from "./run-backtest.ts";
 
 export interface BacktestDeps {
@@ -10,10 +11,13 @@ export interface BacktestDeps {
   clock: Clock;
 }
 
-/** Progress is written at most once per this fraction of the run. */
+/** Progress is written at most once per this fraction of the run (at most ten writes a job). */
 export const PROGRESS_STEP = 0.1;
 
-/** Runs the job if it is still Pending (a retried or duplicate invocation leaves a started job alone). */
+/**
+ * Runs the job if it is still Pending (a retried or duplicate invocation leaves a started job alone). A Pending
+ * job the API already shows as lost (its event came too late) is marked Failed instead of run.
+ */
 export async function runJob(
   deps: BacktestDeps & Observability,
   jobId: string,
@@ -28,14 +32,14 @@ export async function runJob(
     deps.logger.warn("backtest job already started; not running it again", { status: job.status });
     return job;
   }
+  if (isLost(job, deps.clock.now())) {
+    return await deps.jobs.update(jobId, { status: "Failed", error: LOST_RUN }, deps.clock.now());
+  }
   await deps.jobs.update(jobId, { status: "Running", progress: 0 }, deps.clock.now());
-  const progress = progressWriter(deps, jobId);
   try {
-    const report = runBacktest(job.input as BacktestInput, progress.report);
-    await progress.settled();
+    const report = await runBacktest(job.input as BacktestInput, progressWriter(deps, jobId));
     return await deps.jobs.update(jobId, { status: "Succeeded", progress: 1, report }, deps.clock.now());
   } catch (error) {
-    await progress.settled();
     return await deps.jobs.update(
       jobId,
       { status: "Failed", error: jobError(deps, error) },
@@ -44,20 +48,18 @@ export async function runJob(
   }
 }
 
-/** Writes progress in steps of PROGRESS_STEP, one write at a time and in order; a failed write is only logged. */
+/** Writes progress in steps of PROGRESS_STEP (the run waits for each write); a failed write is only logged. */
 function progressWriter(deps: BacktestDeps & Observability, jobId: string) {
   let written = 0;
-  let chain: Promise<unknown> = Promise.resolve();
-  return {
-    report(fraction: number) {
-      const step = Math.floor(fraction / PROGRESS_STEP) * PROGRESS_STEP;
-      if (step < written + PROGRESS_STEP - 1e-9 || fraction >= 1) return;
-      written = step;
-      chain = chain
-        .then(() => deps.jobs.update(jobId, { progress: Number(step.toFixed(2)) }, deps.clock.now()))
-        .catch((error) => deps.logger.warn("could not record the backtest's progress", { error }));
-    },
-    settled: () => chain,
+  return async (fraction: number): Promise<void> => {
+    const step = Math.floor(fraction / PROGRESS_STEP) * PROGRESS_STEP;
+    if (step < written + PROGRESS_STEP - 1e-9 || fraction >= 1) return;
+    written = step;
+    try {
+      await deps.jobs.update(jobId, { progress: Number(step.toFixed(2)) }, deps.clock.now());
+    } catch (error) {
+      deps.logger.warn("could not record the backtest's progress", { error: error as Error });
+    }
   };
 }
 

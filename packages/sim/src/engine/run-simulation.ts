@@ -69,6 +69,20 @@ function stepScaler(service: SimService, options: SimulationOptions, account: Si
 }
 
 export function runSimulation(options: SimulationOptions): SimulationResult {
+  const steps = simulationSteps(options);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    options.onProgress?.(step.value);
+  }
+}
+
+/**
+ * The same run as a generator: it yields its progress (about every simulated hour, and at the end) and returns
+ * the result, so a caller can hand the event loop back between steps (the backtest function writes progress).
+ */
+export function* simulationSteps(
+  options: SimulationOptions,
+): Generator<SimulationProgress, SimulationResult> {
   checkRun(options);
   const { trace, scaler, bounds, seed = 0, sloSeconds = 60, tailSeconds = 0 } = options;
   const startMs = options.startMs ?? (trace.startTime === undefined ? 0 : Date.parse(trace.startTime));
@@ -85,16 +99,13 @@ export function runSimulation(options: SimulationOptions): SimulationResult {
     account.advanceTo(startMs + k * intervalMs);
     const action = stepScaler(service, options, account);
     if (action !== undefined) actions.push(action);
-    if (options.onProgress !== undefined && account.now() >= nextProgress) {
-      options.onProgress({
-        simulatedSeconds: (account.now() - startMs) / 1000,
-        totalSeconds: totalMs / 1000,
-      });
+    if (account.now() >= nextProgress) {
+      yield { simulatedSeconds: (account.now() - startMs) / 1000, totalSeconds: totalMs / 1000 };
       nextProgress += PROGRESS_EVERY_MS;
     }
   }
   account.advanceTo(endMs);
-  options.onProgress?.({ simulatedSeconds: totalMs / 1000, totalSeconds: totalMs / 1000 });
+  yield { simulatedSeconds: totalMs / 1000, totalSeconds: totalMs / 1000 };
   const context = {
     scaler: scaler.name,
     trace: trace.name,
