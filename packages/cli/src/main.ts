@@ -8,6 +8,7 @@ import { registerDashboard } from "./commands/dashboard.ts";
 import { registerDev } from "./commands/dev.ts";
 import { registerEvaluate } from "./commands/evaluate.ts";
 import { registerExplain } from "./commands/explain.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerSimulate } from "./commands/simulate.ts";
 import { registerStatus } from "./commands/status.ts";
 
@@ -25,6 +26,7 @@ function buildProgram(): Command {
   registerExplain(program);
   registerActivities(program);
   registerCapacity(program);
+  registerImport(program);
   return program;
 }
 
