@@ -55,6 +55,23 @@ describe("gantry import, then gantry apply", () => {
     expect(again.stdout).toContain("Plan: 0 to add, 0 to change, 0 to delete, 3 unchanged.");
   });
 
+  it("the repository's examples/gantry.yaml passes apply --dry-run as well", async () => {
+    const fresh = await startApiServer();
+    const example = await run([
+      "apply",
+      "-f",
+      join(root, "examples/gantry.yaml"),
+      "--dry-run",
+      "--endpoint",
+      fresh.endpoint,
+    ]);
+    await fresh.close();
+    expect(example.stderr).toBe("");
+    expect(example.stdout).toContain(
+      "+ service/prod/web: new target (2–20 tasks, 3 policies, 2 scheduled actions)",
+    );
+  });
+
   it("--strict exits 1 when something was not carried over, the file still written; -o never overwrites silently", async () => {
     const strictFile = join(mkdtempSync(join(tmpdir(), "gantry-import-")), "gantry.yaml");
     const strict = await run(["import", "--from", FIXTURES, "-o", strictFile, "--strict"]);
