@@ -197,6 +197,35 @@ describe("getMetricData", () => {
     },
   );
 
+  it("runs its batches in parallel, at most `concurrency` calls at once", async () => {
+    let inFlight = 0;
+    let most = 0;
+    cloudWatchMock.on(GetMetricDataCommand).callsFake(async (input: GetMetricDataCommandInput) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return oneDatapointEach(input);
+    });
+    const queries = Array.from({ length: 2600 }, (_, i) => cpuQuery(`m${i}`));
+    const parallel = createMetricsPort(new CloudWatchClient(TEST_CLIENT_CONFIG), { concurrency: 3 });
+
+    const result = await parallel.getMetricData(queries, range);
+
+    expect(cloudWatchMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 6);
+    expect(most).toBe(3);
+    expect(Object.keys(result)).toHaveLength(2600);
+  });
+
+  it("fails the call when one batch fails", async () => {
+    cloudWatchMock
+      .on(GetMetricDataCommand)
+      .callsFakeOnce(oneDatapointEach)
+      .rejectsOnce(sdkError("Throttling", { message: "Rate exceeded" }))
+      .callsFake(oneDatapointEach);
+    const queries = Array.from({ length: 1500 }, (_, i) => cpuQuery(`m${i}`));
+    await expect(port.getMetricData(queries, range)).rejects.toBeInstanceOf(ThrottledError);
+  });
+
   it("maps throttling to ThrottledError", async () => {
     cloudWatchMock.on(GetMetricDataCommand).rejects(sdkError("Throttling", { message: "Rate exceeded" }));
     await expect(port.getMetricData([cpuQuery("a")], range)).rejects.toBeInstanceOf(ThrottledError);

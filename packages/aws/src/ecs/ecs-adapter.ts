@@ -8,8 +8,12 @@ export { DESCRIBE_SERVICES_LIMIT, isDeploying } from "./describe-services.ts";
 /** Tuning of the DescribeServices batches; the defaults suit a Lambda pass. */
 export type EcsPortOptions = Partial<DescribeServicesOptions>;
 
-/** DescribeServices calls in flight at once: a few clusters at a time, well under ECS's rate. */
-const DEFAULT_DESCRIBE_CONCURRENCY = 4;
+/**
+ * DescribeServices calls in flight at once. ECS's describe actions are throttled per account at about 20 a second
+ * sustained, with a larger burst [AWS]; ten in flight at 20–50 ms each can burst past that, and the SDK's adaptive
+ * retry then slows the client down rather than failing the pass.
+ */
+export const DEFAULT_DESCRIBE_CONCURRENCY = 10;
 /** One short retry beyond the SDK's own attempts before a failing batch is split. */
 const DEFAULT_RETRY_DELAYS_MS = [200];
 
