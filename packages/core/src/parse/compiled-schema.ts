@@ -1,9 +1,8 @@
 import * as z from "zod";
 
-// Validation runs on every decision and every stored config read, so each schema is AOT-compiled by zod
-// (z.compile: generated code, no per-call closures or issue arrays) on first use, and kept with the schema.
-// zod's compiled parser answers only valid input; anything it rejects is re-parsed by the schema's own runtime
-// parser, so every error (issue, path, message) is the one the schema itself reports.
+// zod's AOT compiler (z.compile) turns a schema into generated code: no per-call closures or issue arrays.
+// Its parser answers only valid input; anything it rejects is re-parsed by the schema's own runtime parser, so
+// every error (issue, path, message) is the one the schema itself reports. Compiling costs tens of ms once.
 const compiled = new WeakMap<z.ZodType, z.ZodType>();
 
 /** The compiled twin of `schema`, built on first call (tens of ms for the largest schemas, once per process). */
