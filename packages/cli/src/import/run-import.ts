@@ -22,9 +22,7 @@ export interface ImportOptions {
 
 export async function runImport(options: ImportOptions, io: ImportIo): Promise<void> {
   checkFlags(options);
-  const setup = options.from
-    ? await readSavedOutput(options.from)
-    : await readAasSetup(io.clients(options.region));
+  const setup = options.from ? await readSavedOutput(options.from) : await readLive(options.region, io);
   const result = buildImport(setup);
   const source = options.from
     ? `saved output in ${options.from}`
@@ -45,6 +43,18 @@ export async function runImport(options: ImportOptions, io: ImportIo): Promise<v
       yes: options.yes === true,
     };
     await handOver(plan, io);
+  }
+}
+
+async function readLive(region: string | undefined, io: ImportIo) {
+  try {
+    return await readAasSetup(io.clients(region));
+  } catch (error) {
+    // The SDK's words for a region neither passed nor configured; say which flag supplies it.
+    if (region === undefined && error instanceof Error && /Region is missing/.test(error.message)) {
+      throw new CliError("no AWS region: pass --region or set AWS_REGION", 2);
+    }
+    throw error;
   }
 }
 
