@@ -1,7 +1,7 @@
 import type { Datapoint, MetricQuery, MetricsPort } from "@gantry/core";
 import { MemoryStateStore } from "@gantry/runtime/local-stack";
+import { createCloudWatchSeriesSource } from "@gantry/runtime/operator";
 import { describe, expect, it } from "vitest";
-import { createCloudWatchSeriesSource } from "../../packages/functions/src/api/cloudwatch-series-source.ts";
 import { CPU_POLICY, QUEUE_URL, START, STEP_POLICY, workerConfig } from "./support/api-world.ts";
 
 const ID = "service/prod/worker";

@@ -10,8 +10,8 @@ import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
 import { createObservability, type Observability } from "./observability.ts";
 
+export type { SeriesPoint, SeriesRange, SeriesSource } from "@gantry/runtime/operator";
 export type { ApiDeps } from "./api/api-deps.ts";
-export type { SeriesPoint, SeriesRange, SeriesSource } from "./api/series-source.ts";
 
 function complete(deps: ApiDeps): ApiContext {
   return {

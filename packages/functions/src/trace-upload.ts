@@ -2,6 +2,7 @@
 // in the request, so bad input is a 400, without bundling the simulator; the backtest reads it again to run it),
 // within limits that keep one run to seconds of CPU (a run replays every message).
 import { GantryError, ValidationError } from "@gantry/core";
+import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "@gantry/runtime/operator";
 import {
   looksLikeTimestamp,
   parseCountsCsv,
@@ -12,7 +13,6 @@ import {
   totalCount,
   traceSeconds,
 } from "@gantry/sim/traces/readers";
-import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "./api/trace-limits.ts";
 import type { UploadedTrace } from "./backtest/backtest-input.ts";
 
 /** The name the readers put in messages (`trace.csv:3: …`), which is also the body field they concern. */

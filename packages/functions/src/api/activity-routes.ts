@@ -1,3 +1,5 @@
+import { formatServiceId } from "@gantry/core";
+import { requireTarget } from "@gantry/runtime/operator";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { ApiContext } from "./api-deps.ts";
@@ -5,7 +7,6 @@ import type { ApiEnv } from "./api-env.ts";
 import { apiRoute } from "./api-route.ts";
 import { ActivitiesQuerySchema, TargetParamsSchema } from "./api-schemas.ts";
 import { ActivityPage, json } from "./components.ts";
-import { requireTarget, targetIdOf } from "./target-writes.ts";
 
 const DEFAULT_PAGE = 50;
 
@@ -32,6 +33,6 @@ export async function activityPage(
 /** Newest first, as the store keeps them; `nextCursor` continues with older ones and is absent on the last page. */
 export const activityRoutes = new OpenAPIHono<ApiEnv>().openapi(listActivities, async (c) => {
   const deps = c.var.deps;
-  const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+  const record = await requireTarget(deps, formatServiceId(c.req.valid("param")));
   return c.json(await activityPage(deps, record.config.target.id, c.req.valid("query")), 200);
 });

@@ -7,10 +7,10 @@ import {
   createEcsPort,
   createMetricsPort,
 } from "@gantry/aws";
+import { createCloudWatchSeriesSource } from "@gantry/runtime/operator";
 import { systemClock } from "../deps-from-env.ts";
 import { readFunctionEnv } from "../function-env.ts";
 import type { ApiDeps } from "./api-deps.ts";
-import { createCloudWatchSeriesSource } from "./cloudwatch-series-source.ts";
 
 /**
  * The API's dependencies from the Lambda environment (TABLE_NAME, AWS_REGION, and BACKTEST_FUNCTION_NAME: the

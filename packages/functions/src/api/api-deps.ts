@@ -1,6 +1,6 @@
 import type { Clock, EcsPort, JobStore, MetricsPort, StateStore } from "@gantry/core";
+import type { SeriesSource } from "@gantry/runtime/operator";
 import type { Observability } from "../observability.ts";
-import type { SeriesSource } from "./series-source.ts";
 
 /** What the API needs; ECS and the series source are optional so that a store alone serves the config routes. */
 export interface ApiDeps extends Partial<Observability> {

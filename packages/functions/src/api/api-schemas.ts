@@ -9,9 +9,9 @@ import {
   TargetSchema,
   TargetTrackingPolicySchema,
 } from "@gantry/core";
+import type { SeriesPoint } from "@gantry/runtime/operator";
 import type { SimulationReport } from "@gantry/sim/report";
 import { z } from "zod";
-import type { SeriesPoint } from "./series-source.ts";
 
 /** One part of `service/<cluster>/<service>`, as the core's target id pattern allows it. */
 const SegmentSchema = z.string().regex(/^[A-Za-z0-9_-]{1,255}$/, "use 1–255 letters, digits, '_' or '-'");

@@ -1,10 +1,16 @@
 // Operator switches on a target: suspend/resume per direction, dry run, and a manual desired count.
-import type { TargetConfig, TargetRecord } from "@gantry/core";
+import { formatServiceId } from "@gantry/core";
+import {
+  requireTarget,
+  setDesiredCount,
+  setDryRun,
+  setSuspended,
+  switchConfig,
+} from "@gantry/runtime/operator";
 import { OpenAPIHono, type RouteHandler } from "@hono/zod-openapi";
-import type { ApiContext } from "./api-deps.ts";
 import type { ApiEnv } from "./api-env.ts";
 import { apiRoute, IfMatchHeaders } from "./api-route.ts";
-import { type SuspendBody as SuspendFlags, type TargetParams, TargetParamsSchema } from "./api-schemas.ts";
+import { TargetParamsSchema } from "./api-schemas.ts";
 import {
   DesiredCountBody,
   DesiredCountResult,
@@ -13,38 +19,10 @@ import {
   SuspendBody,
   TargetView,
 } from "./components.ts";
-import { setDesiredCount } from "./desired-count.ts";
 import { etagHeader, toTargetView } from "./target-views.ts";
-import { expectedVersion, requireTarget, targetIdOf, updateConfig } from "./target-writes.ts";
 
 const BASE = "/targets/{cluster}/{service}";
 const VIEW = { 200: { description: "The target as it now stands", ...json(TargetView) } };
-
-/** Applies `change` unless it changes nothing (then no write and no new version: the call is idempotent). */
-async function changeTarget(
-  deps: ApiContext,
-  ifMatch: number | undefined,
-  params: TargetParams,
-  change: (config: TargetConfig) => TargetConfig,
-): Promise<TargetRecord> {
-  const record = await requireTarget(deps, targetIdOf(params));
-  expectedVersion(ifMatch, record);
-  const changed = change(structuredClone(record.config));
-  // The change, not its result, goes to updateConfig: a retry after a lost race re-applies it to the fresh config.
-  return sameConfig(changed, record.config) ? record : await updateConfig(deps, ifMatch, record, change);
-}
-
-function sameConfig(a: TargetConfig, b: TargetConfig): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function setSuspended(config: TargetConfig, body: SuspendFlags, value: boolean): TargetConfig {
-  const state = config.target.suspendedState;
-  if (body.dynamicScalingIn) state.dynamicScalingInSuspended = value;
-  if (body.dynamicScalingOut) state.dynamicScalingOutSuspended = value;
-  if (body.scheduledScaling) state.scheduledScalingSuspended = value;
-  return config;
-}
 
 function suspendRoute(action: "suspend" | "resume") {
   return apiRoute({
@@ -84,13 +62,14 @@ const desiredCount = apiRoute({
   responses: { 200: { description: "Applied", ...json(DesiredCountResult) } },
 });
 
-/** Sets the flags the body names to `value` (true: suspend, false: resume). */
+/** Sets the flags the body names to `value` (true: suspend, false: resume); a repeat writes nothing. */
 function setSuspension(value: boolean): RouteHandler<ReturnType<typeof suspendRoute>, ApiEnv> {
   return async (c) => {
-    const body = c.req.valid("json");
+    const flags = c.req.valid("json");
+    const record = await requireTarget(c.var.deps, formatServiceId(c.req.valid("param")));
     const ifMatch = c.req.valid("header")["If-Match"];
-    const saved = await changeTarget(c.var.deps, ifMatch, c.req.valid("param"), (config) =>
-      setSuspended(config, body, value),
+    const saved = await switchConfig(c.var.deps, ifMatch, record, (config) =>
+      setSuspended(config, flags, value),
     );
     return c.json(toTargetView(saved, { kind: "off" }), 200, etagHeader(saved.version));
   };
@@ -101,15 +80,13 @@ export const controlRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(suspendRoute("resume"), setSuspension(false))
   .openapi(dryRun, async (c) => {
     const { dryRun: value } = c.req.valid("json");
+    const record = await requireTarget(c.var.deps, formatServiceId(c.req.valid("param")));
     const ifMatch = c.req.valid("header")["If-Match"];
-    const saved = await changeTarget(c.var.deps, ifMatch, c.req.valid("param"), (config) => {
-      config.target.dryRun = value;
-      return config;
-    });
+    const saved = await switchConfig(c.var.deps, ifMatch, record, (config) => setDryRun(config, value));
     return c.json(toTargetView(saved, { kind: "off" }), 200, etagHeader(saved.version));
   })
   .openapi(desiredCount, async (c) => {
     const deps = c.var.deps;
-    const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+    const record = await requireTarget(deps, formatServiceId(c.req.valid("param")));
     return c.json(await setDesiredCount(deps, record, c.req.valid("json").desiredCount), 200);
   });

@@ -1,6 +1,14 @@
 // PUT and DELETE of one named item in a target's list (policies, scheduled actions): the path names it, the
 // body's `name` must agree, and the whole resulting config is validated before the conditional write.
-import { NotFoundError, type TargetConfig, ValidationError } from "@gantry/core";
+import { formatServiceId, NotFoundError, ValidationError } from "@gantry/core";
+import {
+  hasItem,
+  type NamedList,
+  requireTarget,
+  updateConfig,
+  upsertItem,
+  withoutItem,
+} from "@gantry/runtime/operator";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { ApiEnv } from "./api-env.ts";
@@ -8,12 +16,9 @@ import { apiRoute, IfMatchHeaders } from "./api-route.ts";
 import { NamedParamsSchema } from "./api-schemas.ts";
 import { json, TargetView } from "./components.ts";
 import { etagHeader, toTargetView } from "./target-views.ts";
-import { requireTarget, targetIdOf, updateConfig } from "./target-writes.ts";
-
-type ListKey = "policies" | "scheduledActions";
 
 export interface NamedItemOptions {
-  list: ListKey;
+  list: NamedList;
   /** Path segment: `policies`, `scheduled-actions`. */
   segment: string;
   /** For operation ids and messages: `Policy`, `ScheduledAction`. */
@@ -59,40 +64,23 @@ export function namedItemRoutes(options: NamedItemOptions) {
       if (body.name !== params.name) {
         throw new ValidationError(`must be "${params.name}" to match the path, got "${body.name}"`, "name");
       }
-      const deps = c.var.deps;
-      const record = await requireTarget(deps, targetIdOf(params));
-      const exists = itemsOf(record.config, list).some((item) => item.name === params.name);
+      const record = await requireTarget(c.var.deps, formatServiceId(params));
+      const exists = hasItem(record.config, list, params.name);
       const ifMatch = c.req.valid("header")["If-Match"];
-      const saved = await updateConfig(deps, ifMatch, record, (config) => upsert(config, list, body));
-      const view = toTargetView(saved, { kind: "off" });
-      return c.json(view, exists ? 200 : 201, etagHeader(saved.version));
+      const saved = await updateConfig(c.var.deps, ifMatch, record, (config) =>
+        upsertItem(config, list, body),
+      );
+      return c.json(toTargetView(saved, { kind: "off" }), exists ? 200 : 201, etagHeader(saved.version));
     })
     .openapi(namedItemDelete(options), async (c) => {
       const params = c.req.valid("param");
-      const deps = c.var.deps;
-      const record = await requireTarget(deps, targetIdOf(params));
-      if (!itemsOf(record.config, list).some((item) => item.name === params.name)) {
+      const record = await requireTarget(c.var.deps, formatServiceId(params));
+      if (!hasItem(record.config, list, params.name)) {
         throw new NotFoundError(`${record.config.target.id} has no ${noun} named "${params.name}"`, "name");
       }
       const ifMatch = c.req.valid("header")["If-Match"];
-      const saved = await updateConfig(deps, ifMatch, record, (config) => without(config, list, params.name));
+      const remove = (config: Parameters<typeof withoutItem>[0]) => withoutItem(config, list, params.name);
+      const saved = await updateConfig(c.var.deps, ifMatch, record, remove);
       return c.body(null, 204, etagHeader(saved.version));
     });
-}
-
-function itemsOf(config: TargetConfig, list: ListKey): readonly { name: string }[] {
-  return config[list];
-}
-
-/** Replaces the item in place (order matters for reports) or appends it. */
-function upsert(config: TargetConfig, list: ListKey, item: { name: string }): unknown {
-  const items: { name: string }[] = [...itemsOf(config, list)];
-  const index = items.findIndex((existing) => existing.name === item.name);
-  if (index >= 0) items[index] = item;
-  else items.push(item);
-  return { ...config, [list]: items };
-}
-
-function without(config: TargetConfig, list: ListKey, name: string): unknown {
-  return { ...config, [list]: itemsOf(config, list).filter((item) => item.name !== name) };
 }

@@ -1,27 +1,18 @@
 // Backtests as jobs: `POST …/simulate` checks the request, stores a job and starts the `backtest` function
 // without waiting (202 + Location); `GET /simulations/{id}` answers its status, progress and report. No
-// simulation runs in a request; an uploaded trace is only read (sim's trace readers), so bad input stays a 400.
-import {
-  type BacktestJob,
-  isLiveMetric,
-  NotFoundError,
-  type TargetConfig,
-  ValidationError,
-} from "@gantry/core";
+// simulation runs in a request.
+import { type BacktestJob, formatServiceId, GantryError, NotFoundError } from "@gantry/core";
+import { requireTarget } from "@gantry/runtime/operator";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { BacktestInput } from "../backtest/backtest-input.ts";
+import { backtestInput } from "../backtest/job-input.ts";
 import { currentJob } from "../backtest/job-status.ts";
 import { startJob } from "../backtest/start-job.ts";
-import { parseUploadedTrace } from "../trace-upload.ts";
 import type { ApiContext } from "./api-deps.ts";
 import type { ApiEnv } from "./api-env.ts";
 import { apiRoute } from "./api-route.ts";
-import { JobParamsSchema, type SimulateBody, TargetParamsSchema } from "./api-schemas.ts";
+import { JobParamsSchema, TargetParamsSchema } from "./api-schemas.ts";
 import type { BacktestJobView } from "./api-types.ts";
 import { BacktestJob as JobView, json, SimulateBody as SimulateRequest } from "./components.ts";
-import { historyTrace, historyWindow } from "./history-trace.ts";
-import { ApiError } from "./http-errors.ts";
-import { requireTarget, targetIdOf } from "./target-writes.ts";
 
 /** Where a job is polled, under the API's root. */
 export function jobPath(id: string): string {
@@ -60,8 +51,7 @@ export const simulateRoutes = new OpenAPIHono<ApiEnv>()
     const deps = c.var.deps;
     const { jobs, startBacktest } = configured(deps);
     const body = c.req.valid("json");
-    const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
-    checkSimulable(record.config);
+    const record = await requireTarget(deps, formatServiceId(c.req.valid("param")));
     const input = await backtestInput(deps, record.config, body);
     const job = await startJob({ ...deps, jobs, startBacktest }, record.config.target.id, input);
     return c.json(jobView(job), 202, { Location: jobPath(job.id) });
@@ -75,52 +65,13 @@ export const simulateRoutes = new OpenAPIHono<ApiEnv>()
   });
 
 function configured({ jobs, startBacktest }: ApiContext) {
-  if (!jobs || !startBacktest)
-    throw new ApiError("NotConfigured", "this API has no backtest jobs configured");
+  if (!jobs || !startBacktest) {
+    throw new GantryError("NotConfigured", "this API has no backtest jobs configured");
+  }
   return { jobs, startBacktest };
 }
 
 /** The job as the API shows it: all but its input. */
 function jobView({ input: _, ...job }: BacktestJob): BacktestJobView {
   return job as BacktestJobView;
-}
-
-/** What the job runs: an upload as sent (checked now, read again when the job runs), or the history read now. */
-async function backtestInput(
-  deps: ApiContext,
-  config: TargetConfig,
-  body: SimulateBody,
-): Promise<BacktestInput> {
-  const { sloSeconds, taskStartupSeconds } = body;
-  if (body.trace) {
-    // Read now, with the trace readers only, so a bad upload is this request's 400, not a Failed job.
-    parseUploadedTrace(body.trace);
-    const options = { sloSeconds, taskStartupSeconds, processingTimeSeconds: body.processingTimeSeconds };
-    return { config, options, trace: { uploaded: body.trace } };
-  }
-  const window = historyWindow(body.history ?? {}, deps.clock.now());
-  const recorded = await historyTrace(deps.metricData, config, window);
-  const processingTimeSeconds = body.processingTimeSeconds ?? policyProcessing(config);
-  return { config, options: { sloSeconds, taskStartupSeconds, processingTimeSeconds }, trace: { recorded } };
-}
-
-/** The simulator replays the trace into one SQS queue: only live SQS policies can see it. */
-function checkSimulable(config: TargetConfig): void {
-  if (config.target.maxCapacity < 1) {
-    throw new ValidationError("is 0: no task could ever run in the simulation", "target.maxCapacity");
-  }
-  if (!config.policies.some((p) => isLiveMetric(p.metric))) {
-    throw new ValidationError(
-      "the target has no sqs or sqsUtilization policy; the simulator replays the trace through an SQS queue",
-      "policies",
-    );
-  }
-}
-
-/** For recorded history, which has no durations: the processing time the target's sqsUtilization policy states. */
-function policyProcessing(config: TargetConfig): number | undefined {
-  for (const { metric } of config.policies) {
-    if ("sqsUtilization" in metric) return metric.sqsUtilization.processingSeconds;
-  }
-  return undefined;
 }

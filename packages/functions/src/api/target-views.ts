@@ -1,34 +1,6 @@
-import type { Logger } from "@aws-lambda-powertools/logger";
-import type { EcsPort, ServiceSnapshot, TargetRecord } from "@gantry/core";
+import type { ServiceSnapshot, TargetRecord } from "@gantry/core";
+import type { LiveCounts } from "@gantry/runtime/operator";
 import type { TargetView } from "./api-schemas.ts";
-
-/** What ECS said about the targets' services, if it was asked. */
-export type LiveCounts =
-  | { kind: "off" }
-  | { kind: "ok"; at: number; services: Map<string, ServiceSnapshot>; missing: Set<string> }
-  | { kind: "failed"; code: string };
-
-/**
- * One DescribeServices for all ids (the port batches 10 per call). A failure is not the caller's fault: the
- * views fall back to the stored counts, marked stale, and the failure is logged as a warning.
- */
-export async function readLiveCounts(
-  ecs: EcsPort | undefined,
-  ids: readonly string[],
-  at: number,
-  logger: Logger,
-): Promise<LiveCounts> {
-  if (ecs === undefined || ids.length === 0) return { kind: "off" };
-  try {
-    const { services, missing } = await ecs.describeServices(ids);
-    return { kind: "ok", at, services: new Map(services.map((s) => [s.id, s])), missing: new Set(missing) };
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason = typeof code === "string" ? code : "EcsError";
-    logger.warn("live counts unavailable, showing stored counts", { reason, error: error as Error });
-    return { kind: "failed", code: reason };
-  }
-}
 
 /** A target as the API shows it: config, version, counts (live when possible) and the last decision. */
 export function toTargetView(record: TargetRecord, live: LiveCounts): TargetView {

@@ -1,13 +1,12 @@
-import { ValidationError } from "@gantry/core";
+import { formatServiceId, ValidationError } from "@gantry/core";
+import { deleteTarget, readLiveCounts, replaceConfig, requireTarget } from "@gantry/runtime/operator";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { ApiEnv } from "./api-env.ts";
 import { apiRoute, IfMatchHeaders } from "./api-route.ts";
 import { TargetParamsSchema } from "./api-schemas.ts";
 import { json, TargetConfigBody, TargetList, TargetView } from "./components.ts";
 import { getRawTarget, rawTargetRoute } from "./raw-target-route.ts";
-import { deleteStoredTarget, ifMatchOf, readStoredTarget } from "./stored-target.ts";
-import { etagHeader, readLiveCounts, toTargetView } from "./target-views.ts";
-import { requireTarget, saveConfig, targetIdOf, validateConfig } from "./target-writes.ts";
+import { etagHeader, toTargetView } from "./target-views.ts";
 
 const TARGET_PATH = "/targets/{cluster}/{service}";
 const ETAG = {
@@ -48,7 +47,7 @@ const putTarget = apiRoute({
   },
 });
 
-const deleteTarget = apiRoute({
+const deleteTargetRoute = apiRoute({
   method: "delete",
   path: TARGET_PATH,
   operationId: "deleteTarget",
@@ -60,48 +59,37 @@ const deleteTarget = apiRoute({
 export const targetRoutes = new OpenAPIHono<ApiEnv>()
   .openapi(listTargets, async (c) => {
     const deps = c.var.deps;
-    const { records, problems: corrupt } = await deps.store.listTargets();
+    const { records, problems } = await deps.store.listTargets();
     const ids = records.map((r) => r.config.target.id);
     const live = await readLiveCounts(deps.ecs, ids, deps.clock.now(), deps.logger);
-    const items = records.map((record) => toTargetView(record, live));
-    const stale = live.kind === "failed";
-    const problems = corrupt.map((p) => ({
-      id: p.targetId,
-      code: "CorruptItem" as const,
-      message: p.message,
-    }));
-    return c.json({ items, stale, ...(live.kind === "failed" && { staleReason: live.code }), problems }, 200);
+    return c.json(
+      {
+        items: records.map((record) => toTargetView(record, live)),
+        stale: live.kind === "failed",
+        ...(live.kind === "failed" && { staleReason: live.code }),
+        problems: problems.map((p) => ({ id: p.targetId, code: "CorruptItem" as const, message: p.message })),
+      },
+      200,
+    );
   })
   .openapi(getTarget, async (c) => {
     const deps = c.var.deps;
-    const record = await requireTarget(deps, targetIdOf(c.req.valid("param")));
+    const record = await requireTarget(deps, formatServiceId(c.req.valid("param")));
     const live = await readLiveCounts(deps.ecs, [record.config.target.id], deps.clock.now(), deps.logger);
     return c.json(toTargetView(record, live), 200, etagHeader(record.version));
   })
   .openapi(putTarget, async (c) => {
-    const deps = c.var.deps;
     const body = c.req.valid("json");
-    const targetId = targetIdOf(c.req.valid("param"));
+    const targetId = formatServiceId(c.req.valid("param"));
     if (body.target.id !== targetId) {
       throw new ValidationError(`must be ${targetId} to match the path, got ${body.target.id}`, "target.id");
     }
-    const config = validateConfig(body);
-    const stored = await readStoredTarget(deps, targetId);
-    // Without If-Match a PUT replaces whatever is there (last write wins), a corrupt item too; with it, only
-    // that version.
-    const previous = stored.kind === "record" ? stored.record : undefined;
-    const record = await saveConfig(
-      deps,
-      config,
-      ifMatchOf(c.req.valid("header")["If-Match"], stored),
-      previous,
-    );
-    const view = toTargetView(record, { kind: "off" });
-    return c.json(view, stored.kind === "absent" ? 201 : 200, etagHeader(record.version));
+    const { record, created } = await replaceConfig(c.var.deps, body, c.req.valid("header")["If-Match"]);
+    return c.json(toTargetView(record, { kind: "off" }), created ? 201 : 200, etagHeader(record.version));
   })
-  .openapi(deleteTarget, async (c) => {
-    const ifMatch = c.req.valid("header")["If-Match"];
-    await deleteStoredTarget(c.var.deps, ifMatch, targetIdOf(c.req.valid("param")));
+  .openapi(deleteTargetRoute, async (c) => {
+    const targetId = formatServiceId(c.req.valid("param"));
+    await deleteTarget(c.var.deps, targetId, c.req.valid("header")["If-Match"]);
     return c.body(null, 204);
   })
   .openapi(rawTargetRoute, getRawTarget);

@@ -1,19 +1,13 @@
 // What a backtest job runs, as the API stores it: plain JSON, no simulator types, so the api Lambda can write
 // it without bundling the simulator.
 import type { TargetConfig } from "@gantry/core";
+import type { RecordedTrace } from "@gantry/runtime/operator";
+
+export type { RecordedTrace };
 
 export interface UploadedTrace {
   format: "counts" | "requests";
   csv: string;
-}
-
-/** A queue's recorded arrivals, read by the API from CloudWatch: messages per `bucketSeconds`. */
-export interface RecordedTrace {
-  name: string;
-  description: string;
-  bucketSeconds: number;
-  counts: number[];
-  startTime: string;
 }
 
 export interface BacktestOptions {

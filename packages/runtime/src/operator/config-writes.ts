@@ -1,23 +1,27 @@
-// Shared by every route that changes a target's config: load, check If-Match, validate the whole new config,
-// write conditionally. Validation happens before the write, so a rejected request changes nothing.
+// How the API changes a target's config: load, check the expected version (If-Match), validate the whole new
+// config, write conditionally. Validation happens before the write, so a rejected change writes nothing.
 import {
+  type Clock,
   ConflictError,
-  formatServiceId,
   NotFoundError,
   parseWith,
+  type StateStore,
   type TargetConfig,
   TargetConfigSchema,
   type TargetRecord,
   ValidationError,
 } from "@gantry/core";
-import type { ApiContext } from "./api-deps.ts";
-import type { TargetParams } from "./api-schemas.ts";
 
-export function targetIdOf(params: TargetParams): string {
-  return formatServiceId(params);
+/** What a config write needs. */
+export interface ConfigWriteDeps {
+  store: StateStore;
+  clock: Clock;
 }
 
-export async function requireTarget(deps: ApiContext, targetId: string): Promise<TargetRecord> {
+export async function requireTarget(
+  deps: Pick<ConfigWriteDeps, "store">,
+  targetId: string,
+): Promise<TargetRecord> {
   const record = await deps.store.getTarget(targetId);
   if (!record) throw new NotFoundError(`target ${targetId} does not exist`);
   return record;
@@ -26,6 +30,7 @@ export async function requireTarget(deps: ApiContext, targetId: string): Promise
 /**
  * The config version to write against: `wanted` (If-Match) when given (409 when it is not the current one), else
  * the current. The version counts config writes only, so a scaling pass never makes an If-Match stale.
+ * 0 means "the target must not exist yet".
  */
 export function expectedVersion(
   wanted: number | undefined,
@@ -42,35 +47,20 @@ const UNCONDITIONAL_ATTEMPTS = 12;
 
 /**
  * Runs a read-modify-write. With If-Match, once: a lost race is the client's 409. Without it the client asked
- * for "whatever is there now", so a lost race (another config write in between) is re-read and applied again.
- * `read`, when the caller already holds the record, serves the first round.
+ * for "whatever is there now", so after a lost race (another config write in between) it re-reads and re-applies,
+ * a dozen times at most.
  */
-export async function withFreshRecord<T>(
-  deps: ApiContext,
-  ifMatch: number | undefined,
-  targetId: string,
-  write: (record: TargetRecord, version: number) => Promise<T>,
-  read?: TargetRecord,
-): Promise<T> {
-  let held = read;
-  return retryUnlessIfMatch(ifMatch, async () => {
-    const record = held ?? (await requireTarget(deps, targetId));
-    held = undefined;
-    return write(record, expectedVersion(ifMatch, record));
-  });
-}
-
-/** Runs `readAndWrite` once with If-Match; without it, again after each ConflictError, a dozen times at most. */
 export async function retryUnlessIfMatch<T>(
   ifMatch: number | undefined,
   readAndWrite: () => Promise<T>,
 ): Promise<T> {
-  const conditional = ifMatch !== undefined;
   for (let attempt = 1; ; attempt++) {
     try {
       return await readAndWrite();
     } catch (error) {
-      if (conditional || !(error instanceof ConflictError) || attempt >= UNCONDITIONAL_ATTEMPTS) throw error;
+      if (ifMatch !== undefined || !(error instanceof ConflictError) || attempt >= UNCONDITIONAL_ATTEMPTS) {
+        throw error;
+      }
       // Spread the retries so concurrent writers do not collide again in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }
@@ -100,7 +90,7 @@ function checkUniqueNames(items: readonly { name: string }[], list: string): voi
 
 /** Writes `config` against `version` (undefined: last write wins) and returns the record as it now stands. */
 export async function saveConfig(
-  deps: ApiContext,
+  deps: ConfigWriteDeps,
   config: TargetConfig,
   version: number | undefined,
   previous: TargetRecord | undefined,
@@ -118,17 +108,43 @@ export async function saveConfig(
 }
 
 /**
- * Validate a changed copy of the stored config and write it against the request's expected version (without
- * If-Match: against the fresh version, re-applied after another config write).
+ * Validates a changed copy of the stored config and writes it against If-Match (without it: against the fresh
+ * version, re-applied after another config write). The first round writes against `record`, which the caller
+ * read; a bad change fails there and is not retried.
  */
-export async function updateConfig(
-  deps: ApiContext,
+export function updateConfig(
+  deps: ConfigWriteDeps,
   ifMatch: number | undefined,
   record: TargetRecord,
   change: (config: TargetConfig) => unknown,
 ): Promise<TargetRecord> {
-  // The first round writes against the record the caller read; a bad request fails there and is not retried.
-  const write = (fresh: TargetRecord, version: number) =>
-    saveConfig(deps, validateConfig(change(structuredClone(fresh.config))), version, fresh);
-  return withFreshRecord(deps, ifMatch, record.config.target.id, write, record);
+  return writeChange(deps, ifMatch, record, change, false);
+}
+
+/** As updateConfig, but a change that changes nothing writes nothing: repeating a switch keeps the version. */
+export function switchConfig(
+  deps: ConfigWriteDeps,
+  ifMatch: number | undefined,
+  record: TargetRecord,
+  change: (config: TargetConfig) => TargetConfig,
+): Promise<TargetRecord> {
+  return writeChange(deps, ifMatch, record, change, true);
+}
+
+async function writeChange(
+  deps: ConfigWriteDeps,
+  ifMatch: number | undefined,
+  record: TargetRecord,
+  change: (config: TargetConfig) => unknown,
+  skipUnchanged: boolean,
+): Promise<TargetRecord> {
+  let held: TargetRecord | undefined = record;
+  return retryUnlessIfMatch(ifMatch, async () => {
+    const fresh = held ?? (await requireTarget(deps, record.config.target.id));
+    held = undefined;
+    const version = expectedVersion(ifMatch, fresh);
+    const changed = change(structuredClone(fresh.config));
+    if (skipUnchanged && JSON.stringify(changed) === JSON.stringify(fresh.config)) return fresh;
+    return saveConfig(deps, validateConfig(changed), version, fresh);
+  });
 }

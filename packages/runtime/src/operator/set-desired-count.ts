@@ -1,8 +1,26 @@
-// Setting a target's desired count by hand: clamp to [min, max], apply through ECS, record an activity.
-import type { Activity, EcsPort, Reason, ScalingAction, TargetRecord } from "@gantry/core";
-import { NotFoundError } from "@gantry/core";
-import type { ApiContext } from "./api-deps.ts";
-import { ApiError } from "./http-errors.ts";
+// A target's desired count set by hand: clamped to [min, max], applied through ECS, recorded as an activity.
+import {
+  type Activity,
+  type Clock,
+  type EcsPort,
+  GantryError,
+  NotFoundError,
+  type Reason,
+  type ScalingAction,
+  type StateStore,
+  type TargetRecord,
+} from "@gantry/core";
+import { activityIdAt } from "../activity-record.ts";
+
+export interface DesiredCountDeps {
+  store: StateStore;
+  /** Without it, setting a count answers NotConfigured (501). */
+  ecs?: EcsPort | undefined;
+  clock: Clock;
+  /** The random part of the activity id. */
+  randomId: () => string;
+  logger: { error(message: string, fields: Record<string, unknown>): void };
+}
 
 /** A clamp explains itself: the value, the reason code when it bit, and a sentence. */
 export interface Clamp {
@@ -35,16 +53,16 @@ export interface DesiredCountResult {
 
 /**
  * Reads the current count first (404 when ECS does not know the service: nothing attempted, nothing recorded),
- * then UpdateService. Its outcome is recorded either way; a failure answers 502 UpstreamFailed. A manual change
+ * then UpdateService. Its outcome is recorded either way; a failure is UpstreamFailed (502). A manual change
  * is applied even in dry-run mode: dry run holds back Gantry's decisions, not an operator's.
  */
 export async function setDesiredCount(
-  deps: ApiContext,
+  deps: DesiredCountDeps,
   record: TargetRecord,
   requested: number,
 ): Promise<DesiredCountResult> {
   const ecs = deps.ecs;
-  if (!ecs) throw new ApiError("NotConfigured", "this API has no ECS access to set desired counts");
+  if (!ecs) throw new GantryError("NotConfigured", "this API has no ECS access to set desired counts");
   const { id, minCapacity, maxCapacity } = record.config.target;
   const previous = await currentDesired(ecs, id);
   const clamp = clampDesired(requested, minCapacity, maxCapacity);
@@ -53,15 +71,10 @@ export async function setDesiredCount(
     await ecs.setDesiredCount(id, clamp.value);
   } catch (error) {
     const { code, message } = describe(error);
-    const activity = await recordActivity(deps, {
-      ...facts,
-      status: "Failed",
-      detail: `${code}: ${message}`,
-    });
-    throw new ApiError(
-      "UpstreamFailed",
-      `ecs:UpdateService failed (${code}); see activity ${activity.activityId}`,
-    );
+    const failed = { ...facts, status: "Failed" as const, detail: `${code}: ${message}` };
+    const activity = await recordActivity(deps, failed);
+    const text = `ecs:UpdateService failed (${code}); see activity ${activity.activityId}`;
+    throw new GantryError("UpstreamFailed", text, undefined, { cause: error });
   }
   const activity = await recordActivity(deps, { ...facts, status: "Successful" });
   return {
@@ -88,7 +101,9 @@ async function currentDesired(ecs: EcsPort, id: string): Promise<number> {
   } catch (error) {
     const { code } = describe(error);
     if (code === "Throttled" || code === "NotFound") throw error;
-    throw new ApiError("UpstreamFailed", `ecs:DescribeServices failed (${code})`);
+    throw new GantryError("UpstreamFailed", `ecs:DescribeServices failed (${code})`, undefined, {
+      cause: error,
+    });
   }
   const service = described.services.find((s) => s.id === id);
   if (!service) throw new NotFoundError(`ECS does not know the service of ${id}`);
@@ -105,15 +120,15 @@ interface ActivityFacts {
 }
 
 /**
- * The activity for a manual change; id `<ISO start>#<random>` like the reconciler's, so they sort together.
- * As in the reconciler, failing to store it does not turn a change that happened into a failure: it is logged.
+ * The activity for a manual change, with the reconciler's id format, so they sort together. As in the
+ * reconciler, failing to store it does not turn a change that happened into a failure: it is logged.
  */
-async function recordActivity(deps: ApiContext, facts: ActivityFacts): Promise<Activity> {
+async function recordActivity(deps: DesiredCountDeps, facts: ActivityFacts): Promise<Activity> {
   const { id, startTime, previous, clamp, status } = facts;
   const change = `desiredCount ${previous} → ${clamp.value} by API (${clamp.message})`;
   const activity: Activity = {
     targetId: id,
-    activityId: `${new Date(startTime).toISOString()}#${deps.randomId()}`,
+    activityId: activityIdAt(startTime, deps.randomId()),
     startTime,
     endTime: deps.clock.now(),
     status,
@@ -128,7 +143,7 @@ async function recordActivity(deps: ApiContext, facts: ActivityFacts): Promise<A
   try {
     await deps.store.putActivity(activity);
   } catch (error) {
-    deps.logger.error("recording the activity failed", { targetId: id, error: error as Error });
+    deps.logger.error("recording the activity failed", { targetId: id, error });
   }
   return activity;
 }

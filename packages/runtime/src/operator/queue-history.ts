@@ -1,18 +1,19 @@
-// A target's recorded history as a trace for `simulate`: the messages its queue received per minute
-// (CloudWatch AWS/SQS NumberOfMessagesSent, Sum), over a window of the past. In AWS the MetricsPort is
+// A target's recorded history as a trace to backtest on: the messages its queue received per minute
+// (CloudWatch AWS/SQS NumberOfMessagesSent, Sum) over a window of the past. In AWS the MetricsPort is
 // CloudWatch; under `gantry dev` it is the simulated account's CloudWatch.
 import {
   firstLiveQueueOf,
+  GantryError,
   type MetricsPort,
   queueNameOf,
   type TargetConfig,
   ValidationError,
 } from "@gantry/core";
-import type { RecordedTrace } from "../backtest/backtest-input.ts";
-import type { SimulateBody } from "./api-schemas.ts";
-import { sqsQuery } from "./cloudwatch-series-source.ts";
-import { ApiError } from "./http-errors.ts";
-import { MAX_TRACE_MESSAGES, MAX_TRACE_SECONDS } from "./trace-limits.ts";
+import { sqsQuery } from "./series-queries.ts";
+
+/** What one backtest may replay: CloudWatch keeps 1-minute data 15 days, and a run replays every message. */
+export const MAX_TRACE_SECONDS = 14 * 86_400;
+export const MAX_TRACE_MESSAGES = 2_000_000;
 
 const MINUTE = 60_000;
 /** The window when the request names none: the last day. */
@@ -23,8 +24,23 @@ export interface HistoryWindow {
   to: number;
 }
 
-/** The window in whole minutes: `to` defaults to now, `from` to a day before `to`; never in the future. */
-export function historyWindow(history: NonNullable<SimulateBody["history"]>, now: number): HistoryWindow {
+/** A queue's recorded arrivals: messages per `bucketSeconds`, from `startTime` (ISO-8601). Plain JSON. */
+export interface RecordedTrace {
+  name: string;
+  description: string;
+  bucketSeconds: number;
+  counts: number[];
+  startTime: string;
+}
+
+/**
+ * The window in whole minutes: `to` defaults to now, `from` to a day before `to`; never in the future. Errors
+ * name the request's fields (`history.from`, `history.to`).
+ */
+export function historyWindow(
+  history: { from?: number | undefined; to?: number | undefined },
+  now: number,
+): HistoryWindow {
   const to = floorMinute(history.to ?? now);
   const from = floorMinute(history.from ?? to - DEFAULT_HISTORY_MS);
   if (history.to !== undefined && history.to > now) {
@@ -40,12 +56,13 @@ export function historyWindow(history: NonNullable<SimulateBody["history"]>, now
   return { from, to };
 }
 
-export async function historyTrace(
+/** The messages sent to the target's queue per minute of `window` (NotConfigured without a metrics source). */
+export async function readQueueHistory(
   metrics: MetricsPort | undefined,
   config: TargetConfig,
   window: HistoryWindow,
 ): Promise<RecordedTrace> {
-  if (!metrics) throw new ApiError("NotConfigured", "this API has no metrics source to read history from");
+  if (!metrics) throw new GantryError("NotConfigured", "this API has no metrics source to read history from");
   const queueUrl = firstLiveQueueOf(config.policies);
   if (queueUrl === undefined) {
     throw new ValidationError("the target has no sqs or sqsUtilization policy to name its queue", "policies");
@@ -55,18 +72,14 @@ export async function historyTrace(
   const data = await metrics.getMetricData([sent], { start: window.from, end: window.to });
   // Absent, not empty: CloudWatch could not answer the query (Forbidden, InternalError), which is no history.
   if (data.sent === undefined) {
-    throw new ApiError(
-      "UpstreamFailed",
-      `cloudwatch:GetMetricData could not read NumberOfMessagesSent of queue ${queueName}`,
-    );
+    const message = `cloudwatch:GetMetricData could not read NumberOfMessagesSent of queue ${queueName}`;
+    throw new GantryError("UpstreamFailed", message);
   }
   const counts = perMinute(data.sent, window);
   const messages = counts.reduce((a, b) => a + b, 0);
+  const between = `between ${iso(window.from)} and ${iso(window.to)}`;
   if (messages === 0) {
-    throw new ValidationError(
-      `queue ${queueName} recorded no messages sent between ${iso(window.from)} and ${iso(window.to)}`,
-      "history",
-    );
+    throw new ValidationError(`queue ${queueName} recorded no messages sent ${between}`, "history");
   }
   if (messages > MAX_TRACE_MESSAGES) {
     throw new ValidationError(
