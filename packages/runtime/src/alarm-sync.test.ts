@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import { fnv1a64, MANAGED_ALARM_PREFIX, stableJson } from "./alarm-names.ts";
 import { alarmTargets, desiredAlarms, syncAlarms } from "./alarm-sync.ts";
 import { RecordingAlarmPort } from "./local-stack/recording-alarm-port.ts";
+import { ALARM_RESYNC_MS } from "./pass-alarms.ts";
 
 function config(
   id: string,
@@ -108,6 +109,33 @@ describe("desiredAlarms", () => {
     expect(other).not.toBe(name(70));
   });
 
+  it("puts a target tracking policy's scale-out alarm on a CloudWatch metric: above target for M of M", () => {
+    const cpu: PolicyInput = {
+      name: "cpu",
+      type: "TargetTracking",
+      targetValue: 60,
+      metric: { predefined: "ECSServiceAverageCPUUtilization" },
+      evaluation: { scaleOutDatapoints: 2 },
+    };
+    const [alarm] = desiredAlarms([config("service/prod/api", [cpu, backlog], 1)]).map((a) => a.alarm);
+    expect(alarm).toEqual({
+      name: expect.stringMatching(/^gantry-[0-9a-f]{12}-api-cpu-out$/),
+      namespace: "AWS/ECS",
+      metricName: "CPUUtilization",
+      dimensions: [
+        { name: "ClusterName", value: "prod" },
+        { name: "ServiceName", value: "api" },
+      ],
+      statistic: "Average",
+      periodSeconds: 60,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      threshold: 60,
+      comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "missing",
+    });
+  });
+
   it("maps alarm names back to their targets", () => {
     const configs = [config("service/prod/orders", [backlog]), config("service/prod/api", [cpuStep], 1)];
     const map = alarmTargets(configs);
@@ -145,6 +173,27 @@ describe("syncAlarms", () => {
     expect(result.created).toEqual([]);
     expect(result.deleted).toEqual([]);
     expect(port.calls.map((c) => c.method)).toEqual(["listAlarmNames"]);
+  });
+
+  it("reports the targets whose every alarm is in place, and puts none past its deadline", async () => {
+    const port = new RecordingAlarmPort();
+    let now = 0;
+    const slow: AlarmPort = {
+      ...port,
+      listAlarmNames: (prefix) => port.listAlarmNames(prefix),
+      deleteAlarms: (names) => port.deleteAlarms(names),
+      putAlarm: async (alarm) => {
+        now += 1_000;
+        await port.putAlarm(alarm);
+      },
+    };
+    const first = await syncAlarms(configs, slow, undefined, { deadline: { at: 500, now: () => now } });
+    expect(first.created).toHaveLength(1);
+    expect(first.failed).toEqual([]);
+    expect(first.covered).toEqual(["service/prod/orders"]);
+    const second = await syncAlarms(configs, slow, undefined, { deadline: { at: 5_000, now: () => now } });
+    expect(second.created).toHaveLength(1);
+    expect(second.covered).toEqual(["service/prod/orders", "service/prod/api"]);
   });
 
   it("keeps going past an alarm that cannot be put, and reports it", async () => {
@@ -222,5 +271,21 @@ describe("alarm sync in a reconcile pass", () => {
       expect.stringMatching(/^gantry-[0-9a-f]{12}-zero-wake$/),
     ]);
     expect(world.metric("AlarmsCreated")).toBe(1);
+  });
+
+  it("lists alarms again only when a target or config version changed, or after a quarter of an hour", async () => {
+    const world = simWorld([{ name: "zero" }], { alarms: true });
+    const [svc] = world.services as [NonNullable<(typeof world.services)[0]>];
+    await world.store.putConfig(configOf(workerConfig(svc, { minCapacity: 0 })), 0);
+    const lists = () => world.alarms.calls.filter((c) => c.method === "listAlarmNames").length;
+    await world.reconciler.reconcile({ deadline: world.deadline() });
+    await world.reconciler.reconcile({ deadline: world.deadline() });
+    expect(lists()).toBe(1);
+    await world.store.putConfig(configOf(workerConfig(svc, { minCapacity: 0, maxCapacity: 9 })), 1);
+    await world.reconciler.reconcile({ deadline: world.deadline() });
+    expect(lists()).toBe(2);
+    world.account.advance(ALARM_RESYNC_MS);
+    await world.reconciler.reconcile({ deadline: world.deadline() });
+    expect(lists()).toBe(3);
   });
 });

@@ -1,22 +1,9 @@
-import type {
-  AlarmPort,
-  ManagedAlarm,
-  MetricStat,
-  Policy,
-  StepScalingPolicy,
-  TargetConfig,
-} from "@gantry/core";
-import { liveQueueOf, parseServiceId, queueNameOf } from "@gantry/core";
-import { alarmNamePrefix, isStageAlarm, managedAlarmName } from "./alarm-names.ts";
+import type { AlarmPort, ManagedAlarm, TargetConfig } from "@gantry/core";
+import { alarmNamePrefix, isStageAlarm } from "./alarm-names.ts";
 import { errorInfo } from "./error-info.ts";
+import { type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
 
-import { metricStatFor } from "./metric-stat.ts";
-
-/** A managed alarm and the target whose reconciliation it triggers. */
-export interface DesiredAlarm {
-  targetId: string;
-  alarm: ManagedAlarm;
-}
+export { alarmTargets, type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
 
 export interface AlarmSyncResult {
   created: string[];
@@ -25,6 +12,8 @@ export interface AlarmSyncResult {
   /** Orphans left in place because some targets could not be read (`keepOrphans`). */
   held: string[];
   failed: { name: string; code: string; message: string }[];
+  /** Target ids whose every managed alarm exists after this sync (created or kept). */
+  covered: string[];
 }
 
 export interface AlarmSyncOptions {
@@ -34,32 +23,11 @@ export interface AlarmSyncOptions {
    * orphan may be an unreadable target's wake alarm, and nothing is deleted because it could not be read.
    */
   keepOrphans?: boolean;
-}
-
-/**
- * The alarms the targets' policies need (DESIGN §4):
- * - a wake alarm per queue of a target that can sit at zero tasks, so the first message wakes it at once;
- * - a mirror of each StepScaling policy's alarm on a CloudWatch metric, so a breach reconciles without waiting
- *   for the next tick. Math metrics have none (an alarm on one metric cannot express them); live SQS metrics
- *   need none beyond the wake alarm, since every pass reads the queue.
- * Names carry the deployment's stage when it has one (`gantry-<stage>-<hash>-…`).
- */
-export function desiredAlarms(configs: readonly TargetConfig[], stage?: string): DesiredAlarm[] {
-  const alarms = new Map<string, DesiredAlarm>();
-  for (const config of configs) {
-    const targetId = config.target.id;
-    const found = [
-      ...wakeAlarms(config, stage),
-      ...config.policies.flatMap((p) => stepAlarm(targetId, p, stage)),
-    ];
-    for (const alarm of found) alarms.set(alarm.name, { targetId, alarm });
-  }
-  return [...alarms.values()];
-}
-
-/** Alarm name → target id, so the alarm handler can reconcile the target an alarm belongs to. */
-export function alarmTargets(configs: readonly TargetConfig[], stage?: string): Map<string, string> {
-  return new Map(desiredAlarms(configs, stage).map(({ alarm, targetId }) => [alarm.name, targetId]));
+  /**
+   * Put no alarm once `now()` reaches this (epoch ms): PutMetricAlarm is limited to a few calls a second, so a
+   * fleet's first sync takes several passes; the alarms not put yet are neither failed nor covered.
+   */
+  deadline?: { at: number; now: () => number };
 }
 
 /**
@@ -75,20 +43,32 @@ export async function syncAlarms(
   stage?: string,
   options: AlarmSyncOptions = {},
 ): Promise<AlarmSyncResult> {
-  const wanted = new Map(desiredAlarms(configs, stage).map(({ alarm }) => [alarm.name, alarm]));
+  const desired = desiredAlarms(configs, stage);
+  const wanted = new Map(desired.map(({ alarm }) => [alarm.name, alarm]));
   const existing = (await port.listAlarmNames(alarmNamePrefix(stage))).filter((name) =>
     isStageAlarm(name, stage),
   );
   const present = new Set(existing);
-  const result: AlarmSyncResult = { created: [], deleted: [], kept: [], held: [], failed: [] };
+  const result: AlarmSyncResult = { created: [], deleted: [], kept: [], held: [], failed: [], covered: [] };
+  const { deadline } = options;
   for (const [name, alarm] of wanted) {
     if (present.has(name)) result.kept.push(name);
-    else await putOne(port, alarm, result);
+    else if (deadline === undefined || deadline.now() < deadline.at) await putOne(port, alarm, result);
   }
   const orphans = existing.filter((name) => !wanted.has(name));
   if (options.keepOrphans) result.held.push(...orphans);
   else if (orphans.length > 0) await deleteOrphans(port, orphans, result);
+  result.covered = coveredTargets(configs, desired, new Set([...result.kept, ...result.created]));
   return result;
+}
+
+function coveredTargets(
+  configs: readonly TargetConfig[],
+  desired: readonly DesiredAlarm[],
+  inPlace: ReadonlySet<string>,
+): string[] {
+  const missing = new Set(desired.filter((d) => !inPlace.has(d.alarm.name)).map((d) => d.targetId));
+  return configs.map((c) => c.target.id).filter((id) => !missing.has(id));
 }
 
 async function putOne(port: AlarmPort, alarm: ManagedAlarm, result: AlarmSyncResult): Promise<void> {
@@ -118,84 +98,4 @@ async function deleteOrphans(port: AlarmPort, names: string[], result: AlarmSync
       await deleteOrphans(port, names.slice(half), result);
     }
   }
-}
-
-/** A target may sit at zero when its minimum is 0 or its behavior scales to zero. */
-function canSitAtZero(config: TargetConfig): boolean {
-  return config.target.minCapacity === 0 || config.behavior?.scaleToZero !== undefined;
-}
-
-function wakeAlarms(config: TargetConfig, stage: string | undefined): ManagedAlarm[] {
-  if (!canSitAtZero(config)) return [];
-  const urls = new Set(config.policies.flatMap((p) => liveQueueOf(p.metric) ?? []));
-  const threshold = config.behavior?.scaleToZero?.activationThreshold ?? 0;
-  return [...urls].map((url) => wakeAlarm(config.target.id, url, threshold, stage));
-}
-
-/** ApproximateNumberOfMessagesVisible above the activation threshold: the first message wakes the service. */
-function wakeAlarm(
-  targetId: string,
-  queueUrl: string,
-  threshold: number,
-  stage: string | undefined,
-): ManagedAlarm {
-  const queueName = queueNameOf(queueUrl);
-  const definition: Omit<ManagedAlarm, "name"> = {
-    namespace: "AWS/SQS",
-    metricName: "ApproximateNumberOfMessagesVisible",
-    dimensions: [{ name: "QueueName", value: queueName }],
-    statistic: "Maximum",
-    periodSeconds: 60,
-    evaluationPeriods: 1,
-    datapointsToAlarm: 1,
-    threshold,
-    comparisonOperator: "GreaterThanThreshold",
-    // An idle queue publishes no datapoints for a while; that is not a reason to wake.
-    treatMissingData: "notBreaching",
-  };
-  const identity = { targetId, wake: queueUrl, definition };
-  const name = managedAlarmName(identity, `${serviceName(targetId)}-wake`, stage);
-  return { name, ...definition };
-}
-
-function stepAlarm(targetId: string, policy: Policy, stage: string | undefined): ManagedAlarm[] {
-  if (policy.type !== "StepScaling" || liveQueueOf(policy.metric) || "math" in policy.metric) return [];
-  const stat = statOrUndefined(targetId, policy);
-  if (!stat) return [];
-  const definition: Omit<ManagedAlarm, "name"> = {
-    namespace: stat.namespace,
-    metricName: stat.metricName,
-    dimensions: stat.dimensions,
-    statistic: stat.statistic,
-    ...mirroredAlarm(policy),
-  };
-  const suffix = `${serviceName(targetId)}-${policy.name}`;
-  const name = managedAlarmName({ targetId, policy: policy.name, definition }, suffix, stage);
-  return [{ name, ...definition }];
-}
-
-function mirroredAlarm(policy: StepScalingPolicy) {
-  const { periodSeconds, evaluationPeriods, datapointsToAlarm, threshold, comparisonOperator } = policy.alarm;
-  const treatMissingData = "missing" as const;
-  return {
-    periodSeconds,
-    evaluationPeriods,
-    datapointsToAlarm,
-    threshold,
-    comparisonOperator,
-    treatMissingData,
-  };
-}
-
-/** A metric that cannot be named (an ALB label without a target group) gets no alarm; the pass fails its target. */
-function statOrUndefined(targetId: string, policy: Policy): MetricStat | undefined {
-  try {
-    return metricStatFor(targetId, policy.metric);
-  } catch {
-    return undefined;
-  }
-}
-
-function serviceName(targetId: string): string {
-  return parseServiceId(targetId, "target.id").service;
 }

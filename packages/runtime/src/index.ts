@@ -7,19 +7,13 @@ export {
   managedAlarmName,
   stageProblem,
 } from "./alarm-names.ts";
-export {
-  type AlarmSyncOptions,
-  type AlarmSyncResult,
-  alarmTargets,
-  type DesiredAlarm,
-  desiredAlarms,
-  syncAlarms,
-} from "./alarm-sync.ts";
+export { type AlarmSyncOptions, type AlarmSyncResult, syncAlarms } from "./alarm-sync.ts";
 export {
   type CapacityOutcome,
   type CapacityStatus,
   capacityTargetId,
 } from "./capacity/capacity-activity.ts";
+export { alarmTargets, type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
 export { type ObservationPlan, planObservation } from "./observation-plan.ts";
 export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
 export { createReconciler, DEFAULT_SAFETY_MS } from "./reconciler.ts";

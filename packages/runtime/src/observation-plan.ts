@@ -68,9 +68,36 @@ export function planObservation(configs: readonly TargetConfig[], now: number): 
     }
   });
   plan.queueUrls = [...new Set(plan.queueUrls)];
-  const start = [...plan.outputs.values()].reduce((min, o) => Math.min(min, o.since), now);
-  if (plan.outputs.size > 0) plan.range = { start, end: now };
+  plan.range = rangeOf(plan.outputs, now);
   return plan;
+}
+
+/**
+ * The same plan without CloudWatch for `targetIds` (targets at rest, read-schedule.ts): they are still described
+ * and their queues read, but none of their queries is sent.
+ */
+export function withoutMetricsOf(plan: ObservationPlan, targetIds: ReadonlySet<string>): ObservationPlan {
+  if (targetIds.size === 0) return plan;
+  const keeps = (queryId: string) => !targetIds.has(plan.queryTargets.get(queryId) as string);
+  const outputs = new Map([...plan.outputs].filter(([id]) => keeps(id)));
+  const targets = new Map(
+    [...plan.targets].map(([id, t]) => [id, targetIds.has(id) ? { ...t, outputIds: [] } : t]),
+  );
+  return {
+    ...plan,
+    queries: plan.queries.filter((q) => keeps(q.id)),
+    outputs,
+    queryTargets: new Map([...plan.queryTargets].filter(([id]) => keeps(id))),
+    targets,
+    range: rangeOf(outputs, plan.now),
+  };
+}
+
+/** The widest window any output needs, ending now; undefined when nothing reads CloudWatch. */
+function rangeOf(outputs: ReadonlyMap<string, QueryOutput>, now: number): ObservationPlan["range"] {
+  if (outputs.size === 0) return undefined;
+  const start = [...outputs.values()].reduce((min, o) => Math.min(min, o.since), now);
+  return { start, end: now };
 }
 
 function addTarget(plan: ObservationPlan, targetId: string, part: TargetPart): void {

@@ -38,12 +38,17 @@ export async function reconcileTarget(
     const settled = settlement.kind === "settled" ? [settlement.activity] : [];
     const first = decideFor(record, observed, run);
     if (settlement.kind !== "settled" && !acts(first) && !changed(first)) {
-      return recordUnchanged(first, settled);
+      return {
+        ...recordUnchanged(first, settled),
+        atRest: { attempt: first, stateVersion: record.stateVersion },
+      };
     }
     const claim = await claimOrRedecide(first, run);
     if ("lost" in claim)
       return withSettled(await recordConflict(claim.lost, claim.message, run, startTime), settled);
-    return withSettled(await applyAndRecord(claim.won, claim.stateVersion, run, startTime), settled);
+    const applied = await applyAndRecord(claim.won, claim.stateVersion, run, startTime);
+    const atRest = acts(claim.won) ? undefined : { attempt: claim.won, stateVersion: claim.stateVersion };
+    return withSettled({ ...applied, ...(atRest && { atRest }) }, settled);
   } catch (error) {
     return recordFailure(record, observed, error, run, startTime);
   }
@@ -72,7 +77,8 @@ function decideFor(record: TargetRecord, observed: TargetObservation, run: Targe
   if (!observed.ok) throw observed.error;
   const targetId = record.config.target.id;
   for (const warning of observed.warnings) run.log.warn("observation incomplete", { targetId, warning });
-  const { config, state } = record;
+  const { config } = record;
+  const state = run.memory ? run.memory.stateOf(record) : record.state;
   const now = run.clock.now();
   const decision = decide({
     now,

@@ -13,6 +13,7 @@ import type {
   Trigger,
 } from "@gantry/core";
 import type { CapacityOutcome } from "./capacity/capacity-activity.ts";
+import type { PassCursorStore } from "./pass-order.ts";
 
 /** Structured log lines, keyed by target id (Powertools Logger in Lambda, a no-op or console elsewhere). */
 export interface ReconcileLogger {
@@ -45,6 +46,8 @@ export interface ReconcilerDeps {
    * sharing an account leave each other's alarms alone. Unset: unstaged `gantry-<12 hex>-…` names.
    */
   alarmStage?: string;
+  /** Where full passes start (the first target the last one skipped); in memory only when absent. */
+  cursor?: PassCursorStore;
   clock: Clock;
   log?: ReconcileLogger;
   telemetry?: ReconcileMetrics;
@@ -61,11 +64,14 @@ export interface ReconcileOptions {
   targetIds?: readonly string[];
   /** What invoked this pass; an alarm event id is applied once per target. */
   trigger?: Trigger;
-  /** Concurrent GetQueueAttributes calls (default 8). */
+  /** Concurrent GetQueueAttributes calls (default 32). */
   queueConcurrency?: number;
   /** Sync the managed alarms on this full pass (default true); the tick does it once per invocation. */
   syncAlarms?: boolean;
-  /** Targets decided and applied at once (default 4); each is one state write and at most one UpdateService. */
+  /**
+   * Targets decided and applied at once; each is at most a few state writes and one UpdateService. Default: sized
+   * to the pass (targetConcurrencyFor).
+   */
   targetConcurrency?: number;
 }
 

@@ -1,35 +1,31 @@
-import { randomBytes } from "node:crypto";
-import {
-  type Activity,
-  CorruptItemError,
-  mapBounded,
-  NotFoundError,
-  type StateStore,
-  type TargetProblem,
-  type TargetRecord,
-} from "@gantry/core";
-import { syncAlarms } from "./alarm-sync.ts";
-import { capacityOf } from "./apply/apply-change.ts";
+import type { Activity, TargetRecord } from "@gantry/core";
 import { runStageTwo } from "./capacity/stage-two.ts";
-import { errorInfo } from "./error-info.ts";
-import { planObservation } from "./observation-plan.ts";
-import { DEFAULT_QUEUE_CONCURRENCY, observe, type TargetObservation } from "./observe.ts";
-import { reconcileTarget } from "./reconcile-target.ts";
+import { type LoadedTargets, loadTargets } from "./load-targets.ts";
+import { AlarmSyncer } from "./pass-alarms.ts";
+import { nextStart, PassCursor, rotate } from "./pass-order.ts";
+import { logOutcomes, publish, report } from "./pass-report.ts";
+import { reconcileAll } from "./reconcile-all.ts";
 import type {
   ReconcileLogger,
   ReconcileOptions,
   Reconciler,
   ReconcilerDeps,
   ReconcileSummary,
-  TargetOutcome,
 } from "./reconciler-types.ts";
+import { TargetMemory } from "./target-memory.ts";
 import { logProblems } from "./target-problems.ts";
-import type { TargetResult, TargetRun } from "./target-run.ts";
+import type { TargetResult } from "./target-run.ts";
 
 export const DEFAULT_SAFETY_MS = 2_000;
-export const DEFAULT_TARGET_CONCURRENCY = 4;
 
 const SILENT: ReconcileLogger = { info() {}, warn() {}, error() {} };
+
+/** What a reconciler carries from pass to pass in its container; none of it is needed for correctness. */
+interface Carried {
+  memory: TargetMemory;
+  cursor: PassCursor;
+  alarms: AlarmSyncer;
+}
 
 /**
  * The reconciler, independent of Lambda: candidates (the targets) → observe them all in batches → decide and
@@ -37,221 +33,68 @@ const SILENT: ReconcileLogger = { info() {}, warn() {}, error() {} };
  * and against the simulator.
  */
 export function createReconciler(deps: ReconcilerDeps): Reconciler {
-  return { reconcile: (options) => reconcilePass(deps, options) };
+  const log = deps.log ?? SILENT;
+  const carried: Carried = {
+    memory: new TargetMemory(),
+    cursor: new PassCursor(deps.cursor, log),
+    alarms: new AlarmSyncer(),
+  };
+  return { reconcile: (options) => reconcilePass(deps, options, carried, log) };
 }
 
-async function reconcilePass(deps: ReconcilerDeps, options: ReconcileOptions): Promise<ReconcileSummary> {
-  const log = deps.log ?? SILENT;
+async function reconcilePass(
+  deps: ReconcilerDeps,
+  options: ReconcileOptions,
+  carried: Carried,
+  log: ReconcileLogger,
+): Promise<ReconcileSummary> {
   const startedAt = deps.clock.now();
   const cutoff = options.deadline - (options.safetyMs ?? DEFAULT_SAFETY_MS);
-  const { records, failed, problems } = await loadTargets(deps.store, options.targetIds);
+  const full = options.targetIds === undefined;
+  const [loaded, start] = await Promise.all([
+    loadTargets(deps.store, options.targetIds),
+    full ? carried.cursor.read() : undefined,
+  ]);
+  const { records, problems } = loaded;
   // A named corrupt target is a Failed outcome, logged as such; the others only show up here.
-  if (options.targetIds === undefined) logProblems(log, problems);
-  const results = [...(await reconcileAll(records, deps, options, cutoff, log)), ...failed];
-  for (const { outcome } of results) logOutcome(log, outcome);
+  if (full) logProblems(log, problems);
+  const order = full ? rotate(records, start) : records;
+  const pass = await reconcileAll(order, deps, options, cutoff, log, carried.memory);
+  if (full) await leaveCursor(carried, order, pass.results, start, records);
+  const results = [...inOrderOf(records, pass.results), ...loaded.failed];
+  const outcomes = results.map((r) => r.outcome);
+  logOutcomes(log, outcomes, pass.resting);
   const capacity = await runStageTwo(deps, options, records, results, cutoff, log);
   await publish(deps, [...activitiesOf(results), ...(capacity?.activities ?? [])], log);
-  const shouldSyncAlarms = deps.alarms && options.targetIds === undefined && options.syncAlarms !== false;
-  if (shouldSyncAlarms) await syncManagedAlarms(deps, records, problems, cutoff, log);
+  if (full && options.syncAlarms !== false)
+    await carried.alarms.sync(deps, loaded, cutoff, log, carried.memory);
   const finishedAt = deps.clock.now();
-  const outcomes = results.map((r) => r.outcome);
-  report(deps, outcomes, finishedAt - startedAt);
+  report(deps, outcomes, finishedAt - startedAt, pass.resting);
   deps.telemetry?.record("CorruptItems", problems.length, "Count");
   return { startedAt, finishedAt, outcomes, problems, ...(capacity && { capacity: capacity.outcomes }) };
 }
 
+/** The next full pass starts at the first target this one skipped; the memory of gone targets goes. */
+async function leaveCursor(
+  carried: Carried,
+  order: readonly TargetRecord[],
+  results: readonly TargetResult[],
+  start: string | undefined,
+  records: LoadedTargets["records"],
+): Promise<void> {
+  const skipped = new Set(
+    results.filter((r) => r.outcome.status === "Skipped").map((r) => r.outcome.targetId),
+  );
+  await carried.cursor.write(nextStart(order, skipped, start));
+  carried.memory.keepOnly(new Set(records.map((r) => r.config.target.id)));
+}
+
+/** Outcomes in the order the targets were loaded, whatever order the pass ran them in. */
+function inOrderOf(records: readonly TargetRecord[], results: readonly TargetResult[]): TargetResult[] {
+  const byId = new Map(results.map((r) => [r.outcome.targetId, r]));
+  return records.map((r) => byId.get(r.config.target.id) as TargetResult);
+}
+
 function activitiesOf(results: readonly TargetResult[]): Activity[] {
   return results.flatMap((r) => r.activities);
-}
-
-interface LoadedTargets {
-  records: TargetRecord[];
-  failed: TargetResult[];
-  /** The corrupt items met: left out of a full pass, failed (CorruptItem) in a named one. */
-  problems: TargetProblem[];
-}
-
-/** Every target, or the named ones (the alarm handler); a named target that cannot be read fails alone. */
-async function loadTargets(
-  store: StateStore,
-  targetIds: readonly string[] | undefined,
-): Promise<LoadedTargets> {
-  if (targetIds === undefined) return { ...(await store.listTargets()), failed: [] };
-  const loaded: LoadedTargets = { records: [], failed: [], problems: [] };
-  for (const targetId of new Set(targetIds)) {
-    try {
-      const record = await store.getTarget(targetId);
-      if (!record) throw new NotFoundError(`no target ${targetId}`, "targetId");
-      loaded.records.push(record);
-    } catch (error) {
-      loaded.failed.push({ outcome: unreadTarget(targetId, error), activities: [] });
-      if (error instanceof CorruptItemError) loaded.problems.push({ targetId, message: error.message });
-    }
-  }
-  return loaded;
-}
-
-async function reconcileAll(
-  records: readonly TargetRecord[],
-  deps: ReconcilerDeps,
-  options: ReconcileOptions,
-  cutoff: number,
-  log: ReconcileLogger,
-): Promise<TargetResult[]> {
-  const { clock } = deps;
-  if (records.length === 0) return [];
-  if (clock.now() >= cutoff) {
-    return records.map((record) => ({ outcome: skipped(record, undefined), activities: [] }));
-  }
-  const queueConcurrency = options.queueConcurrency ?? DEFAULT_QUEUE_CONCURRENCY;
-  const ports = { ecs: deps.ecs, metrics: deps.metrics, queues: deps.queues };
-  const plan = planObservation(
-    records.map((r) => r.config),
-    clock.now(),
-  );
-  const observed = await observe(plan, ports, { queueConcurrency });
-  const run: TargetRun = {
-    store: deps.store,
-    ports,
-    clock,
-    trigger: options.trigger,
-    cutoff,
-    queueConcurrency,
-    randomId: deps.randomId ?? (() => randomBytes(4).toString("hex")),
-    log,
-  };
-  return mapBounded(records, options.targetConcurrency ?? DEFAULT_TARGET_CONCURRENCY, (record) => {
-    const observation = observed.get(record.config.target.id) as TargetObservation;
-    if (clock.now() >= cutoff)
-      return Promise.resolve({ outcome: skipped(record, observation), activities: [] });
-    return reconcileTarget(record, observation, run);
-  });
-}
-
-/** One PutEvents for the pass; losing the events must not undo or fail the scaling they describe. */
-async function publish(deps: ReconcilerDeps, activities: readonly Activity[], log: ReconcileLogger) {
-  if (activities.length === 0) return;
-  try {
-    await deps.events.publishActivities(activities);
-  } catch (error) {
-    log.error("publishing activities failed", { count: activities.length, ...errorInfo(error) });
-    deps.telemetry?.record("ActivityPublishFailures", activities.length, "Count");
-  }
-}
-
-/**
- * Full passes only: a pass over some targets cannot tell which alarms are orphans. Nor can a pass that could not
- * read every target: it deletes no orphan, which could be an unreadable target's wake alarm.
- */
-async function syncManagedAlarms(
-  deps: ReconcilerDeps,
-  records: readonly TargetRecord[],
-  problems: readonly TargetProblem[],
-  cutoff: number,
-  log: ReconcileLogger,
-): Promise<void> {
-  if (!deps.alarms) return;
-  if (deps.clock.now() >= cutoff) {
-    log.warn("no time left to sync alarms; the next pass will");
-    return;
-  }
-  try {
-    const result = await syncAlarms(
-      records.map((r) => r.config),
-      deps.alarms,
-      deps.alarmStage,
-      { keepOrphans: problems.length > 0 },
-    );
-    for (const failure of result.failed) log.error("alarm sync failed", { ...failure });
-    if (result.held.length > 0) {
-      const unreadable = problems.map((p) => p.targetId);
-      log.warn("orphan alarms kept: some targets could not be read", { held: result.held, unreadable });
-    }
-    if (result.created.length + result.deleted.length > 0) {
-      log.info("alarms synced", { created: result.created, deleted: result.deleted });
-    }
-    deps.telemetry?.record("AlarmsCreated", result.created.length, "Count");
-    deps.telemetry?.record("AlarmsDeleted", result.deleted.length, "Count");
-    deps.telemetry?.record("AlarmSyncFailures", result.failed.length, "Count");
-  } catch (error) {
-    log.error("listing managed alarms failed", errorInfo(error));
-    deps.telemetry?.record("AlarmSyncFailures", 1, "Count");
-  }
-}
-
-function skipped(record: TargetRecord, observed: TargetObservation | undefined): TargetOutcome {
-  const capacity = capacityOf(record, observed);
-  return {
-    targetId: record.config.target.id,
-    status: "Skipped",
-    action: "None",
-    fromCapacity: capacity,
-    toCapacity: capacity,
-  };
-}
-
-function unreadTarget(targetId: string, error: unknown): TargetOutcome {
-  return {
-    targetId,
-    status: "Failed",
-    action: "None",
-    fromCapacity: 0,
-    toCapacity: 0,
-    error: errorInfo(error),
-  };
-}
-
-function logOutcome(log: ReconcileLogger, outcome: TargetOutcome): void {
-  const fields = { ...outcome };
-  if (outcome.status === "Failed") log.error("target failed", fields);
-  else if (outcome.status === "Conflict") log.warn("target lost to a concurrent invocation", fields);
-  else if (outcome.status === "Unknown") log.warn("target's change has an unknown outcome", fields);
-  else log.info("target reconciled", fields);
-}
-
-function report(deps: ReconcilerDeps, outcomes: readonly TargetOutcome[], durationMs: number): void {
-  const telemetry = deps.telemetry;
-  if (!telemetry) return;
-  const count = (test: (o: TargetOutcome) => boolean) => outcomes.filter(test).length;
-  const decided = (o: TargetOutcome) =>
-    o.status === "Successful" || o.status === "Unchanged" || o.status === "DryRun";
-  telemetry.record("Decisions", count(decided), "Count");
-  telemetry.record(
-    "ScaleOuts",
-    count((o) => o.status === "Successful" && o.action === "ScaleOut"),
-    "Count",
-  );
-  telemetry.record(
-    "ScaleIns",
-    count((o) => o.status === "Successful" && o.action === "ScaleIn"),
-    "Count",
-  );
-  telemetry.record(
-    "DryRuns",
-    count((o) => o.status === "DryRun"),
-    "Count",
-  );
-  telemetry.record(
-    "Failures",
-    count((o) => o.status === "Failed"),
-    "Count",
-  );
-  telemetry.record(
-    "UnknownOutcomes",
-    count((o) => o.status === "Unknown"),
-    "Count",
-  );
-  telemetry.record(
-    "Conflicts",
-    count((o) => o.status === "Conflict"),
-    "Count",
-  );
-  telemetry.record(
-    "Skipped",
-    count((o) => o.status === "Skipped"),
-    "Count",
-  );
-  telemetry.record("PassDuration", durationMs, "Milliseconds");
-  for (const o of outcomes)
-    if (decided(o)) telemetry.record("DesiredCapacity", o.toCapacity, "None", o.targetId);
 }

@@ -1,6 +1,7 @@
 import type { Activity, Clock, Decision, Observation, StateStore, TargetRecord, Trigger } from "@gantry/core";
 import type { ObservePorts } from "./observe.ts";
 import type { ReconcileLogger, TargetOutcome } from "./reconciler-types.ts";
+import type { TargetMemory } from "./target-memory.ts";
 
 /** What reconciling one target needs from the pass. */
 export interface TargetRun {
@@ -13,12 +14,16 @@ export interface TargetRun {
   queueConcurrency: number;
   randomId: () => string;
   log: ReconcileLogger;
+  /** The container's memory of unsaved states; decisions start from it when it is current. */
+  memory?: TargetMemory;
 }
 
 export interface TargetResult {
   outcome: TargetOutcome;
   /** New or settled activities, to publish to EventBridge with the pass's others (a folded repeat is not). */
   activities: Activity[];
+  /** A decision that left nothing to do (action None), and the state version it left stored. */
+  atRest?: { attempt: Attempt; stateVersion: number };
 }
 
 /** One decision and everything it rests on. */

@@ -67,5 +67,5 @@ async function deliverAlarms(world: FaultWorld, alarmName: string, minute: numbe
 
 async function wakeAlarmName(world: FaultWorld): Promise<string | undefined> {
   const names = [...alarmTargets(await readRecords(world.memory)).keys()];
-  return names[0];
+  return names.find((name) => name.endsWith("-wake"));
 }

@@ -1,14 +1,24 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DecisionRecord, ScalingState, TargetRecord } from "@gantry/core";
 
+type LiveRun = ScalingState["live"][string];
+
 /** Reasons whose pass must be remembered even when nothing else changed (see needsStateWrite). */
 const SCHEDULE_CODES: ReadonlySet<string> = new Set(["ScheduledActionApplied", "ScheduledScalingSuspended"]);
 
 /**
- * Whether a pass that changes no capacity has anything to save. `evaluatedAt` and the decision's `at` move every
- * pass and are not worth a write on their own: a pass with nothing new writes nothing, so the table sees writes
- * only on change. A due scheduled action is the exception: the next pass looks for actions due since
- * `evaluatedAt`, so the pass that applied or skipped one must move it.
+ * Whether a pass that changes no capacity has anything to save (DESIGN §4 Cost: DynamoDB is written on change).
+ * Clocks are not worth a write on their own: `evaluatedAt`, the decision's `at`, a live metric's last sample
+ * (`lastAt`, the queue depth and growth rate it differences against) and the newest CloudWatch datapoint read
+ * (`datapointBase`) move every pass or minute. The reconciler keeps them in memory instead (TargetMemory), so its
+ * next decision starts from them; a decision that acts writes them with its claim, which is when the running
+ * count a datapoint was first read at matters. Nor is a reason's wording: the stored last decision is the last
+ * one that changed something (action, capacity, reason codes, the counts it saw).
+ *
+ * Written anyway: a due scheduled action (the next pass looks for actions due since `evaluatedAt`), and a live
+ * scale-out run whose stored sample is a period old. A run continues only while samples are at most two periods
+ * apart, so keeping the stored one under a period old lets a container that lost the memory (a cold start, the
+ * alarm handler) carry the run on instead of restarting it and delaying the scale-out.
  */
 export function needsStateWrite(
   record: TargetRecord,
@@ -17,11 +27,42 @@ export function needsStateWrite(
 ): boolean {
   if (record.state === undefined || record.lastDecision === undefined) return true;
   if (decision.reasons.some((r) => SCHEDULE_CODES.has(r.code))) return true;
-  if (!isDeepStrictEqual(withoutClock(record.state), withoutClock(state))) return true;
-  return !isDeepStrictEqual({ ...record.lastDecision, at: 0 }, { ...decision, at: 0 });
+  if (!isDeepStrictEqual(material(record.state), material(state))) return true;
+  if (!isDeepStrictEqual(decisionGist(record.lastDecision), decisionGist(decision))) return true;
+  return scaleOutRunAging(record, state, decision.at);
 }
 
-function withoutClock(state: ScalingState): Omit<ScalingState, "evaluatedAt" | "pending"> {
-  const { evaluatedAt: _at, pending: _pending, ...rest } = state;
-  return rest;
+function material(state: ScalingState) {
+  const { evaluatedAt: _at, pending: _pending, datapointBase: _base, live, ...rest } = state;
+  const runs = Object.fromEntries(Object.entries(live).map(([name, run]) => [name, runOnly(run)]));
+  return { ...rest, live: runs };
+}
+
+function runOnly(run: LiveRun): Pick<LiveRun, "outSince" | "inSince"> {
+  return {
+    ...(run.outSince !== undefined && { outSince: run.outSince }),
+    ...(run.inSince !== undefined && { inSince: run.inSince }),
+  };
+}
+
+function decisionGist(decision: DecisionRecord) {
+  const { action, desiredCapacity, observed, dryRun, reasons } = decision;
+  return { action, desiredCapacity, observed, dryRun, reasons: reasons.map((r) => [r.code, r.policy]) };
+}
+
+function scaleOutRunAging(record: TargetRecord, state: ScalingState, now: number): boolean {
+  for (const [name, run] of Object.entries(state.live)) {
+    if (run.outSince === undefined) continue;
+    const stored = record.state?.live[name];
+    if (stored === undefined || now - stored.lastAt >= periodMsOf(record, name)) return true;
+  }
+  return false;
+}
+
+function periodMsOf(record: TargetRecord, policyName: string): number {
+  const policy = record.config.policies.find((p) => p.name === policyName);
+  if (policy === undefined) return 0;
+  return (
+    (policy.type === "StepScaling" ? policy.alarm.periodSeconds : policy.evaluation.periodSeconds) * 1000
+  );
 }
