@@ -1,0 +1,61 @@
+// `npm run bench:tick [-- --json] [--targets 100,1000] [--minutes 60] [--seed 0]`: the real reconciler and AWS
+// adapters over the simulator's account behind emulated AWS (20–50 ms a call, AWS's per-call limits), for a
+// mix of SQS workers and web services. Per fleet size: one steady-state pass's time, calls and memory, and the
+// monthly cost of a simulated hour. --json prints the pinned line per size, then AAS's alarm cost.
+import { execFile } from "node:child_process";
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { humanReport } from "./report/human-report.ts";
+import type { BenchOutcome } from "./run/bench-run.ts";
+
+const SIZES = [100, 1_000, 5_000, 10_000];
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    targets: { type: "string" },
+    minutes: { type: "string", default: "60" },
+    seed: { type: "string", default: "0" },
+  },
+});
+const sizes = values.targets?.split(",").map(Number) ?? SIZES;
+if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
+  console.error(`bench:tick: --targets takes whole numbers ≥ 2, comma-separated; got ${values.targets}`);
+  process.exit(2);
+}
+
+function runSize(targets: number): Promise<BenchOutcome> {
+  const args = [
+    new URL("./one-size.ts", import.meta.url).pathname,
+    "--targets",
+    String(targets),
+    "--seed",
+    values.seed,
+    "--minutes",
+    values.minutes,
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`bench:tick ${targets} targets failed: ${stderr || error.message}`));
+      else resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as BenchOutcome);
+    });
+  });
+}
+
+const outcomes: BenchOutcome[] = [];
+for (const targets of sizes) {
+  const started = performance.now();
+  const outcome = await runSize(targets);
+  outcomes.push(outcome);
+  console.error(
+    `bench:tick: ${targets} targets done in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  if (values.json) console.log(JSON.stringify(outcome.line));
+}
+if (values.json) {
+  for (const { line, baseline } of outcomes)
+    console.log(JSON.stringify({ ...baseline, targets: line.targets }));
+} else {
+  const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}`;
+  console.log(humanReport(outcomes, machine));
+}

@@ -1,0 +1,59 @@
+// One fleet size, end to end: the emulated AWS, the fleet, the warm-up, the simulated hour (costs) and the
+// measured pass (time, calls, memory).
+import { type AwsSide, childProcessAws, inProcessAws } from "../aws-side/aws-side.ts";
+import { pinnedCalls } from "../backend/usage.ts";
+import type { FleetSpec } from "../fleet/fleet-plan.ts";
+import { BenchClock } from "../lambda-side/bench-clock.ts";
+import { createLambdaStack } from "../lambda-side/lambda-stack.ts";
+import { LogMeter } from "../lambda-side/log-meter.ts";
+import { aasBaseline } from "../pricing/aas-baseline.ts";
+import { monthlyParts, monthlyUsdPer1000Targets } from "../pricing/monthly-cost.ts";
+import { PREROLL_MINUTES, setUpFleet } from "./fleet-setup.ts";
+import { measurePass } from "./measured-pass.ts";
+import { simulateHour } from "./simulated-hour.ts";
+
+/** Monday 2026-01-05 09:40 UTC: the passes start at 10:00, between two firings of the scheduled actions. */
+export const BENCH_START_MS = Date.UTC(2026, 0, 5, 9, 40);
+
+export interface BenchOptions {
+  targets: number;
+  seed: number;
+  /** Simulated minutes priced for the monthly cost (60 by default). */
+  minutes: number;
+  /** Where the emulated AWS runs: its own process (the bench), or this one (tests). */
+  aws: "child" | "in-process";
+}
+
+export async function runBench(options: BenchOptions) {
+  const { targets, seed, minutes } = options;
+  const spec: FleetSpec = { targets, seed, startMs: BENCH_START_MS, minutes: PREROLL_MINUTES + minutes + 10 };
+  const aws: AwsSide = options.aws === "child" ? await childProcessAws(spec) : inProcessAws(spec);
+  try {
+    const clock = new BenchClock(BENCH_START_MS);
+    clock.busy = () => aws.idle();
+    const stack = createLambdaStack(aws, clock, seed);
+    const configs = await setUpFleet(spec, stack, aws, clock, new LogMeter());
+    const hour = await simulateHour(stack, aws, clock, { targets, minutes });
+    const measured = await measurePass(stack, aws, clock);
+    const line = {
+      targets,
+      tickSeconds: Math.round(measured.seconds * 100) / 100,
+      skippedTargets: measured.skippedTargets,
+      calls: pinnedCalls(measured.report),
+      rssMb: Math.round(measured.rssMb),
+      monthlyUsdPer1000Targets: monthlyUsdPer1000Targets(hour.usage),
+    };
+    return {
+      line,
+      baseline: aasBaseline(configs),
+      measured,
+      hour,
+      cloudwatch: monthlyParts(hour.usage).cloudwatch,
+    };
+  } finally {
+    await aws.close();
+  }
+}
+
+export type BenchOutcome = Awaited<ReturnType<typeof runBench>>;
+export type PinnedLine = BenchOutcome["line"];
