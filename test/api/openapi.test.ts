@@ -88,7 +88,7 @@ describe("GET /openapi.json", () => {
     for (const [key, op] of operations(doc)) {
       const path = key.split(" ")[1] as string;
       const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      const declared = (op.parameters as Json[]).filter((p) => p.in === "path");
+      const declared = ((op.parameters ?? []) as Json[]).filter((p) => p.in === "path");
       expect(
         declared.map((p) => p.name),
         key,

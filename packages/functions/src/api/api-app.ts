@@ -25,13 +25,14 @@ export function buildApiApp(getDeps: () => ApiContext, { logger, metrics }: Obse
   app.use(async (c, next) => {
     c.set("deps", getDeps());
     // HEAD is not served: GET routes would answer it without a body.
-    if (c.req.method === "HEAD") return errorResponse(c, unmatched(c));
+    if (c.req.method === "HEAD") return unmatched(c);
     await next();
   });
   app.use(checkUrl, limitBody);
-  app.notFound((c) => errorResponse(c, unmatched(c)));
+  app.notFound(unmatched);
   app.onError((error, c) => {
-    if (mapKnownError(error)) return errorResponse(c, error);
+    const known = mapKnownError(error);
+    if (known) return c.json(known.body, known.status as 400);
     logger.error("unexpected error in the API", error);
     const requestId = c.env?.event?.requestContext?.requestId;
     const message = `internal error${requestId ? ` (request ${requestId})` : ""}; see the logs`;
@@ -40,13 +41,9 @@ export function buildApiApp(getDeps: () => ApiContext, { logger, metrics }: Obse
   return app.route("/", apiRoutes);
 }
 
-function unmatched(c: Context<ApiEnv>) {
-  return unmatchedRoute(API_ROUTES, c.req.method, new URL(c.req.url).pathname);
-}
-
-/** The response for a known error (undefined mapping cannot happen here: callers pass mapped errors). */
-function errorResponse(c: Context<ApiEnv>, error: unknown): Response {
-  const known = mapKnownError(error);
-  if (!known) throw error;
-  return c.json(known.body, known.status as 400, known.headers);
+/** 404 NoSuchRoute, or 405 MethodNotAllowed with Allow. */
+function unmatched(c: Context<ApiEnv>): Response {
+  const { error, allow } = unmatchedRoute(API_ROUTES, c.req.method, new URL(c.req.url).pathname);
+  const body = errorBody(error.code, error.message, error.field);
+  return allow ? c.json(body, 405, { allow }) : c.json(body, 404);
 }

@@ -1,20 +1,6 @@
 import { GantryError } from "@gantry/core";
 import { HTTPException } from "hono/http-exception";
-
-/** An error the API itself raises (routing, framing, upstream); `headers` go into the response (e.g. Allow). */
-export class ApiError extends GantryError {
-  readonly headers: Readonly<Record<string, string>>;
-
-  constructor(
-    code: ConstructorParameters<typeof GantryError>[0],
-    message: string,
-    field?: string,
-    headers: Record<string, string> = {},
-  ) {
-    super(code, message, field);
-    this.headers = headers;
-  }
-}
+import type { ErrorBody } from "./api-types.ts";
 
 /**
  * Error codes → HTTP statuses. Core codes (ValidationError, NotFound, Conflict, CorruptItem, Throttled) and the
@@ -41,17 +27,6 @@ export const STATUS_BY_CODE = {
   UpstreamFailed: 502,
 } as const satisfies Record<string, number>;
 
-/** The body of every error response. `field` names the offending input (a body path, a parameter, a header). */
-export interface ErrorBody {
-  error: { code: string; message: string; field: string | null };
-}
-
-export interface MappedError {
-  status: number;
-  body: ErrorBody;
-  headers: Readonly<Record<string, string>>;
-}
-
 /** hono's own refusals (its validators' framing checks), in our codes. */
 const CODE_BY_HONO_STATUS: Readonly<Record<number, [code: string, field?: string]>> = {
   400: ["BadJson"],
@@ -59,23 +34,19 @@ const CODE_BY_HONO_STATUS: Readonly<Record<number, [code: string, field?: string
   415: ["UnsupportedMediaType", "content-type"],
 };
 
-/** The response for a known error, or undefined for one that must become a 500. */
-export function mapKnownError(error: unknown): MappedError | undefined {
-  if (error instanceof HTTPException) return mapHonoError(error);
+/** The status and body for a known error (GantryError or hono's), or undefined for one that must become a 500. */
+export function mapKnownError(error: unknown): { status: number; body: ErrorBody } | undefined {
+  if (error instanceof HTTPException) {
+    const known = CODE_BY_HONO_STATUS[error.status];
+    return known && { status: error.status, body: errorBody(known[0], error.message, known[1]) };
+  }
   if (!(error instanceof GantryError)) return undefined;
   const status = (STATUS_BY_CODE as Readonly<Record<string, number>>)[error.code];
   if (status === undefined) return undefined;
-  const headers = error instanceof ApiError ? error.headers : {};
-  return { status, headers, body: errorBody(error.code, error.message, error.field) };
+  return { status, body: errorBody(error.code, error.message, error.field) };
 }
 
-function mapHonoError(error: HTTPException): MappedError | undefined {
-  const known = CODE_BY_HONO_STATUS[error.status];
-  if (!known) return undefined;
-  const [code, field] = known;
-  return { status: error.status, headers: {}, body: errorBody(code, error.message, field) };
-}
-
+/** The body of every error response; `field` names the offending input (a body path, a parameter, a header). */
 export function errorBody(code: string, message: string, field?: string): ErrorBody {
   return { error: { code, message, field: field || null } };
 }

@@ -1,15 +1,14 @@
 // What API Gateway hands the Lambda, made safe for hono's adapter: the stage prefix off the path, the body
 // checked against the limit before it is decoded, and refusals hono's adapter would answer in plain text
 // (no method, a body on GET) answered in the API's error shape instead.
-import { ValidationError } from "@gantry/core";
+import { GantryError, ValidationError } from "@gantry/core";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { ApiError } from "./http-errors.ts";
 import { BODY_LIMIT_BYTES, tooLarge } from "./request.ts";
 
 /** The event to hand to hono, or the error to answer at once. */
 export function normalizeEvent(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
   const http = event?.requestContext?.http;
-  if (typeof http?.method !== "string") throw new ApiError("BadRequest", "the event has no HTTP method");
+  if (typeof http?.method !== "string") throw new GantryError("BadRequest", "the event has no HTTP method");
   const method = http.method.toUpperCase();
   const body = readBody(event.body, event.isBase64Encoded === true);
   if (body && (method === "GET" || method === "HEAD")) {

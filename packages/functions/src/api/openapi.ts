@@ -1,24 +1,26 @@
-// The OpenAPI 3.1 document of the routes as @hono/zod-openapi registered them. Components are rendered with
-// z.toJSONSchema (JSON Schema 2020-12, which OpenAPI 3.1 takes): request bodies on the input side (defaults
-// optional), responses on the output side, exactly as the same zod schemas validate.
+// The OpenAPI 3.1 document of the routes as @hono/zod-openapi registered them (paths, parameters, statuses).
+// Its components are re-rendered with z.toJSONSchema (JSON Schema 2020-12, which OpenAPI 3.1 takes): request
+// bodies on the input side (defaults optional), responses on the output side, exactly as the same zod schemas
+// validate. The library's own rendering (zod-to-openapi 9) shows responses on the input side too (fields with
+// defaults not required), drops integer bounds and renders the timestamp transform as its input.
 import { ScheduledActionSchema } from "@gantry/core";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "zod";
 import { COMPONENTS } from "./components.ts";
 
-export const OPENAPI_VERSION = "3.1.0";
-export const API_VERSION = "0.1.0";
+const OPENAPI_VERSION = "3.1.0";
+const API_VERSION = "0.1.0";
 
 type JsonSchema = Record<string, unknown>;
 
 /** Timestamps parse from ISO text or epoch ms and come out as epoch ms: a transform JSON Schema cannot show. */
 const TIMESTAMP = ScheduledActionSchema.shape.startTime.unwrap();
 
-export function requestJsonSchema(schema: z.ZodType): JsonSchema {
+function requestJsonSchema(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: "input" }) as JsonSchema;
 }
 
-export function responseJsonSchema(schema: z.ZodType): JsonSchema {
+function responseJsonSchema(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, {
     io: "output",
     unrepresentable: "any",
@@ -61,23 +63,5 @@ export function buildOpenApiDocument(app: AnyOpenApiApp): JsonSchema {
     const { schema, side } = component;
     schemas[name] = side === "request" ? requestJsonSchema(schema) : responseJsonSchema(schema);
   }
-  const paths = mapOperations(document.paths ?? {}, (operation) => ({
-    ...operation,
-    parameters: operation.parameters ?? [],
-  }));
-  return { ...document, paths, components: { schemas, securitySchemes: { sigv4: SIGV4 } } };
-}
-
-type Operation = { parameters?: unknown[] } & Record<string, unknown>;
-
-/** Every operation lists its parameters, none being `[]`, as clients that walk the document expect. */
-function mapOperations(paths: object, map: (operation: Operation) => Operation) {
-  return Object.fromEntries(
-    Object.entries(paths).map(([path, item]) => [
-      path,
-      Object.fromEntries(
-        Object.entries(item as Record<string, Operation>).map(([method, op]) => [method, map(op)]),
-      ),
-    ]),
-  );
+  return { ...document, components: { schemas, securitySchemes: { sigv4: SIGV4 } } };
 }

@@ -1,15 +1,14 @@
 // Request framing shared by every route: the body limit, JSON bodies (415, BadJson, UTF-8) and bodiless routes,
 // checked before the route's own zod validation, so a rejected request changes nothing.
-import { ValidationError } from "@gantry/core";
+import { GantryError, ValidationError } from "@gantry/core";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { ApiError } from "./http-errors.ts";
 
 /** Request bodies above this are refused before they are decoded or parsed (API Gateway allows 10 MB). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
-export function tooLarge(): ApiError {
-  return new ApiError(
+export function tooLarge(): GantryError {
+  return new GantryError(
     "PayloadTooLarge",
     `the request body is over the ${BODY_LIMIT_BYTES / 1024} KiB limit`,
     "body",
@@ -50,12 +49,12 @@ function parseJson(bytes: Uint8Array): unknown {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new ApiError("BadJson", "the body is not valid UTF-8");
+    throw new GantryError("BadJson", "the body is not valid UTF-8");
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ApiError("BadJson", `the body is not valid JSON: ${(error as Error).message}`);
+    throw new GantryError("BadJson", `the body is not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -72,7 +71,7 @@ function checkContentType(header: string | undefined): void {
     return;
   }
   const given = header === undefined ? "no Content-Type" : `Content-Type "${header}"`;
-  throw new ApiError(
+  throw new GantryError(
     "UnsupportedMediaType",
     `send the body as application/json (UTF-8), not ${given}`,
     "content-type",

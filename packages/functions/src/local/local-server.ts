@@ -4,7 +4,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { type Context, Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono } from "hono";
+import { cors } from "hono/cors";
 import { errorBody } from "../api/http-errors.ts";
 import { staticFile } from "./static-files.ts";
 
@@ -27,24 +28,18 @@ export interface LocalServer {
   close: () => Promise<void>;
 }
 
-const CORS: Readonly<Record<string, string>> = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET,POST,PUT,PATCH,DELETE,OPTIONS",
-  "access-control-allow-headers": "content-type,authorization,if-match,x-amz-date,x-amz-security-token",
-  "access-control-expose-headers": "etag,location,retry-after",
-  "access-control-max-age": "600",
-};
-
 /** Any origin may call the local API (it binds 127.0.0.1); preflights answer 204. */
-const cors: MiddlewareHandler = async (c, next) => {
-  if (c.req.method === "OPTIONS") return c.body(null, 204, CORS);
-  await next();
-  for (const [name, value] of Object.entries(CORS)) c.res.headers.set(name, value);
-};
+const localCors = cors({
+  origin: "*",
+  allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+  allowHeaders: ["content-type", "authorization", "if-match", "x-amz-date", "x-amz-security-token"],
+  exposeHeaders: ["etag", "location", "retry-after"],
+  maxAge: 600,
+});
 
 function localApp(options: LocalServerOptions): Hono {
   const app = new Hono();
-  app.use(cors);
+  app.use(localCors);
   app.get("/", serveStatic).get("/index.html", serveStatic).get("/assets/*", serveStatic);
   app.all("*", async (c) => {
     const response = await options.api.fetch(c.req.raw);
