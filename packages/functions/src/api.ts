@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+// hono marks `hono/aws-lambda` deprecated in favour of `@hono/aws-lambda`, which is not on the npm registry yet
+// (npm view: 404, December 2026): switch when it is published.
 import { handle } from "hono/aws-lambda";
 import { buildApiApp } from "./api/api-app.ts";
 import type { ApiContext, ApiDeps } from "./api/api-deps.ts";
