@@ -1,12 +1,15 @@
 // A whole bench run on 20 targets (two simulated minutes), with the emulated AWS in its own process as
 // `npm run bench:tick` runs it: the pinned line's keys and values that must hold whatever the machine.
 import { describe, expect, it } from "vitest";
+import { childProcessAws } from "../../packages/functions/bench/tick/aws-side/child-aws.ts";
 import { BenchClock } from "../../packages/functions/bench/tick/lambda-side/bench-clock.ts";
 import { runBench } from "../../packages/functions/bench/tick/run/bench-run.ts";
 
 describe("bench:tick", () => {
   it("prints the pinned line for a 20-target pass", async () => {
-    const { line, baseline, hour } = await runBench({ targets: 20, seed: 0, minutes: 2, aws: "child" });
+    const { line, baseline, hour } = await runBench({ targets: 20, seed: 0, minutes: 2 }, (spec) =>
+      childProcessAws(spec),
+    );
     expect(Object.keys(line)).toEqual([
       "targets",
       "tickSeconds",

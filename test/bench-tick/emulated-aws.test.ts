@@ -9,7 +9,7 @@ import {
 } from "@gantry/aws";
 import { NotFoundError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
-import { inProcessAws } from "../../packages/functions/bench/tick/aws-side/aws-side.ts";
+import { inProcessAws } from "../../packages/functions/bench/tick/aws-side/in-process-aws.ts";
 import { Latency } from "../../packages/functions/bench/tick/backend/latency.ts";
 import { installBackend } from "../../packages/functions/bench/tick/backend/sdk-backend.ts";
 import { type FleetSpec, plannedTarget } from "../../packages/functions/bench/tick/fleet/fleet-plan.ts";

@@ -3,8 +3,12 @@
 // mix of SQS workers and web services. Per fleet size: one steady-state pass's time, calls and memory, and the
 // monthly cost of a simulated hour. --json prints the pinned line per size, then AAS's alarm cost.
 import { execFile } from "node:child_process";
-import { cpus } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { AWS_CHILD_FILE } from "./aws-side/child-aws.ts";
+import { bundleLambdaSide } from "./lambda-bundle.ts";
 import { humanReport } from "./report/human-report.ts";
 import type { BenchOutcome } from "./run/bench-run.ts";
 
@@ -24,16 +28,12 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
   process.exit(2);
 }
 
+const dir = mkdtempSync(join(tmpdir(), "gantry-bench-tick-"));
+const bundle = await bundleLambdaSide(dir);
+
 function runSize(targets: number): Promise<BenchOutcome> {
-  const args = [
-    new URL("./one-size.ts", import.meta.url).pathname,
-    "--targets",
-    String(targets),
-    "--seed",
-    values.seed,
-    "--minutes",
-    values.minutes,
-  ];
+  const size = ["--targets", String(targets), "--seed", values.seed, "--minutes", values.minutes];
+  const args = [bundle, ...size, "--aws-child", AWS_CHILD_FILE];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`bench:tick ${targets} targets failed: ${stderr || error.message}`));
@@ -43,18 +43,28 @@ function runSize(targets: number): Promise<BenchOutcome> {
 }
 
 const outcomes: BenchOutcome[] = [];
-for (const targets of sizes) {
-  const started = performance.now();
-  const outcome = await runSize(targets);
-  outcomes.push(outcome);
-  console.error(
-    `bench:tick: ${targets} targets done in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-  if (values.json) console.log(JSON.stringify(outcome.line));
+try {
+  for (const targets of sizes) {
+    const started = performance.now();
+    const outcome = await runSize(targets);
+    outcomes.push(outcome);
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    console.error(`bench:tick: ${targets} targets done in ${seconds} s`);
+    if (values.json) console.log(JSON.stringify(outcome.line));
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
 }
 if (values.json) {
   for (const { line, baseline } of outcomes)
-    console.log(JSON.stringify({ ...baseline, targets: line.targets }));
+    console.log(
+      JSON.stringify({
+        baseline: baseline.baseline,
+        targets: line.targets,
+        alarms: baseline.alarms,
+        monthlyUsdPer1000Targets: baseline.monthlyUsdPer1000Targets,
+      }),
+    );
 } else {
   const machine = `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}`;
   console.log(humanReport(outcomes, machine));

@@ -1,11 +1,7 @@
-// The Lambda side's handle on the emulated AWS: in a child process (the bench: its memory and CPU stay out of
-// the figures measured here), or in this process (tests).
-import { type ChildProcess, fork } from "node:child_process";
-import type { Reply } from "../backend/aws-error.ts";
+// The Lambda side's handle on the emulated AWS: in a child process (child-aws.ts: the bench, so that its memory
+// and CPU stay out of the figures measured here), or in this process (in-process-aws.ts: tests).
 import type { AwsEndpoint } from "../backend/sdk-backend.ts";
-import type { FleetSpec } from "../fleet/fleet-plan.ts";
-import { type AwsReport, EmulatedAws } from "./emulated-aws.ts";
-import type { AwsRequest, AwsResponse } from "./protocol.ts";
+import type { AwsReport } from "./emulated-aws.ts";
 
 export interface AwsSide extends AwsEndpoint {
   advanceTo(time: number): Promise<void>;
@@ -14,82 +10,4 @@ export interface AwsSide extends AwsEndpoint {
   /** Settles when no request is in flight; undefined when none is. */
   idle(): Promise<void> | undefined;
   close(): Promise<void>;
-}
-
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Body<K extends AwsRequest["kind"]> = Omit<Extract<AwsRequest, { kind: K }>, "id">;
-
-/**
- * The emulated AWS in a child process. Requests made in one turn of the event loop travel as one IPC message
- * (and their answers as one), so the channel's per-message cost stays small next to the emulated latency.
- */
-export async function childProcessAws(spec: FleetSpec): Promise<AwsSide> {
-  const child: ChildProcess = fork(new URL("./aws-child.ts", import.meta.url), {
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const pending = new Map<number, Pending>();
-  let outbox: AwsRequest[] = [];
-  let nextId = 0;
-  let idle: { promise: Promise<void>; resolve: () => void } | undefined;
-  const settle = (response: AwsResponse) => {
-    const waiting = pending.get(response.id);
-    pending.delete(response.id);
-    if (response.ok) waiting?.resolve(response.value);
-    else waiting?.reject(new Error(`emulated AWS failed: ${response.error}`));
-  };
-  child.on("message", (responses: AwsResponse[]) => {
-    for (const response of responses) settle(response);
-    if (pending.size === 0) idle?.resolve();
-  });
-  child.on("exit", (code) => {
-    for (const waiting of pending.values()) waiting.reject(new Error(`emulated AWS exited (${code})`));
-    pending.clear();
-    idle?.resolve();
-  });
-  const flush = () => {
-    const batch = outbox;
-    outbox = [];
-    child.send(batch);
-  };
-  const send = <K extends AwsRequest["kind"]>(request: Body<K>): Promise<unknown> => {
-    const id = nextId++;
-    if (pending.size === 0) {
-      let resolve = () => {};
-      const promise = new Promise<void>((r) => {
-        resolve = r;
-      });
-      idle = { promise, resolve: () => resolve() };
-    }
-    if (outbox.length === 0) setImmediate(flush);
-    outbox.push({ ...request, id } as AwsRequest);
-    return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
-  };
-  await send<"setup">({ kind: "setup", spec });
-  return {
-    call: async (service, operation, body) =>
-      (await send<"call">({ kind: "call", service, operation, body })) as Reply,
-    advanceTo: async (time) => void (await send<"advanceTo">({ kind: "advanceTo", time })),
-    report: async () => (await send<"report">({ kind: "report" })) as AwsReport,
-    resetUsage: async () => void (await send<"resetUsage">({ kind: "resetUsage" })),
-    idle: () => (pending.size === 0 ? undefined : idle?.promise),
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      child.disconnect();
-      await exited;
-    },
-  };
-}
-
-export function inProcessAws(spec: FleetSpec): AwsSide & { aws: EmulatedAws } {
-  const aws = new EmulatedAws(spec);
-  return {
-    aws,
-    call: async (service, operation, body) => aws.call(service, operation, body),
-    advanceTo: async (time) => aws.advanceTo(time),
-    report: async () => aws.report(),
-    resetUsage: async () => aws.usage.reset(),
-    idle: () => undefined,
-    close: async () => {},
-  };
 }

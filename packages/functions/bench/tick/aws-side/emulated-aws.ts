@@ -10,9 +10,14 @@ import { SimIndex } from "../backend/sim-index.ts";
 import { sqsBackend } from "../backend/sqs-backend.ts";
 import { Usage, type UsageSnapshot } from "../backend/usage.ts";
 import { dynamoBackend } from "../dynamo/dynamo-backend.ts";
-import { type FleetSpec, loadCounts, PROCESSING_SECONDS, plannedTarget } from "../fleet/fleet-plan.ts";
+import {
+  type FleetSpec,
+  loadCounts,
+  PROCESSING_SECONDS,
+  plannedTarget,
+  TABLE_NAME,
+} from "../fleet/fleet-plan.ts";
 
-export const TABLE_NAME = "gantry-bench-state";
 /** Queue attributes and metrics are sampled every 5 s: fine enough for 15 s passes, cheap at 10,000 services. */
 const SAMPLE_SECONDS = 5;
 

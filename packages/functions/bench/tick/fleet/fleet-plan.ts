@@ -28,6 +28,7 @@ const BUSY_RANGE = { min: 0.5, max: (MAX_CAPACITY * WEB_CPU) / 100 };
 
 export const REGION = "us-east-1";
 export const ACCOUNT_ID = "000000000000";
+export const TABLE_NAME = "gantry-bench-state";
 
 export interface PlannedTarget {
   index: number;

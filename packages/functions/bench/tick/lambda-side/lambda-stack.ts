@@ -19,10 +19,9 @@ import { createObservability, type Observability } from "../../../src/observabil
 import { toReconcileLogger } from "../../../src/powertools-logger.ts";
 import { toReconcileMetrics } from "../../../src/powertools-metrics.ts";
 import type { AwsSide } from "../aws-side/aws-side.ts";
-import { TABLE_NAME } from "../aws-side/emulated-aws.ts";
 import { Latency } from "../backend/latency.ts";
 import { installBackend } from "../backend/sdk-backend.ts";
-import { REGION } from "../fleet/fleet-plan.ts";
+import { REGION, TABLE_NAME } from "../fleet/fleet-plan.ts";
 import type { BenchClock } from "./bench-clock.ts";
 
 /** The deployment's stage (GANTRY_STAGE): managed alarms are named `gantry-bench-…`. */

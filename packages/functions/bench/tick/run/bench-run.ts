@@ -1,6 +1,6 @@
 // One fleet size, end to end: the emulated AWS, the fleet, the warm-up, the simulated hour (costs) and the
 // measured pass (time, calls, memory).
-import { type AwsSide, childProcessAws, inProcessAws } from "../aws-side/aws-side.ts";
+import type { AwsSide } from "../aws-side/aws-side.ts";
 import { pinnedCalls } from "../backend/usage.ts";
 import type { FleetSpec } from "../fleet/fleet-plan.ts";
 import { BenchClock } from "../lambda-side/bench-clock.ts";
@@ -20,14 +20,13 @@ export interface BenchOptions {
   seed: number;
   /** Simulated minutes priced for the monthly cost (60 by default). */
   minutes: number;
-  /** Where the emulated AWS runs: its own process (the bench), or this one (tests). */
-  aws: "child" | "in-process";
 }
 
-export async function runBench(options: BenchOptions) {
+/** `connect` starts the emulated AWS for the fleet: in a child process (the bench) or in this one (tests). */
+export async function runBench(options: BenchOptions, connect: (spec: FleetSpec) => Promise<AwsSide>) {
   const { targets, seed, minutes } = options;
   const spec: FleetSpec = { targets, seed, startMs: BENCH_START_MS, minutes: PREROLL_MINUTES + minutes + 10 };
-  const aws: AwsSide = options.aws === "child" ? await childProcessAws(spec) : inProcessAws(spec);
+  const aws = await connect(spec);
   try {
     const clock = new BenchClock(BENCH_START_MS);
     clock.busy = () => aws.idle();
