@@ -9,7 +9,6 @@ import {
   SimulateBodySchema,
   SuspendBodySchema,
 } from "../../packages/functions/src/api/api-schemas.ts";
-import { API_ROUTES } from "../../packages/functions/src/api/routes.ts";
 import { apiWorld } from "./support/api-world.ts";
 
 /** The public contract (issue E §1). */
@@ -79,7 +78,22 @@ describe("GET /openapi.json", () => {
         .map(([key]) => key)
         .sort(),
     ).toEqual([...CONTRACT].sort());
-    expect(API_ROUTES.map((r) => `${r.method} ${r.path}`).sort()).toEqual([...CONTRACT].sort());
+  });
+
+  it("answers 405 with Allow listing exactly the contract's methods on each path", async () => {
+    const world = apiWorld();
+    const byPath = new Map<string, string[]>();
+    for (const [method, path] of CONTRACT.map((key) => key.split(" ") as [string, string])) {
+      byPath.set(path, [...(byPath.get(path) ?? []), method]);
+    }
+    for (const [template, methods] of byPath) {
+      const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+        name === "id" ? "job-1" : `x${name}`,
+      );
+      const reply = await world.call({ method: "PATCH", path });
+      expect(reply.status, template).toBe(405);
+      expect(reply.headers.allow?.split(", ").sort(), template).toEqual([...methods].sort());
+    }
   });
 
   it("declares every path parameter, with unique operation ids", async () => {
