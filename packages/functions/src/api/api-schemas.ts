@@ -9,7 +9,7 @@ import {
   TargetSchema,
   TargetTrackingPolicySchema,
 } from "@gantry/core";
-import type { SeriesPoint } from "@gantry/runtime/operator";
+import type { CapacityGroupListing, DesiredCountResult, SeriesPoint } from "@gantry/runtime/operator";
 import type { SimulationReport } from "@gantry/sim/report";
 import { z } from "zod";
 
@@ -20,8 +20,6 @@ const CapacitySchema = TargetSchema.shape.minCapacity;
 export const TargetParamsSchema = z.strictObject({ cluster: SegmentSchema, service: SegmentSchema });
 /** Policy and scheduled-action names follow the core's rule (URL-safe). */
 export const NamedParamsSchema = TargetParamsSchema.extend({ name: TargetTrackingPolicySchema.shape.name });
-export type TargetParams = z.output<typeof TargetParamsSchema>;
-export type NamedParams = z.output<typeof NamedParamsSchema>;
 
 const SuspendFlag = z.boolean().optional();
 /** Which directions to suspend or resume: at least one set to true. */
@@ -34,7 +32,6 @@ export const SuspendBodySchema = z
   .refine((b) => b.dynamicScalingIn === true || b.dynamicScalingOut === true || b.scheduledScaling === true, {
     message: "set at least one of dynamicScalingIn, dynamicScalingOut, scheduledScaling to true",
   });
-export type SuspendBody = z.output<typeof SuspendBodySchema>;
 
 export const DryRunBodySchema = z.strictObject({ dryRun: z.boolean() });
 export const DesiredCountBodySchema = z.strictObject({ desiredCount: CapacitySchema });
@@ -99,7 +96,6 @@ export const SimulateBodySchema = z
     message: "give exactly one of trace (an uploaded trace) and history (the queue's recorded arrivals)",
     path: ["trace"],
   });
-export type SimulateBody = z.output<typeof SimulateBodySchema>;
 
 // Responses.
 
@@ -182,7 +178,6 @@ export const ActivityPageSchema = z.strictObject({
 
 /** A capacity provider's or Auto Scaling group's name, as targets' `capacity.name` holds it. */
 export const CapacityParamsSchema = z.strictObject({ name: z.string().min(1).max(255) });
-export type CapacityParams = z.output<typeof CapacityParamsSchema>;
 
 /** A group the second stage sizes: the targets whose `capacity` block names it, and its latest activity. */
 export const CapacityGroupSchema = z.strictObject({
@@ -195,10 +190,9 @@ export const CapacityGroupSchema = z.strictObject({
    * its newest activity (e.g. a protection change); null before the first.
    */
   lastActivity: ActivitySchema.nullable(),
-});
+}) satisfies z.ZodType<CapacityGroupListing>;
 
 export const CapacityListSchema = z.strictObject({ items: z.array(CapacityGroupSchema) });
-export type CapacityGroup = z.output<typeof CapacityGroupSchema>;
 
 export const DesiredCountResultSchema = z.strictObject({
   targetId: z.string(),
@@ -208,7 +202,7 @@ export const DesiredCountResultSchema = z.strictObject({
   clamped: z.boolean(),
   message: z.string(),
   activity: ActivitySchema,
-});
+}) satisfies z.ZodType<DesiredCountResult>;
 
 const Reading = z.number().nullable();
 export const SeriesPointSchema = z.strictObject({
