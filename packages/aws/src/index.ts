@@ -37,6 +37,7 @@ export { createDynamoStateStore } from "./dynamodb/dynamo-state-store.ts";
 export type { DynamoJobStoreOptions } from "./dynamodb/job-store.ts";
 export { createDynamoJobStore, JOB_RETENTION_SECONDS } from "./dynamodb/job-store.ts";
 export { createStateTableInput, STATE_TABLE } from "./dynamodb/table-definition.ts";
+export { TARGET_SHARDS, targetKey } from "./dynamodb/table-keys.ts";
 export {
   createEcsCapacityPort,
   UPDATE_CONTAINER_INSTANCES_LIMIT,

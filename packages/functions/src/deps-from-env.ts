@@ -63,8 +63,9 @@ export function wireReconciler(
       port: createClusterCapacityPort({ autoScaling: clients.autoScaling, ecs: clients.ecs }),
       store: createDynamoCapacityStore({ client: clients.dynamoDb, tableName: settings.tableName }),
     },
+    // Only tick runs full passes: the alarm port to sync alarms, the cursor of where its passes start.
     ...(options.syncAlarms
-      ? { alarms: createAlarmPort(clients.cloudWatch), alarmStage: settings.stage }
+      ? { alarms: createAlarmPort(clients.cloudWatch), alarmStage: settings.stage, cursor: store }
       : {}),
     clock: systemClock,
     log: toReconcileLogger(logger),

@@ -104,7 +104,7 @@ describe("tick handler with a capacity block, from the environment", () => {
     // and once its activity is recorded a second write (on the claim's state version) clears it.
     const targetWrites = documents
       .commandCalls(UpdateCommand)
-      .filter((call) => call.args[0].input.Key?.pk === "TARGETS")
+      .filter((call) => call.args[0].input.Key?.sk === `TARGET#${SERVICE_ID}`)
       .map((call) => call.args[0].input.ExpressionAttributeValues ?? {});
     expect(targetWrites.map((values) => [values[":expected"], values[":expectedState"]])).toEqual([
       [3, undefined],
@@ -134,7 +134,10 @@ describe("tick handler with a capacity block, from the environment", () => {
     const { result } = await captureOutput(() => tick({}, lambdaContext({ remainingMs: 60_000 })));
     expect(ecs.commandCalls(UpdateServiceCommand)).toHaveLength(1);
     expect(autoScaling.calls()).toHaveLength(0);
-    expect(documents.commandCalls(GetCommand)).toHaveLength(0);
+    const capacityReads = documents
+      .commandCalls(GetCommand)
+      .filter((c) => c.args[0].input.Key?.pk === "CAPACITY");
+    expect(capacityReads).toHaveLength(0);
     expect(result).toEqual({ passes: 1, outcomes: { Successful: 1 } });
   });
 });

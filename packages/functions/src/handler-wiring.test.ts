@@ -1,6 +1,7 @@
 import "@gantry/testing/test-env";
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { TARGET_SHARDS } from "@gantry/aws";
 import { captureOutput, lambdaContext } from "@gantry/testing";
 import fixture from "@gantry/testing/alarm-state-change.json" with { type: "json" };
 import { mockAwsClients, useLambdaEnv } from "@gantry/testing/lambda-aws-mocks";
@@ -32,16 +33,20 @@ describe("tick handler from the environment", () => {
     process.env.TABLE_NAME = "gantry-test";
     const { result } = await captureOutput(() => tick({}, lambdaContext({ remainingMs: 60_000 })));
     expect(result).toEqual({ passes: 1, outcomes: {} });
-    const queries = documents.commandCalls(QueryCommand);
-    expect(queries).toHaveLength(1);
-    expect(queries[0]?.args[0].input).toMatchObject({ TableName: "gantry-test", ConsistentRead: true });
+    // One Query per target shard and one for items written before the shards.
+    const queries = documents.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    expect(queries).toHaveLength(TARGET_SHARDS + 1);
+    for (const query of queries)
+      expect(query).toMatchObject({ TableName: "gantry-test", ConsistentRead: true });
     expect(ecs.calls()).toHaveLength(0);
     expect(sqs.calls()).toHaveLength(0);
     expect(events.calls()).toHaveLength(0);
     expect(dynamo.calls()).toHaveLength(0);
     // Stage 2 is wired but runs only for targets with a `capacity` block: no group read, no CAPACITY item read.
     expect(autoScaling.calls()).toHaveLength(0);
-    expect(documents.commandCalls(GetCommand)).toHaveLength(0);
+    // The one item read: where the pass starts (the pass cursor).
+    const reads = documents.commandCalls(GetCommand).map((call) => call.args[0].input.Key);
+    expect(reads).toEqual([{ pk: "PASS", sk: "CURSOR" }]);
     expect(documents.commandCalls(UpdateCommand)).toHaveLength(0);
     // Only tick syncs the managed alarms: with no targets it lists gantry- alarms and finds none to delete.
     expect(cloudWatch.commandCalls(DescribeAlarmsCommand)).toHaveLength(1);

@@ -18,6 +18,7 @@ export { type ObservationPlan, planObservation } from "./observation-plan.ts";
 export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
 export { createReconciler, DEFAULT_SAFETY_MS } from "./reconciler.ts";
 export type {
+  PassCursorStore,
   ReconcileLogger,
   ReconcileMetrics,
   ReconcileOptions,

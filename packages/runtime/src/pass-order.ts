@@ -1,16 +1,8 @@
 import type { TargetRecord } from "@gantry/core";
 import { errorInfo } from "./error-info.ts";
-import type { ReconcileLogger } from "./reconciler-types.ts";
+import type { PassCursorStore, ReconcileLogger } from "./reconciler-types.ts";
 
-/**
- * Where the next full pass starts: the first target the last one skipped at its deadline (DynamoDB in AWS, one
- * small item). Read every full pass, written only when it moves. Losing it, or a pass cut before writing it,
- * only costs fairness: the order is then by id from the stored start.
- */
-export interface PassCursorStore {
-  readPassCursor(): Promise<string | undefined>;
-  writePassCursor(targetId: string | undefined): Promise<void>;
-}
+export type { PassCursorStore } from "./reconciler-types.ts";
 
 /**
  * The pass's order: by target id, rotated to start at `start` (the first id ≥ it), so the targets a deadline

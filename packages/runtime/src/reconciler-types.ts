@@ -13,7 +13,6 @@ import type {
   Trigger,
 } from "@gantry/core";
 import type { CapacityOutcome } from "./capacity/capacity-activity.ts";
-import type { PassCursorStore } from "./pass-order.ts";
 
 /** Structured log lines, keyed by target id (Powertools Logger in Lambda, a no-op or console elsewhere). */
 export interface ReconcileLogger {
@@ -25,6 +24,16 @@ export interface ReconcileLogger {
 /** Counters and gauges the handlers publish (Powertools Metrics / EMF in Lambda). */
 export interface ReconcileMetrics {
   record(name: string, value: number, unit: "Count" | "Milliseconds" | "None", targetId?: string): void;
+}
+
+/**
+ * Where the next full pass starts: the first target the last one skipped at its deadline (DynamoDB in AWS, one
+ * small item). Read every full pass, written only when it moves. Losing it, or a pass cut before writing it,
+ * only costs fairness: the order is then by id from the stored start.
+ */
+export interface PassCursorStore {
+  readPassCursor(): Promise<string | undefined>;
+  writePassCursor(targetId: string | undefined): Promise<void>;
 }
 
 /** Everything the reconciler talks to, injected: AWS adapters in Lambda, the simulated account in tests. */

@@ -15,6 +15,7 @@ import {
   UpdateServiceCommand,
 } from "@aws-sdk/client-ecs";
 import { GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { targetKey } from "@gantry/aws";
 import type { TargetConfigInput } from "@gantry/core";
 import type { AwsClientStub } from "aws-sdk-client-mock";
 
@@ -48,9 +49,9 @@ export function workerTarget(capacity?: TargetConfigInput["target"]["capacity"])
   };
 }
 
-/** The item the state table's Query on `pk = TARGETS` returns for a target stored at `version`, never decided. */
+/** The item the state table's Query on the target's shard returns for a target stored at `version`, never decided. */
 export function targetItem(config: TargetConfigInput, version: number, updatedAt: number) {
-  return { pk: "TARGETS", sk: `TARGET#${config.target.id}`, config, version, updatedAt };
+  return { ...targetKey(config.target.id), config, version, updatedAt };
 }
 
 /** GetQueueAttributes: `visible` messages waiting, none in flight. */

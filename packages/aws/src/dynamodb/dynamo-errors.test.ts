@@ -16,6 +16,7 @@ import { sampleActivity, sampleState } from "@gantry/testing";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDynamoStateStore } from "./dynamo-state-store.ts";
+import { targetKey } from "./table-keys.ts";
 
 // The mock answers every call: nothing leaves the process, and the fake credentials are never used.
 process.env.AWS_EC2_METADATA_DISABLED = "true";
@@ -87,7 +88,7 @@ describe("DynamoDB errors become domain errors", () => {
     const input = documents.commandCalls(UpdateCommand)[0]?.args[0].input;
     expect(input).toMatchObject({
       TableName: "gantry-state",
-      Key: { pk: "TARGETS", sk: "TARGET#service/a/b" },
+      Key: targetKey("service/a/b"),
       ConditionExpression:
         "#version = :expected AND attribute_not_exists(#deletedAt) AND #stateVersion = :expectedState",
       ExpressionAttributeValues: expect.objectContaining({

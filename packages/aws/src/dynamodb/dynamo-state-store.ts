@@ -2,7 +2,8 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { StateStore } from "@gantry/core";
 import { appendActivity, readActivityPage } from "./activity-log.ts";
-import { type StoreContext, toDocumentClient } from "./store-context.ts";
+import { readPassCursor, writePassCursor } from "./pass-cursor.ts";
+import { targetStoreContext, toDocumentClient } from "./store-context.ts";
 import { readAllTargets, readRawTarget, readTarget } from "./target-reads.ts";
 import { writeConfig, writeState, writeTombstone } from "./target-writes.ts";
 
@@ -16,6 +17,9 @@ export interface DynamoStateStoreOptions {
 
 export interface DynamoStateStore extends StateStore {
   readonly tableName: string;
+  /** Where the next full pass starts (the runtime's PassCursorStore): one small item, `pk = PASS`. */
+  readPassCursor(): Promise<string | undefined>;
+  writePassCursor(targetId: string | undefined): Promise<void>;
 }
 
 /**
@@ -24,11 +28,11 @@ export interface DynamoStateStore extends StateStore {
  * ValidationError (bad input or cursor), CorruptItemError, or a GantryError naming the DynamoDB action.
  */
 export function createDynamoStateStore(options: DynamoStateStoreOptions): DynamoStateStore {
-  const context: StoreContext = {
+  const context = targetStoreContext({
     documents: toDocumentClient(options.client),
     tableName: options.tableName,
     now: options.clock ?? Date.now,
-  };
+  });
   return {
     tableName: options.tableName,
     listTargets: () => readAllTargets(context),
@@ -40,5 +44,7 @@ export function createDynamoStateStore(options: DynamoStateStoreOptions): Dynamo
     deleteTarget: (targetId, expectedVersion) => writeTombstone(context, targetId, expectedVersion),
     putActivity: (activity) => appendActivity(context, activity),
     listActivities: (targetId, page) => readActivityPage(context, targetId, page),
+    readPassCursor: () => readPassCursor(context),
+    writePassCursor: (targetId) => writePassCursor(context, targetId),
   };
 }

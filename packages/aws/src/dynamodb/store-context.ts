@@ -1,11 +1,24 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { ConfigCache } from "./target-items.ts";
 
 /** What every store operation needs: the document client, the table and the injected clock (epoch ms). */
 export interface StoreContext {
   documents: DynamoDBDocumentClient;
   tableName: string;
   now: () => number;
+}
+
+/** The state store's context: what one store instance (a Lambda container) remembers between calls. */
+export interface TargetStoreContext extends StoreContext {
+  /** Parsed configs by target id, reused while their item is unwritten (zod parsing is most of a read's CPU). */
+  configs: ConfigCache;
+  /** Where reads or writes last found each target's item: at its shard, or still under the legacy key. */
+  locations: Map<string, "shard" | "legacy">;
+}
+
+export function targetStoreContext(context: StoreContext): TargetStoreContext {
+  return { ...context, configs: new Map(), locations: new Map() };
 }
 
 /** Accepts a plain client too, wrapping it so that absent optional fields are simply not stored. */

@@ -33,8 +33,16 @@ export interface TargetItem {
   deletedAt?: unknown;
 }
 
-/** The record an item holds: undefined for a tombstone; CorruptItemError when it fails its schema. */
-export function readTargetItem(item: TargetItem): TargetRecord | undefined {
+/** Parsed configs by target id, with the item's version and updatedAt they were parsed at. */
+export type ConfigCache = Map<string, { version: number; updatedAt: number; config: TargetConfig }>;
+
+/**
+ * The record an item holds: undefined for a tombstone; CorruptItemError when it fails its schema. With a cache,
+ * a config is parsed once per write of its item: every write moves `updatedAt` and every config write the
+ * version, so while both stand the config is the one parsed (the loop writes only on change, so most targets'
+ * items stand for many passes).
+ */
+export function readTargetItem(item: TargetItem, cache?: ConfigCache): TargetRecord | undefined {
   if (item.deletedAt !== undefined) return undefined;
   const targetId = targetIdOfKey(item.sk);
   const version = item.version;
@@ -47,7 +55,7 @@ export function readTargetItem(item: TargetItem): TargetRecord | undefined {
   if (!Number.isSafeInteger(stateVersion) || (stateVersion as number) < 0) {
     throw new CorruptItemError(targetId, `stateVersion is ${JSON.stringify(stateVersion)}`);
   }
-  const config = readConfig(targetId, item.config);
+  const config = cachedConfig(targetId, { version: version as number, updatedAt }, item.config, cache);
   const lastDecision = readDecision(item.lastDecision);
   return {
     config,
@@ -57,6 +65,28 @@ export function readTargetItem(item: TargetItem): TargetRecord | undefined {
     stateVersion: stateVersion as number,
     updatedAt,
   };
+}
+
+function cachedConfig(
+  targetId: string,
+  stamp: { version: number; updatedAt: number },
+  raw: unknown,
+  cache: ConfigCache | undefined,
+): TargetConfig {
+  const cached = cache?.get(targetId);
+  if (cached?.version === stamp.version && cached.updatedAt === stamp.updatedAt) return cached.config;
+  const config = readConfig(targetId, raw);
+  // Shared by every later read of this item: frozen, so a caller that edits it in place fails loudly.
+  if (cache) cache.set(targetId, { ...stamp, config: deepFreeze(config) });
+  return config;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 function readConfig(targetId: string, raw: unknown): TargetConfig {

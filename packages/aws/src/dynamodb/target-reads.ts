@@ -2,22 +2,33 @@ import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { RawTargetItem, TargetListing, TargetRecord } from "@gantry/core";
 import { CorruptItemError } from "./corrupt-item-error.ts";
 import { withDomainErrors } from "./dynamo-errors.ts";
-import type { StoreContext } from "./store-context.ts";
-import { TARGET_PREFIX, TARGETS_PARTITION, targetIdOfKey, targetKey } from "./table-keys.ts";
+import type { StoreContext, TargetStoreContext } from "./store-context.ts";
+import {
+  type ItemKey,
+  isLegacyPartition,
+  legacyTargetKey,
+  TARGET_PREFIX,
+  targetIdOfKey,
+  targetKey,
+  targetPartitions,
+} from "./table-keys.ts";
 import { readTargetItem, type TargetItem } from "./target-items.ts";
 
 /**
  * Strongly consistent: the reconciler reads, decides and writes back, and a stale read would only make the
  * conditional write lose. Throws CorruptItemError for an item that fails its schema.
  */
-export async function readTarget(context: StoreContext, targetId: string): Promise<TargetRecord | undefined> {
+export async function readTarget(
+  context: TargetStoreContext,
+  targetId: string,
+): Promise<TargetRecord | undefined> {
   const item = await getTargetItem(context, targetId);
-  return item ? readTargetItem(item) : undefined;
+  return item ? readTargetItem(item, context.configs) : undefined;
 }
 
 /** The item as stored, unparsed and without its keys; a tombstone is no target. */
 export async function readRawTarget(
-  context: StoreContext,
+  context: TargetStoreContext,
   targetId: string,
 ): Promise<RawTargetItem | undefined> {
   const stored = await getTargetItem(context, targetId);
@@ -38,44 +49,77 @@ function jsonOf(item: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(item, plain));
 }
 
-async function getTargetItem(context: StoreContext, targetId: string): Promise<TargetItem | undefined> {
-  const input = { TableName: context.tableName, Key: targetKey(targetId), ConsistentRead: true };
+/** The target's item at its shard, else under the legacy key (an item not written since the shards came). */
+async function getTargetItem(context: TargetStoreContext, targetId: string): Promise<TargetItem | undefined> {
+  const sharded = await getItem(context, targetKey(targetId), targetId);
+  if (sharded) {
+    context.locations.set(targetId, "shard");
+    return sharded;
+  }
+  const legacy = await getItem(context, legacyTargetKey(targetId), targetId);
+  if (legacy) context.locations.set(targetId, "legacy");
+  else context.locations.delete(targetId);
+  return legacy;
+}
+
+export async function getItem(
+  context: StoreContext,
+  key: ItemKey,
+  targetId: string,
+): Promise<TargetItem | undefined> {
+  const input = { TableName: context.tableName, Key: key, ConsistentRead: true };
   const failure = { action: "GetItem", tableName: context.tableName, targetId };
   const result = await withDomainErrors(failure, () => context.documents.send(new GetCommand(input)));
-  return result.Item as TargetItem | undefined;
+  return result?.Item as TargetItem | undefined;
 }
 
 /**
- * Every target item lives in the one TARGETS partition, so this is a paginated Query that reads targets only
- * (and tombstones, dropped here), never activities. One bad item must not hide the others: it is reported.
+ * Every target: one paginated Query per shard and one for the legacy partition, all at once, reading target
+ * items only (and tombstones, dropped here), never activities. An item found both at its shard and under the
+ * legacy key is being moved (target-location.ts): the shard's copy is the current one. One bad item must not
+ * hide the others: it is reported.
  */
-export async function readAllTargets(context: StoreContext): Promise<TargetListing> {
+export async function readAllTargets(context: TargetStoreContext): Promise<TargetListing> {
+  const partitions = await Promise.all(targetPartitions().map((pk) => queryPartition(context, pk)));
+  const items = new Map<string, TargetItem>();
+  const legacy = new Set<string>();
+  for (const item of partitions.flat()) {
+    const id = targetIdOfKey(item.sk);
+    if (isLegacyPartition(item.pk)) legacy.add(id);
+    if (!items.has(id) || !isLegacyPartition(item.pk)) items.set(id, item);
+  }
   const listing: TargetListing = { records: [], problems: [] };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await queryTargetPage(context, startKey);
-    for (const item of page.items) collect(listing, item);
-    startKey = page.next;
-  } while (startKey);
+  const ids = [...items.keys()].sort();
+  for (const id of ids) collect(context, listing, items.get(id) as TargetItem);
+  context.locations.clear();
+  // A legacy copy beside a shard item (a move cut short) is still to be deleted: the next write finishes it.
+  for (const id of items.keys()) context.locations.set(id, legacy.has(id) ? "legacy" : "shard");
+  for (const id of context.configs.keys()) if (!items.has(id)) context.configs.delete(id);
   return listing;
 }
 
-async function queryTargetPage(context: StoreContext, startKey: Record<string, unknown> | undefined) {
-  const input = {
-    TableName: context.tableName,
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-    ExpressionAttributeValues: { ":pk": TARGETS_PARTITION, ":prefix": TARGET_PREFIX },
-    ConsistentRead: true,
-    ExclusiveStartKey: startKey,
-  };
-  const failure = { action: "Query", tableName: context.tableName };
-  const result = await withDomainErrors(failure, () => context.documents.send(new QueryCommand(input)));
-  return { items: (result.Items ?? []) as TargetItem[], next: result.LastEvaluatedKey };
+async function queryPartition(context: StoreContext, pk: string): Promise<TargetItem[]> {
+  const items: TargetItem[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const input = {
+      TableName: context.tableName,
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+      ExpressionAttributeValues: { ":pk": pk, ":prefix": TARGET_PREFIX },
+      ConsistentRead: true,
+      ExclusiveStartKey: startKey,
+    };
+    const failure = { action: "Query", tableName: context.tableName };
+    const page = await withDomainErrors(failure, () => context.documents.send(new QueryCommand(input)));
+    items.push(...((page.Items ?? []) as TargetItem[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 }
 
-function collect(listing: TargetListing, item: TargetItem): void {
+function collect(context: TargetStoreContext, listing: TargetListing, item: TargetItem): void {
   try {
-    const record = readTargetItem(item);
+    const record = readTargetItem(item, context.configs);
     if (record) listing.records.push(record);
   } catch (error) {
     if (!(error instanceof CorruptItemError)) throw error;

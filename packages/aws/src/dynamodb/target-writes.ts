@@ -13,8 +13,9 @@ import {
   ValidationError,
 } from "@gantry/core";
 import { withDomainErrors } from "./dynamo-errors.ts";
-import { type StoreContext, toPlainJson } from "./store-context.ts";
+import { type TargetStoreContext, toPlainJson } from "./store-context.ts";
 import { targetKey } from "./table-keys.ts";
+import { atShard } from "./target-location.ts";
 
 /** Tombstones only need to outlive any writer still holding the deleted target's version. */
 export const TOMBSTONE_RETENTION_SECONDS = 7 * 24 * 3600;
@@ -123,7 +124,7 @@ function checkExpectedVersion(expectedVersion: number, field = "expectedVersion"
 
 /** One conditional UpdateItem; returns the attribute `returned` as it now stands (DynamoDB's count). */
 async function update(
-  context: StoreContext,
+  context: TargetStoreContext,
   targetId: string,
   write: Write,
   returned: "version" | "stateVersion",
@@ -139,7 +140,8 @@ async function update(
     ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
   };
   const failure = { action: "UpdateItem", tableName: context.tableName, targetId, ...details };
-  const result = await withDomainErrors(failure, () => context.documents.send(new UpdateCommand(input)));
+  const send = () => withDomainErrors(failure, () => context.documents.send(new UpdateCommand(input)));
+  const result = await atShard(context, targetId, details.creating === true, send);
   const value = result.Attributes?.[returned];
   if (typeof value === "number") return value;
   // DynamoDB returns the updated attributes; a stand-in that does not is taken at its word for known counts.
@@ -152,7 +154,7 @@ async function update(
  * replace the live config, or create it when there is none (a lost race to create is retried as a replace).
  */
 export async function writeConfig(
-  context: StoreContext,
+  context: TargetStoreContext,
   input: TargetConfig,
   expectedVersion: number | undefined,
 ): Promise<number> {
@@ -168,7 +170,7 @@ export async function writeConfig(
   return writeLastWins(context, config);
 }
 
-async function writeLastWins(context: StoreContext, config: TargetConfig): Promise<number> {
+async function writeLastWins(context: TargetStoreContext, config: TargetConfig): Promise<number> {
   const id = config.target.id;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -189,7 +191,7 @@ async function writeLastWins(context: StoreContext, config: TargetConfig): Promi
 
 /** Saves a decision's state (and the decision, when given); returns the new state version. */
 export async function writeState(
-  context: StoreContext,
+  context: TargetStoreContext,
   targetId: string,
   input: ScalingState,
   expected: StateVersions,
@@ -216,7 +218,7 @@ export async function writeState(
 
 /** Replaces the target with a tombstone. Its activities stay until their own TTL: the history outlives it. */
 export async function writeTombstone(
-  context: StoreContext,
+  context: TargetStoreContext,
   targetId: string,
   expectedVersion: number,
 ): Promise<void> {
