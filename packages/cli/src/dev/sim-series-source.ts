@@ -1,5 +1,6 @@
 // Chart series from the simulated account's per-minute records: exact desired, running and backlog per minute,
-// and the first policy's metric (ECS CPU average, or the sqsUtilization steady part) against its target.
+// and the first policy's metric (ECS CPU average, or the sqsUtilization steady part) against its target. Each
+// minute's record is the state at its end, so its point is stamped there: a change never shows before it happened.
 import { NotFoundError, type Policy, type StateStore } from "@gantry/core";
 import type { SeriesPoint, SeriesSource } from "@gantry/functions/api";
 import type { SimAccount, SimService } from "@gantry/sim";
@@ -40,8 +41,9 @@ function metricOf(service: SimService, policy: Policy | undefined): MetricOf {
 export function createSimSeriesSource(account: SimAccount, store: StateStore): SeriesSource {
   return async (targetId, range) => {
     const record = await store.getTarget(targetId);
+    if (!record) throw new NotFoundError(`target ${targetId} does not exist`);
     const service = account.findService(targetId);
-    if (!record || !service) throw new NotFoundError(`target ${targetId} does not exist`);
+    if (!service) throw new NotFoundError(`the simulated account has no ECS service ${targetId}`);
     const policy = record.config.policies[0];
     const target = targetValueOf(policy);
     const series = service.series.toSeries();
@@ -49,13 +51,14 @@ export function createSimSeriesSource(account: SimAccount, store: StateStore): S
     const periodMs = range.periodSeconds * 1000;
     const points: SeriesPoint[] = [];
     for (let i = 0; i < series.desired.length; i++) {
-      const at = series.startMs + i * 60_000;
-      if (at < range.from || at >= range.to || at % periodMs !== 0) continue;
+      const minute = series.startMs + i * 60_000;
+      const at = minute + 60_000;
+      if (at < range.from || at > range.to || at % periodMs !== 0) continue;
       points.push({
         at,
         desired: series.desired[i] ?? null,
         running: series.running[i] ?? null,
-        metric: metric(at, i),
+        metric: metric(minute, i),
         target,
         backlog: series.backlog[i] ?? null,
       });
