@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveApiBase, targetParam } from "./api.ts";
-import { parseRoute, targetHref } from "./router.ts";
+import { capacityHref, parseRoute, subjectHref, targetHref } from "./router.ts";
 
 const at = (search: string) => ({ search, origin: "http://127.0.0.1:4000" });
 
@@ -16,5 +16,12 @@ describe("dashboard client", () => {
     expect(targetHref("service/demo/orders-worker")).toBe("#/targets/demo/orders-worker");
     expect(targetParam("service/demo/a b")).toEqual({ cluster: "demo", service: "a%20b" });
     expect(() => targetParam("demo/web")).toThrow(/not an ECS service id/);
+  });
+
+  it("routes #/capacity/{group}, and links a log's subject to its page", () => {
+    expect(parseRoute("#/capacity/demo-workers")).toEqual({ page: "capacity", name: "demo-workers" });
+    expect(parseRoute(capacityHref("a b"))).toEqual({ page: "capacity", name: "a b" });
+    expect(subjectHref("capacity/demo-workers")).toBe("#/capacity/demo-workers");
+    expect(subjectHref("service/demo/web")).toBe("#/targets/demo/web");
   });
 });

@@ -76,6 +76,8 @@ const ifMatch = (version?: number) => (version === undefined ? {} : { "If-Match"
 
 const target = (api: Client) => api.targets[":cluster"][":service"];
 
+const pageQuery = (limit: number, cursor?: string) => ({ limit: String(limit), ...(cursor && { cursor }) });
+
 /** Which directions a suspend/resume call switches (the flags set to true). */
 export type SuspendFlags = InferRequestType<ReturnType<typeof target>["suspend"]["$post"]>["json"];
 
@@ -83,9 +85,23 @@ export const api = {
   listTargets: () => call((api) => api.targets.$get()),
   listCapacity: () => call((api) => api.capacity.$get()),
   getTarget: (id: string) => call((api) => target(api).$get({ param: targetParam(id) })),
-  listActivities: (id: string, limit = 50) =>
-    call((api) => target(api).activities.$get({ param: targetParam(id), query: { limit: String(limit) } })),
-  getSeries: (id: string) => call((api) => target(api).series.$get({ param: targetParam(id), query: {} })),
+  listActivities: (id: string, limit = 50, cursor?: string) =>
+    call((api) => target(api).activities.$get({ param: targetParam(id), query: pageQuery(limit, cursor) })),
+  listCapacityActivities: (name: string, limit = 50, cursor?: string) =>
+    call((api) =>
+      api.capacity[":name"].activities.$get({
+        param: { name: encodeURIComponent(name) },
+        query: pageQuery(limit, cursor),
+      }),
+    ),
+  /** The API's default window (its last 3 hours) without `range`; times are epoch ms. */
+  getSeries: (id: string, range?: { from: number; to: number }) =>
+    call((api) =>
+      target(api).series.$get({
+        param: targetParam(id),
+        query: range ? { from: String(range.from), to: String(range.to) } : {},
+      }),
+    ),
   suspend: (id: string, flags: SuspendFlags, version?: number) =>
     call((api) =>
       target(api).suspend.$post({ param: targetParam(id), header: ifMatch(version), json: flags }),

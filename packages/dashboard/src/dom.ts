@@ -1,5 +1,6 @@
 // A small element builder and the page's status line (errors, last update).
 import { ApiRequestError } from "./api.ts";
+import { formatClock, zoneLabel } from "./clock.ts";
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -28,16 +29,19 @@ export function showError(error: unknown): void {
     return;
   }
   banner.hidden = false;
-  banner.textContent = error instanceof ApiRequestError ? error.describe() : String(error);
+  banner.textContent = describeError(error);
 }
 
+/** One line for an error: an API error's code, message and field, else its text. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.describe();
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The header's "updated" note, in the page's one clock (the browser's time of the last good refresh). */
 export function markUpdated(): void {
   const updated = document.querySelector("[data-testid=updated]");
-  if (updated) updated.textContent = `updated ${new Date().toLocaleTimeString()}`;
-}
-
-export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").slice(0, 19);
+  if (updated) updated.textContent = `updated ${formatClock(Date.now())} ${zoneLabel()}`;
 }
 
 /** `service/demo/web` → `demo/web`. */

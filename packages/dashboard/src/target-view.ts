@@ -1,17 +1,22 @@
-// `#/targets/{cluster}/{service}`: counts, controls, the live chart with scaling events, and the activity log.
-
+// `#/targets/{cluster}/{service}`: what is wrong with the target first (failing, stale, at max, …, each with its
+// reason), then counts, latest decision, controls, the chart over the chosen range, and the activity log.
 import { renderActivityLog } from "./activity-log.ts";
-import { ApiRequestError, api } from "./api.ts";
-import type { TargetView } from "./api-types.ts";
+import { api } from "./api.ts";
+import type { Activity, TargetView } from "./api-types.ts";
 import { renderControls } from "./controls.ts";
 import { el, shortId } from "./dom.ts";
-import { createSeriesChart } from "./series-chart.ts";
-import { lastAction, modeBadges, policySummary } from "./target-summary.ts";
+import { targetIssues } from "./health.ts";
+import { renderTargetHealth } from "./health-panel.ts";
+import { createTargetChart } from "./target-chart.ts";
+import { latestDecision, modeBadges, policySummary } from "./target-summary.ts";
 import type { View } from "./view.ts";
+
+/** The log shows the newest of the range's activities; the chart marks them all. */
+const LOG_ROWS = 50;
 
 function counts(view: TargetView): HTMLElement {
   const c = view.counts;
-  const stat = (label: string, testId: string, value: number | undefined) =>
+  const stat = (label: string, testId: string, value: number | string | undefined) =>
     el(
       "div",
       { class: "stat" },
@@ -25,40 +30,44 @@ function counts(view: TargetView): HTMLElement {
     stat("desired", "desired", c?.desiredCount),
     stat("running", "running", c?.runningCount),
     stat("pending", "pending", c?.pendingCount),
-    el(
-      "div",
-      { class: "stat" },
-      el("span", { class: "muted" }, "bounds"),
-      el("b", {}, `${minCapacity}–${maxCapacity}`),
-    ),
+    stat("bounds", "bounds", `${minCapacity}–${maxCapacity}`),
   );
 }
 
 export function createTargetView(id: string): View {
+  const health = el("div");
   const summary = el("div", { "data-testid": "target-summary" });
   const controls = el("div");
-  const chart = createSeriesChart();
-  const chartError = el("p", { class: "warn", hidden: "" });
   const log = el("div");
+  /** The newest activity: whether the target is failing, and why. */
+  let newest: Activity | undefined;
+  const refresh = async () => {
+    const view = await api.getTarget(id);
+    const loaded = await chart.refresh(view);
+    newest = loaded.items[0];
+    showTarget(view);
+    log.replaceChildren(renderActivityLog(loaded.items.slice(0, LOG_ROWS)));
+  };
+  const chart = createTargetChart(id, refresh);
   const element = el(
     "section",
     { "data-testid": "target-page", "data-target-id": id },
     el("p", {}, el("a", { href: "#/" }, "← fleet")),
     el("h1", {}, shortId(id)),
+    health,
     summary,
     controls,
-    el("h2", {}, "Capacity and load"),
-    chartError,
     chart.element,
     el("h2", {}, "Activity"),
     log,
   );
 
   const showTarget = (view: TargetView) => {
+    health.replaceChildren(renderTargetHealth(targetIssues(view, newest)));
     summary.replaceChildren(
       counts(view),
       el("p", {}, policySummary(view.config.policies), " ", modeBadges(view)),
-      lastAction(view),
+      latestDecision(view),
     );
     controls.replaceChildren(
       renderControls(view, (changed) => {
@@ -67,22 +76,5 @@ export function createTargetView(id: string): View {
     );
   };
 
-  return {
-    element,
-    async refresh() {
-      const [view, activities] = await Promise.all([api.getTarget(id), api.listActivities(id)]);
-      showTarget(view);
-      log.replaceChildren(renderActivityLog(activities.items));
-      try {
-        const series = await api.getSeries(id);
-        chartError.hidden = true;
-        chart.update(series.points, activities.items);
-      } catch (error) {
-        // A missing series source (501) leaves the rest of the page working.
-        chartError.hidden = false;
-        chartError.textContent = error instanceof ApiRequestError ? error.describe() : String(error);
-      }
-    },
-    dispose: () => chart.dispose(),
-  };
+  return { element, refresh, dispose: () => chart.dispose() };
 }
