@@ -1,7 +1,8 @@
-// The dashboard in Debian's chromium (playwright-core) against `gantry dev` in-process: the fleet overview
-// and its EC2 capacity panel, a worker scaling out under load (fleet counts and the target page's activity
-// log), dry run switched from the UI, and a screenshot for the README. Skipped without /usr/bin/chromium
-// (`.ci/run` installs it).
+// The dashboard in Debian's chromium (playwright-core) against `gantry dev` in-process, with one target whose
+// ECS service does not exist: the fleet page leading with what needs attention, a worker scaling out under load,
+// dry run switched from the UI, the time range control, the one clock, the failing target's page and the
+// capacity group's page. Screenshots land in test/browser/.artifacts (UPDATE_SCREENSHOT=1 also refreshes the
+// README's). Skipped without /usr/bin/chromium (`.ci/run` installs it).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -13,9 +14,8 @@ import { type DevRuntime, startDev } from "../../packages/cli/src/dev/dev-runtim
 
 const CHROMIUM = "/usr/bin/chromium";
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const TITLE = HAS_CHROMIUM
-  ? "shows a worker scale out, switches dry run, saves a screenshot"
-  : "skipped: needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)";
+const SKIP = "skipped: needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)";
+const title = (what: string) => (HAS_CHROMIUM ? what : `${what} (${SKIP})`);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const DASHBOARD = join(ROOT, "packages/dashboard");
 const SCREENSHOT = join(DASHBOARD, "screenshot/dashboard.png");
@@ -23,6 +23,9 @@ const ARTIFACTS = fileURLToPath(new URL(".artifacts", import.meta.url));
 const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 const MINUTE = 60_000;
 const ORDERS = "service/demo/orders-worker";
+const GHOST = "service/demo/ghost";
+/** The browser's own zone: one hour ahead of UTC in January, so the clock switch shows. */
+const LOCAL_ZONE = "Europe/Berlin";
 const ARGS = [
   "--headless",
   "--no-sandbox",
@@ -39,6 +42,19 @@ let browser: Browser | undefined;
 let page: Page;
 let outDir: string | undefined;
 
+/** A target for a service the simulated account does not have: every pass fails with NotFound. */
+const ghost = {
+  target: { id: GHOST, minCapacity: 1, maxCapacity: 5 },
+  policies: [
+    {
+      name: "cpu",
+      type: "TargetTracking",
+      targetValue: 50,
+      metric: { predefined: "ECSServiceAverageCPUUtilization" },
+    },
+  ],
+};
+
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
   process.env.AWS_EC2_METADATA_DISABLED = "true";
@@ -54,10 +70,20 @@ beforeAll(async () => {
     staticDir: outDir,
     print: () => undefined,
   });
+  const put = await fetch(`${dev.url}/targets/demo/ghost`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(ghost),
+  });
+  expect(put.status).toBe(201);
   // Past the first burst: the orders worker is back to a few tasks (the next burst comes at minute 30).
   await dev.step(20 * MINUTE);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 1000 },
+    timezoneId: LOCAL_ZONE,
+  });
+  page = await context.newPage();
 }, 60_000);
 
 afterAll(async () => {
@@ -66,69 +92,193 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-const ordersRow = () => page.locator(`[data-testid=target-row][data-target-id="${ORDERS}"]`);
+const running = () => dev as DevRuntime;
+const row = (id: string) => page.locator(`[data-testid=target-row][data-target-id="${id}"]`);
 const count = async (locator: ReturnType<Page["locator"]>) => Number(await locator.textContent());
+const issue = (kind: string, subject: string) =>
+  page.locator(`[data-testid=issue][data-kind=${kind}][data-subject="${subject}"]`);
 
-describe("dashboard in chromium", () => {
-  it.skipIf(!HAS_CHROMIUM)(
-    TITLE,
-    async () => {
-      const running = dev as DevRuntime;
-      await page.goto(`${running.url}/#/`);
-      await expect.poll(() => page.locator("[data-testid=target-row]").count(), { timeout: 10_000 }).toBe(3);
-      for (const name of ["orders-worker", "events-worker", "web"])
-        expect(await page.locator(`[data-target-id="service/demo/${name}"]`).count()).toBe(1);
-      // Under the fleet, the workers' Auto Scaling group that the second stage sizes.
-      const group = page.locator("[data-testid=capacity] [data-testid=capacity-row]");
-      await expect.poll(() => group.count()).toBe(1);
-      expect(await group.textContent()).toContain("demo-workers");
-      const before = await count(ordersRow().locator("[data-testid=desired]"));
-      expect(before).toBe(running.fleet.services.orders.ecs.desired);
-
-      await running.step(11 * MINUTE); // into the burst at minute 30
-      const after = running.fleet.services.orders.ecs.desired;
-      expect(after).toBeGreaterThan(before);
-      await expect // the fleet page's next poll (every 5 s) shows it
-        .poll(() => count(ordersRow().locator("[data-testid=desired]")), { timeout: 12_000 })
-        .toBe(after);
-
-      await ordersRow().locator("[data-testid=target-link]").click();
-      await page.locator("[data-testid=target-page]").waitFor();
-      await expect
-        .poll(() => count(page.locator("[data-testid=target-summary] [data-testid=desired]")))
-        .toBe(after);
-      const newest = page.locator("[data-testid=activity]").first();
-      await expect.poll(() => newest.getAttribute("data-action")).toBe("ScaleOut");
-      expect(await newest.textContent()).toContain(`→ ${after}`);
-      await expect.poll(() => page.locator("[data-testid=series-chart] canvas").count()).toBeGreaterThan(0);
-
-      const toggle = page.locator("[data-testid=dry-run-toggle]");
-      expect(await toggle.isChecked()).toBe(false);
-      await toggle.click();
-      await expect
-        .poll(() => page.locator("[data-testid=target-summary] [data-testid=mode]").textContent())
-        .toContain("dry run");
-      expect(await toggle.isChecked()).toBe(true);
-      const stored = (await (await fetch(`${running.url}/targets/demo/orders-worker`)).json()) as {
-        config: { target: { dryRun: boolean } };
-      };
-      expect(stored.config.target.dryRun).toBe(true);
-      expect(await page.locator("[data-testid=error]").isHidden()).toBe(true);
-
-      // Every run saves its screenshot under test/browser/.artifacts; UPDATE_SCREENSHOT=1 also refreshes the
-      // README's copy, so a test run does not rewrite a tracked file.
-      const saved = join(ARTIFACTS, "dashboard.png");
-      mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: saved });
-      if (process.env.UPDATE_SCREENSHOT === "1") {
-        mkdirSync(dirname(SCREENSHOT), { recursive: true });
-        await page.screenshot({ path: SCREENSHOT });
-      }
-      expect(statSync(saved).size).toBeGreaterThan(1000);
-      expect(readFileSync(saved).subarray(0, 8)).toEqual(
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      );
-    },
-    60_000,
+/** Every run saves under test/browser/.artifacts; UPDATE_SCREENSHOT=1 also refreshes the README's fleet page. */
+async function screenshot(name: string, readme = false): Promise<void> {
+  const saved = join(ARTIFACTS, `${name}.png`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: saved });
+  if (readme && process.env.UPDATE_SCREENSHOT === "1") {
+    mkdirSync(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  }
+  expect(statSync(saved).size).toBeGreaterThan(1000);
+  expect(readFileSync(saved).subarray(0, 8)).toEqual(
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   );
+}
+
+describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
+  it(title("leads the fleet page with what needs attention, each with its reason"), async () => {
+    await page.goto(`${running().url}/#/`);
+    await expect.poll(() => page.locator("[data-testid=target-row]").count(), { timeout: 10_000 }).toBe(4);
+    const failing = issue("failing", GHOST);
+    await expect.poll(() => failing.count()).toBe(1);
+    expect(await failing.locator("[data-testid=issue-reason]").textContent()).toBe(
+      "NotFound: ECS service service/demo/ghost does not exist",
+    );
+    expect(await issue("stale", GHOST).textContent()).toContain("ECS did not report this service");
+    // Healthy targets are not listed; the health section comes before the table.
+    expect(await page.locator(`[data-testid=issue][data-subject="${ORDERS}"]`).count()).toBe(0);
+    const [health, table] = await Promise.all(
+      ["health", "fleet"].map((id) => page.locator(`[data-testid=${id}]`).boundingBox()),
+    );
+    expect(health?.y ?? 0).toBeLessThan(table?.y ?? 0);
+    // The table: pending, the last hour as a sparkline, and the failing target's missing series said so.
+    const orders = running().fleet.services.orders.ecs;
+    expect(await count(row(ORDERS).locator("[data-testid=pending]"))).toBe(orders.pendingCount);
+    const points = await row(ORDERS).locator("[data-testid=sparkline]").getAttribute("data-points");
+    expect(Number(points)).toBe(20);
+    expect(await row(GHOST).locator("[data-testid=sparkline-unavailable]").getAttribute("title")).toContain(
+      "no ECS service",
+    );
+    // The EC2 group: a readable row, linked to its page.
+    const group = page.locator("[data-testid=capacity] [data-testid=capacity-row]");
+    expect(await group.count()).toBe(1);
+    expect(await group.locator("[data-testid=capacity-link]").textContent()).toBe("demo-workers");
+  });
+
+  it(title("shows a worker scale out and its reasons, switches dry run"), async () => {
+    const before = await count(row(ORDERS).locator("[data-testid=desired]"));
+    expect(before).toBe(running().fleet.services.orders.ecs.desired);
+    await running().step(11 * MINUTE); // into the burst at minute 30
+    const after = running().fleet.services.orders.ecs.desired;
+    expect(after).toBeGreaterThan(before);
+    await expect // the fleet page's next poll (every 5 s) shows it
+      .poll(() => count(row(ORDERS).locator("[data-testid=desired]")), { timeout: 12_000 })
+      .toBe(after);
+    const last = row(ORDERS).locator("[data-testid=last-action]");
+    expect(await last.getAttribute("data-action")).toBe("ScaleOut");
+    await screenshot("fleet", true);
+
+    await row(ORDERS).locator("[data-testid=target-link]").click();
+    await page.locator("[data-testid=target-page]").waitFor();
+    await expect
+      .poll(() => count(page.locator("[data-testid=target-summary] [data-testid=desired]")))
+      .toBe(after);
+    const newest = page.locator("[data-testid=activity]").first();
+    await expect.poll(() => newest.getAttribute("data-action")).toBe("ScaleOut");
+    expect(await newest.textContent()).toContain(`→ ${after}`);
+    await expect.poll(() => page.locator("[data-testid=series-chart] canvas").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-testid=target-health]").isHidden()).toBe(true);
+
+    const toggle = page.locator("[data-testid=dry-run-toggle]");
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.click();
+    await expect
+      .poll(() => page.locator("[data-testid=target-summary] [data-testid=mode]").textContent())
+      .toContain("dry run");
+    expect(await toggle.isChecked()).toBe(true);
+    // The page's own health line says so at once, with what dry run means.
+    expect(await page.locator("[data-testid=target-health] [data-kind=dryRun]").textContent()).toContain(
+      "does not change the service",
+    );
+    const stored = (await (await fetch(`${running().url}/targets/demo/orders-worker`)).json()) as {
+      config: { target: { dryRun: boolean } };
+    };
+    expect(stored.config.target.dryRun).toBe(true);
+    expect(await page.locator("[data-testid=error]").isHidden()).toBe(true);
+    await screenshot("target");
+  });
+
+  it(title("charts the chosen range, ending at the API's now; the choice is kept"), async () => {
+    const chart = page.locator("[data-testid=series-chart]");
+    const span = async () =>
+      Number(await chart.getAttribute("data-to")) - Number(await chart.getAttribute("data-from"));
+    expect(await chart.getAttribute("data-range")).toBe("1h");
+    expect(Number(await chart.getAttribute("data-to"))).toBe(START + 31 * MINUTE);
+
+    await page.locator('[data-testid=range-control] [data-range="15m"]').click();
+    await expect.poll(() => chart.getAttribute("data-range")).toBe("15m");
+    expect(await span()).toBe(15 * MINUTE);
+    // One point per minute, each at its own time (the minute's end): 16:00 to 31:00, the last one now.
+    expect(Number(await chart.getAttribute("data-points"))).toBe(16);
+    const window = `from=${START + 16 * MINUTE}&to=${START + 31 * MINUTE}`;
+    const answer = (await (
+      await fetch(`${running().url}/targets/demo/orders-worker/series?${window}`)
+    ).json()) as {
+      points: { at: number }[];
+    };
+    expect(answer.points.at(-1)?.at).toBe(START + 31 * MINUTE);
+
+    await page.locator('[data-testid=range-control] [data-range="7d"]').click();
+    await expect.poll(() => chart.getAttribute("data-range")).toBe("7d");
+    expect(await span()).toBe(7 * 24 * 60 * MINUTE);
+    // A week is drawn at the API's coarser period: the chart holds what the API answers for that window.
+    const [from, to] = [await chart.getAttribute("data-from"), await chart.getAttribute("data-to")];
+    const week = (await (
+      await fetch(`${running().url}/targets/demo/orders-worker/series?from=${from}&to=${to}`)
+    ).json()) as { periodSeconds: number; points: unknown[] };
+    expect(week.periodSeconds).toBeGreaterThan(60);
+    expect(Number(await chart.getAttribute("data-points"))).toBe(week.points.length);
+
+    await page.reload();
+    await expect.poll(() => chart.getAttribute("data-range")).toBe("7d");
+    const pressed = page.locator('[data-testid=range-control] [data-range="7d"]');
+    expect(await pressed.getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it(title("shows every time in one zone, UTC unless the browser's is chosen"), async () => {
+    const first = page.locator("[data-testid=activity] td").first();
+    await first.waitFor();
+    const activities = (await (
+      await fetch(`${running().url}/targets/demo/orders-worker/activities?limit=1`)
+    ).json()) as {
+      items: { startTime: number }[];
+    };
+    const start = activities.items[0]?.startTime as number;
+    const utc = new Date(start).toISOString().replace("T", " ").slice(0, 19);
+    expect(await first.textContent()).toBe(utc);
+    expect(await page.locator("[data-testid=updated]").textContent()).toMatch(/^updated \d\d:\d\d:\d\d UTC$/);
+
+    await page.locator("[data-testid=zone-select]").selectOption("local");
+    const berlin = new Date(start + 60 * MINUTE).toISOString().replace("T", " ").slice(0, 19);
+    await expect.poll(() => page.locator("[data-testid=activity] td").first().textContent()).toBe(berlin);
+    expect(await page.locator("[data-testid=activity-log] th").first().textContent()).toBe(
+      `Time (${LOCAL_ZONE})`,
+    );
+    await page.reload();
+    await expect.poll(() => page.locator("[data-testid=activity] td").first().textContent()).toBe(berlin);
+    await page.locator("[data-testid=zone-select]").selectOption("utc");
+    await expect.poll(() => page.locator("[data-testid=activity] td").first().textContent()).toBe(utc);
+  });
+
+  it(title("says at the top of a failing target's page why it fails, and why it has no chart"), async () => {
+    await page.goto(`${running().url}/#/targets/demo/ghost`);
+    const top = page.locator("[data-testid=target-health] [data-kind=failing]");
+    await top.waitFor();
+    expect(await top.textContent()).toContain("NotFound: ECS service service/demo/ghost does not exist");
+    const message = page.locator("[data-testid=series-message]");
+    await expect.poll(() => message.textContent()).toContain("The series is unavailable");
+    expect(await message.textContent()).toContain(
+      "the simulated account has no ECS service service/demo/ghost",
+    );
+    expect(await page.locator("[data-testid=series-chart]").isHidden()).toBe(true);
+    const [health, summary] = await Promise.all(
+      ["target-health", "target-summary"].map((id) => page.locator(`[data-testid=${id}]`).boundingBox()),
+    );
+    expect(health?.y ?? 0).toBeLessThan(summary?.y ?? 0);
+    await screenshot("failing-target");
+  });
+
+  it(title("has a page per capacity group: its instances, services and activity with reasons"), async () => {
+    await page.goto(`${running().url}/#/`);
+    await page.locator("[data-testid=capacity-link]").click();
+    const group = page.locator("[data-testid=capacity-page][data-group=demo-workers]");
+    await group.waitFor();
+    const services = page.locator("[data-testid=capacity-services] tbody tr");
+    await expect.poll(() => services.count()).toBe(2);
+    await expect.poll(() => page.locator("[data-testid=capacity-chart] canvas").count()).toBeGreaterThan(0);
+    const activities = page.locator("[data-testid=activity]");
+    await expect.poll(() => activities.count()).toBeGreaterThan(0);
+    // A change's parts on their own lines: the instance counts, then each reason with its code.
+    const first = page.locator("[data-testid=activity] .message-parts li:first-child").first();
+    expect(await first.textContent()).toMatch(/^instances \d+ → \d+/);
+    await screenshot("capacity-group");
+  });
 });
