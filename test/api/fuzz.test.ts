@@ -2,7 +2,7 @@
 // out-of-range number), random strings in any framing, random paths. Never a 500; always a 4xx with the error
 // shape; and the store, the activity log and ECS are left exactly as they were.
 import "@gantry/testing/test-env";
-import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
+import { BODY_LIMIT_BYTES } from "@gantry/functions/api";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

@@ -1,5 +1,5 @@
 import "@gantry/testing/test-env";
-import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
+import { BODY_LIMIT_BYTES } from "@gantry/functions/api";
 import { captureOutput } from "@gantry/testing";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { describe, expect, it } from "vitest";

@@ -173,13 +173,16 @@ describe("gantry dev runtime", () => {
     expect(events.ecs.desired).toBe(7);
   });
 
-  it("serves HTML at /, answers CORS preflights, and survives bad requests", async () => {
+  it("serves HTML at /, refuses other origins' preflights, and survives bad requests", async () => {
     const page = await fetch(`${dev.url}/`);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(await page.text()).toContain("/openapi.json");
-    const preflight = await fetch(`${dev.url}/targets`, { method: "OPTIONS" });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    const preflight = await fetch(`${dev.url}/targets`, {
+      method: "OPTIONS",
+      headers: { origin: "http://evil.example", "access-control-request-method": "PUT" },
+    });
+    expect(preflight.status).toBe(403);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
     const bad = await fetch(`${dev.url}/targets/%E0%A4%A/x`, { method: "PUT", body: "{not json" });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     const huge = await fetch(`${dev.url}/targets`, { method: "POST", body: "x".repeat(400 * 1024) }).catch(

@@ -14,6 +14,9 @@ import { createObservability, type Observability } from "./observability.ts";
 
 export type { SeriesPoint, SeriesRange, SeriesSource } from "@gantry/runtime/operator";
 export type { ApiDeps } from "./api/api-deps.ts";
+// The contract's body limit and error shape, for the local servers in front of the API (`gantry dev`, `gantry dashboard`).
+export { errorBody } from "./api/http-errors.ts";
+export { BODY_LIMIT_BYTES } from "./api/request.ts";
 
 function complete(deps: ApiDeps): ApiContext {
   return {

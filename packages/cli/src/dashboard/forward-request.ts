@@ -1,11 +1,11 @@
 // One browser request → the API at --endpoint, signed by the CLI's own sender (sigv4-fetch.ts), and the
 // answer back. Only the headers the API reads go up, so the browser's cookies and the proxy's Host never do.
-import { BODY_LIMIT_BYTES } from "@gantry/functions/local";
+import { BODY_LIMIT_BYTES } from "@gantry/functions/api";
 import type { Handler, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { PlainRequest, Send } from "../api-client/sigv4-fetch.ts";
 import { CliError } from "../cli-error.ts";
-import { errorResponse } from "./proxy-error.ts";
+import { errorResponse } from "../http/error-response.ts";
 import { answerFrom } from "./upstream-answer.ts";
 
 const FORWARDED = ["accept", "content-type", "if-match", "if-none-match"];

@@ -9,8 +9,9 @@ import {
   type Send,
 } from "../api-client/sigv4-fetch.ts";
 import { CliError } from "../cli-error.ts";
+import type { LocalServer } from "../http/local-server.ts";
 import { requireDashboardBuild } from "./dashboard-dist.ts";
-import { type DashboardServer, startDashboardServer } from "./dashboard-server.ts";
+import { startDashboardServer } from "./dashboard-server.ts";
 
 export interface DashboardOptions {
   /** `--endpoint`; GANTRY_ENDPOINT, else the local stack, when absent (as every API command). */
@@ -28,7 +29,7 @@ export interface DashboardOptions {
   report?: (line: string) => void;
 }
 
-export interface RunningDashboard extends DashboardServer {
+export interface RunningDashboard extends LocalServer {
   endpoint: URL;
   signed: boolean;
 }
@@ -57,7 +58,7 @@ async function senderFor(endpoint: URL, signed: boolean, options: DashboardOptio
   return send;
 }
 
-async function listen(options: Parameters<typeof startDashboardServer>[0]): Promise<DashboardServer> {
+async function listen(options: Parameters<typeof startDashboardServer>[0]): Promise<LocalServer> {
   try {
     return await startDashboardServer(options);
   } catch (error) {

@@ -2,7 +2,7 @@
 // uses. API Gateway answers some requests itself, before the Lambda (403 for a bad signature or a missing
 // execute-api:Invoke, 429, 5xx), with `{message}` or `{Message}`: those are reshaped into the API's
 // `{error: {code, message, field}}`, so the dashboard can say why.
-import { errorResponse } from "./proxy-error.ts";
+import { errorResponse } from "../http/error-response.ts";
 
 /** Passed back; not content-length/-encoding (fetch has already decoded the body) nor anything AWS-internal. */
 const PASSED_BACK = [

@@ -6,7 +6,6 @@ import { fileURLToPath } from "node:url";
 import { createAlarmHandler } from "@gantry/functions/alarm";
 import { createApiApp } from "@gantry/functions/api";
 import { createBacktestHandler } from "@gantry/functions/backtest";
-import { localLambdaContext, startLocalServer } from "@gantry/functions/local";
 import { createTickHandler } from "@gantry/functions/tick";
 import { alarmTargets, createReconciler, type Reconciler, type ReconcileSummary } from "@gantry/runtime";
 import {
@@ -20,6 +19,8 @@ import { DASHBOARD_DIST } from "../dashboard/dashboard-dist.ts";
 import { createDemoCapacityPort } from "./demo-cluster.ts";
 import { createDemoFleet, DEMO_CLUSTER, type DemoFleet } from "./demo-fleet.ts";
 import { demoTraces } from "./demo-traces.ts";
+import { startDevServer } from "./dev-server.ts";
+import { localLambdaContext } from "./lambda-context.ts";
 import { quietObservability } from "./quiet-observability.ts";
 import { SimScheduler } from "./sim-scheduler.ts";
 import { createSimSeriesSource } from "./sim-series-source.ts";
@@ -122,7 +123,7 @@ export async function startDev(options: DevOptions): Promise<DevRuntime> {
     clock: sim.clock,
   });
   const staticDir = options.staticDir ?? (existsSync(DASHBOARD_DIST) ? DASHBOARD_DIST : undefined);
-  const server = await startLocalServer({
+  const server = await startDevServer({
     port: options.port,
     host: options.host ?? "127.0.0.1",
     api,

@@ -1,7 +1,9 @@
-// The dashboard's static build served next to the API: `/` (index.html) and `/assets/*`. Without a build, `/`
-// is a short page saying so.
+// The dashboard's static build, as `gantry dev` and `gantry dashboard` serve it next to the API: `/`
+// (index.html) and `/assets/*`. Without a build, `/` is a short page saying so.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
+import type { Context } from "hono";
+import { errorResponse } from "./error-response.ts";
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
@@ -16,15 +18,19 @@ const TYPES: Readonly<Record<string, string>> = {
   ".map": "application/json; charset=utf-8",
 };
 
+/** The paths of the build; every other path belongs to the API. */
+export const STATIC_PATHS = ["/", "/index.html", "/assets/*"] as const;
+
+/** No other page may frame the dashboard: its buttons send writes (clickjacking). */
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  "x-frame-options": "DENY",
+  "content-security-policy": "frame-ancestors 'none'",
+  "x-content-type-options": "nosniff",
+};
+
 export interface StaticFile {
-  status: number;
   contentType: string;
   body: Buffer;
-}
-
-/** Whether `path` belongs to the dashboard rather than the API. */
-export function isStaticPath(path: string): boolean {
-  return path === "/" || path === "/index.html" || path.startsWith("/assets/");
 }
 
 export const NOT_BUILT_PAGE = `<!doctype html>
@@ -38,9 +44,7 @@ and <a href="/targets">/targets</a>.</p></body></html>
 export function staticFile(dir: string | undefined, path: string): StaticFile | undefined {
   const index = path === "/" || path === "/index.html";
   if (dir === undefined || !existsSync(join(dir, "index.html"))) {
-    return index
-      ? { status: 200, contentType: TYPES[".html"] as string, body: Buffer.from(NOT_BUILT_PAGE) }
-      : undefined;
+    return index ? { contentType: TYPES[".html"] as string, body: Buffer.from(NOT_BUILT_PAGE) } : undefined;
   }
   let relative: string;
   try {
@@ -52,5 +56,15 @@ export function staticFile(dir: string | undefined, path: string): StaticFile | 
   const file = normalize(join(root, relative));
   if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return undefined;
   const contentType = TYPES[extname(file)] ?? "application/octet-stream";
-  return { status: 200, contentType, body: readFileSync(file) };
+  return { contentType, body: readFileSync(file) };
+}
+
+/** GET (and HEAD, which hono answers from GET without the body) of a file of the build in `dir`. */
+export function serveStatic(dir: string | undefined) {
+  return (c: Context) => {
+    const path = new URL(c.req.url).pathname;
+    const file = staticFile(dir, path);
+    if (!file) return errorResponse(404, "NotFound", `no file ${path}`);
+    return c.body(new Uint8Array(file.body), 200, { ...PAGE_HEADERS, "content-type": file.contentType });
+  };
 }
