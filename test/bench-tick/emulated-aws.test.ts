@@ -10,6 +10,7 @@ import {
 import { NotFoundError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { inProcessAws } from "../../packages/functions/bench/tick/aws-side/in-process-aws.ts";
+import { InFlightCalls } from "../../packages/functions/bench/tick/backend/in-flight.ts";
 import { Latency } from "../../packages/functions/bench/tick/backend/latency.ts";
 import { installBackend } from "../../packages/functions/bench/tick/backend/sdk-backend.ts";
 import { type FleetSpec, plannedTarget } from "../../packages/functions/bench/tick/fleet/fleet-plan.ts";
@@ -24,7 +25,7 @@ function emulated() {
   });
   const latency = new Latency(0);
   latency.enabled = false;
-  const backend = { aws, latency, sleep: async () => {} };
+  const backend = { aws, latency, now: Date.now, sleep: async () => {}, inFlight: new InFlightCalls(0) };
   installBackend(clients.ecs, "ecs", "application/x-amz-json-1.1", backend);
   installBackend(clients.sqs, "sqs", "application/x-amz-json-1.0", backend);
   installBackend(clients.eventBridge, "events", "application/x-amz-json-1.1", backend);

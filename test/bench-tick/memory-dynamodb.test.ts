@@ -4,6 +4,7 @@ import { createAwsClients, createDynamoStateStore } from "@gantry/aws";
 import { type Activity, ConflictError } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { respond } from "../../packages/functions/bench/tick/backend/aws-error.ts";
+import { InFlightCalls } from "../../packages/functions/bench/tick/backend/in-flight.ts";
 import { Latency } from "../../packages/functions/bench/tick/backend/latency.ts";
 import { installBackend } from "../../packages/functions/bench/tick/backend/sdk-backend.ts";
 import { Usage } from "../../packages/functions/bench/tick/backend/usage.ts";
@@ -36,7 +37,9 @@ function store() {
   installBackend(clients.dynamoDb, "dynamodb", "application/x-amz-json-1.0", {
     aws,
     latency,
+    now: Date.now,
     sleep: async () => {},
+    inFlight: new InFlightCalls(0),
   });
   return { usage, store: createDynamoStateStore({ client: clients.dynamoDb, tableName: "state" }) };
 }

@@ -9,5 +9,10 @@ export interface AwsSide extends AwsEndpoint {
   resetUsage(): Promise<void>;
   /** Settles when no request is in flight; undefined when none is. */
   idle(): Promise<void> | undefined;
+  /** Requests in flight. */
+  pending(): number;
+  /** Holds requests back until `flush` (or until released); answers come only for requests flushed. */
+  hold(on: boolean): void;
+  flush(): void;
   close(): Promise<void>;
 }

@@ -13,7 +13,8 @@ export const AWS_CHILD_FILE = new URL("./aws-child.ts", import.meta.url).pathnam
 
 /**
  * The emulated AWS in a child process. Requests made in one turn of the event loop travel as one IPC message
- * (and their answers as one), so the channel's per-message cost stays small next to the emulated latency.
+ * (and their answers as one); while held, until the warped clock needs answers. Each message costs a system
+ * call and a wake-up of the other process, which on a busy machine is most of this process's time otherwise.
  */
 export async function childProcessAws(spec: FleetSpec, childFile = AWS_CHILD_FILE): Promise<AwsSide> {
   const child: ChildProcess = fork(childFile, {
@@ -38,7 +39,10 @@ export async function childProcessAws(spec: FleetSpec, childFile = AWS_CHILD_FIL
     pending.clear();
     idle?.resolve();
   });
+  // Holding (the warped clock): requests wait in the outbox until the clock needs their answers.
+  let holding = false;
   const flush = () => {
+    if (outbox.length === 0) return;
     const batch = outbox;
     outbox = [];
     child.send(batch);
@@ -52,7 +56,7 @@ export async function childProcessAws(spec: FleetSpec, childFile = AWS_CHILD_FIL
       });
       idle = { promise, resolve: () => resolve() };
     }
-    if (outbox.length === 0) setImmediate(flush);
+    if (outbox.length === 0 && !holding) setImmediate(flush);
     outbox.push({ ...request, id } as AwsRequest);
     return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
   };
@@ -64,6 +68,12 @@ export async function childProcessAws(spec: FleetSpec, childFile = AWS_CHILD_FIL
     report: async () => (await send<"report">({ kind: "report" })) as AwsReport,
     resetUsage: async () => void (await send<"resetUsage">({ kind: "resetUsage" })),
     idle: () => (pending.size === 0 ? undefined : idle?.promise),
+    pending: () => pending.size,
+    hold: (on) => {
+      holding = on;
+      if (!on) flush();
+    },
+    flush,
     close: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

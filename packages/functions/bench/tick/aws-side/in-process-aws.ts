@@ -12,6 +12,9 @@ export function inProcessAws(spec: FleetSpec): AwsSide & { aws: EmulatedAws } {
     report: async () => aws.report(),
     resetUsage: async () => aws.usage.reset(),
     idle: () => undefined,
+    pending: () => 0,
+    hold: () => {},
+    flush: () => {},
     close: async () => {},
   };
 }

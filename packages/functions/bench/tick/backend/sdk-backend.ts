@@ -3,6 +3,7 @@
 // to the emulated AWS, waits out the emulated latency and returns an HTTP response that the SDK deserializes
 // as it would AWS's. The adapters, the SDK and its retries run unchanged; only the network is replaced.
 import type { Reply } from "./aws-error.ts";
+import type { InFlightCalls } from "./in-flight.ts";
 import type { Latency } from "./latency.ts";
 
 /** Where requests go: the emulated AWS, in a child process or (tests) in this one. */
@@ -13,7 +14,10 @@ export interface AwsEndpoint {
 export interface BackendContext {
   aws: AwsEndpoint;
   latency: Latency;
+  /** The Lambda side's clock: a call's answer comes `latency` after it started, in simulated time. */
+  now: () => number;
   sleep: (ms: number) => Promise<void>;
+  inFlight: InFlightCalls;
 }
 
 type Handler = (args: {
@@ -46,17 +50,23 @@ export function installBackend(
   context: BackendContext,
 ): void {
   const answer: Middleware = () => async (args) => {
-    const started = performance.now();
+    const started = context.now();
+    const call = context.inFlight.begin(started);
     const request = args.request as SignedRequest;
     const operation = (request.headers["x-amz-target"] ?? "").split(".").pop() ?? "";
     const raw = request.body ?? "";
-    const reply = await context.aws.call(
-      service,
-      operation,
-      typeof raw === "string" ? raw : decoder.decode(raw),
-    );
-    const left = context.latency.next() - (performance.now() - started);
-    if (left > 0) await context.sleep(left);
+    const body = typeof raw === "string" ? raw : decoder.decode(raw);
+    let wait: Promise<void> | undefined;
+    let reply: Reply;
+    try {
+      reply = await context.aws.call(service, operation, body);
+      const left = started + context.latency.next() - context.now();
+      // The timer is set before the call leaves the in-flight set, so the warped clock never skips past it.
+      if (left > 0) wait = context.sleep(left);
+    } finally {
+      context.inFlight.end(call);
+    }
+    await wait;
     const headers = { "content-type": contentType, ...reply.headers };
     return { response: { statusCode: reply.status, headers, body: encoder.encode(reply.body) } };
   };

@@ -4,6 +4,17 @@
 // pass takes the simulated time it would take (its CPU time plus its waits) without waiting for it.
 import type { Clock } from "@gantry/core";
 
+/** Work outside this process (the emulated AWS answering) that the warped clock must not run ahead of. */
+export interface OutsideWork {
+  /** Settles when nothing is in flight; undefined when nothing is. */
+  idle(): Promise<void> | undefined;
+  /** When only SDK calls are in flight: no timer of theirs lands before this. Undefined otherwise. */
+  horizon(): number | undefined;
+  /** In warp mode requests are held back and sent together when the clock needs answers. */
+  hold(on: boolean): void;
+  flush(): void;
+}
+
 interface Timer {
   at: number;
   resolve: () => void;
@@ -13,8 +24,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const realDelay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class BenchClock implements Clock {
-  /** Wait on work outside this process (the emulated AWS answering) before jumping the clock. */
-  busy: () => Promise<void> | undefined = () => undefined;
+  outside: OutsideWork = { idle: () => undefined, horizon: () => undefined, hold: () => {}, flush: () => {} };
   #warp = false;
   #timers: Timer[] = [];
   readonly #origin: number;
@@ -54,6 +64,7 @@ export class BenchClock implements Clock {
   /** Runs `work` in warp mode, driving its timers until it settles. */
   async warp<T>(work: () => Promise<T>): Promise<T> {
     this.#warp = true;
+    this.outside.hold(true);
     let settled = false;
     const done = work().finally(() => {
       settled = true;
@@ -64,31 +75,42 @@ export class BenchClock implements Clock {
       return await done;
     } finally {
       this.#warp = false;
+      this.outside.hold(false);
       for (const timer of this.#timers.splice(0)) timer.resolve();
     }
   }
 
-  /** Lets everything runnable run; then, if the work is still waiting, fires the earliest timer. */
+  /**
+   * Lets everything runnable run; then, if the work is still waiting, fires the earliest timer, unless an
+   * answer still in flight could set an earlier one: then it waits for the answers first.
+   */
   async #step(settled: () => boolean): Promise<void> {
     await turn();
     await turn();
     if (settled()) return;
-    const outside = this.busy();
-    if (outside) return outside;
     const timer = this.#earliest();
+    const waiting = this.outside.idle();
+    const horizon = this.outside.horizon();
+    const safe =
+      timer !== undefined && (waiting === undefined || (horizon !== undefined && timer.at <= horizon));
+    if (timer && safe) {
+      this.#timers.splice(this.#timers.indexOf(timer), 1);
+      const now = this.now();
+      if (timer.at > now) this.#skipped += timer.at - now;
+      timer.resolve();
+      return;
+    }
+    if (waiting) {
+      this.outside.flush();
+      return waiting;
+    }
     // Waiting on a real timer of its own (the SDK's retry backoff): let real time pass.
-    if (!timer) return realDelay(1);
-    const now = this.now();
-    if (timer.at > now) this.#skipped += timer.at - now;
-    timer.resolve();
+    return realDelay(1);
   }
 
   #earliest(): Timer | undefined {
-    if (this.#timers.length === 0) return undefined;
-    let best = 0;
-    for (let i = 1; i < this.#timers.length; i++) {
-      if ((this.#timers[i] as Timer).at < (this.#timers[best] as Timer).at) best = i;
-    }
-    return this.#timers.splice(best, 1)[0];
+    let best: Timer | undefined;
+    for (const timer of this.#timers) if (best === undefined || timer.at < best.at) best = timer;
+    return best;
   }
 }

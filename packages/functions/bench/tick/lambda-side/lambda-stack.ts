@@ -19,6 +19,7 @@ import { createObservability, type Observability } from "../../../src/observabil
 import { toReconcileLogger } from "../../../src/powertools-logger.ts";
 import { toReconcileMetrics } from "../../../src/powertools-metrics.ts";
 import type { AwsSide } from "../aws-side/aws-side.ts";
+import { InFlightCalls } from "../backend/in-flight.ts";
 import { Latency } from "../backend/latency.ts";
 import { installBackend } from "../backend/sdk-backend.ts";
 import { REGION, TABLE_NAME } from "../fleet/fleet-plan.ts";
@@ -33,6 +34,7 @@ export interface LambdaStack {
   reconciler: Reconciler;
   observability: Observability;
   latency: Latency;
+  inFlight: InFlightCalls;
 }
 
 const JSON_1_0 = "application/x-amz-json-1.0";
@@ -45,7 +47,15 @@ export function createLambdaStack(aws: AwsSide, clock: BenchClock, seed: number)
     credentials: { accessKeyId: "BENCH", secretAccessKey: "bench" },
   });
   const latency = new Latency(seed);
-  const backend = { aws, latency, sleep: clock.sleep };
+  const inFlight = new InFlightCalls(latency.minMs);
+  const backend = { aws, latency, now: () => clock.now(), sleep: clock.sleep, inFlight };
+  // The warped clock fires timers while answers are in flight only when they are all SDK calls.
+  clock.outside = {
+    idle: () => aws.idle(),
+    horizon: () => (inFlight.size === aws.pending() ? inFlight.horizon() : undefined),
+    hold: (on) => aws.hold(on),
+    flush: () => aws.flush(),
+  };
   installBackend(clients.ecs, "ecs", JSON_1_1, backend);
   installBackend(clients.cloudWatch, "cloudwatch", JSON_1_0, backend);
   installBackend(clients.sqs, "sqs", JSON_1_0, backend);
@@ -71,5 +81,5 @@ export function createLambdaStack(aws: AwsSide, clock: BenchClock, seed: number)
     log: toReconcileLogger(observability.logger),
     telemetry: toReconcileMetrics(observability.metrics),
   });
-  return { clients, store, reconciler, observability, latency };
+  return { clients, store, reconciler, observability, latency, inFlight };
 }

@@ -29,7 +29,6 @@ export async function runBench(options: BenchOptions, connect: (spec: FleetSpec)
   const aws = await connect(spec);
   try {
     const clock = new BenchClock(BENCH_START_MS);
-    clock.busy = () => aws.idle();
     const stack = createLambdaStack(aws, clock, seed);
     const configs = await setUpFleet(spec, stack, aws, clock, new LogMeter());
     const hour = await simulateHour(stack, aws, clock, { targets, minutes });
