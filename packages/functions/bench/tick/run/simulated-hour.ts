@@ -55,7 +55,10 @@ export async function simulateHour(
     const began = clock.now();
     const event = { id: `bench-${minute}` };
     const summary = await clock.warp(() =>
-      meter.around(() => handler(event, tickContext(clock)), { emf: true }),
+      meter.around(() => handler(event, tickContext(clock)), {
+        emf: true,
+        overhead: (ms) => clock.discount(ms),
+      }),
     );
     billedMs += Math.ceil(clock.now() - began);
     passes += summary.passes;
