@@ -18,32 +18,36 @@ function emit(record: (telemetry: ReturnType<typeof toReconcileMetrics>) => void
 }
 
 describe("toReconcileMetrics", () => {
-  it("gives desired and running gauges a TargetId dimension", async () => {
+  it("keeps each capacity group's DesiredInstances apart under its CapacityGroup dimension", async () => {
     const lines = await emit((telemetry) => {
-      telemetry.record("DesiredCount", 4, "None", "service/prod/worker");
-      telemetry.record("running", 3, "None", "service/prod/worker");
+      telemetry.record("DesiredInstances", 4, "None", "capacity/asg-a");
+      telemetry.record("DesiredInstances", 9, "None", "capacity/asg-b");
     });
-    const perTarget = lines.filter((line) => line.TargetId === "service/prod/worker");
-    expect(perTarget.map((line) => [line.DesiredCount ?? line.running])).toEqual([[4], [3]]);
-    for (const line of perTarget) {
+    expect(lines.map((line) => [line.CapacityGroup, line.DesiredInstances])).toEqual([
+      ["capacity/asg-a", 4],
+      ["capacity/asg-b", 9],
+    ]);
+    for (const line of lines) {
       expect(line._aws.CloudWatchMetrics[0]).toMatchObject({
         Namespace: "GantryTest",
-        Dimensions: [["service", "TargetId"]],
+        Dimensions: [["service", "CapacityGroup"]],
       });
       expect(line.service).toBe("gantry-test");
     }
   });
 
-  it("keeps every other metric aggregated by service only, even when a target is named", async () => {
+  it("keeps counters, and names nobody declared, aggregated by service only, even when an id is given", async () => {
     const lines = await emit((telemetry) => {
       telemetry.record("Decisions", 1, "Count", "service/prod/worker");
       telemetry.record("Decisions", 1, "Count", "service/prod/api");
-      telemetry.record("ReconcileDuration", 812, "Milliseconds");
+      telemetry.record("NotDeclared", 2, "None", "service/prod/api");
+      telemetry.record("PassDuration", 812, "Milliseconds");
     });
     expect(lines).toHaveLength(1);
     const [line] = lines as [Emf];
     expect(line).not.toHaveProperty("TargetId");
+    expect(line).not.toHaveProperty("CapacityGroup");
     expect(line._aws.CloudWatchMetrics[0]?.Dimensions).toEqual([["service"]]);
-    expect(line).toMatchObject({ Decisions: [1, 1], ReconcileDuration: 812 });
+    expect(line).toMatchObject({ Decisions: [1, 1], NotDeclared: 2, PassDuration: 812 });
   });
 });
