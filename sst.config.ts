@@ -15,6 +15,9 @@ export default $config({
     const { table } = await import("./infra/storage");
     const { tick, alarm, alarmFailures } = await import("./infra/control-loop");
     const { api, backtestFunction } = await import("./infra/api");
+    const { alerts } = await import("./infra/monitoring-alarms");
+    const { dashboard } = await import("./infra/monitoring-dashboard");
+    const { readOnlyPolicy, operatorPolicy } = await import("./infra/access-policies");
     return {
       table: table.name,
       tick: tick.name,
@@ -22,6 +25,10 @@ export default $config({
       alarmFailures: alarmFailures.url,
       api: api.url,
       backtest: backtestFunction.name,
+      alerts: alerts.arn,
+      dashboard: dashboard.dashboardName,
+      GantryReadOnly: readOnlyPolicy.arn,
+      GantryOperator: operatorPolicy.arn,
     };
   },
 });

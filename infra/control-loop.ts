@@ -1,5 +1,6 @@
 import { defaultBus, EVENT_BUS_NAME } from "./events";
 import { alarmPermissions, stageAlarmPrefix, tickPermissions } from "./permissions";
+import { activeTracing, powertoolsEnvironment, reservedConcurrency } from "./stage-settings";
 import { table } from "./storage";
 
 /**
@@ -15,11 +16,13 @@ export const environment = {
 
 const logging = { retention: "1 month" } as const;
 
-// Every function runs on arm64 (Graviton: about 20 % cheaper per GB-second) and is minified: SST bundles
+// Every function runs on arm64 with active tracing (its SDK clients are captured by the Tracer), (Graviton: about 20 % cheaper per GB-second), and is minified: SST bundles
 // unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run bench:bundle`).
 //
 // Sub-ticks stop before the next scheduled minute (the handler keeps a 3 s margin before its own deadline);
 // 75 s leaves room for a slow last pass without letting an invocation run into a second one for long.
+// Reserved concurrency 2 (one invocation per minute, at most two overlapping): the tick keeps running when the
+// account's other functions use up its concurrency, which is when services most need scaling.
 export const tick = new sst.aws.Function("Tick", {
   handler: "packages/functions/src/tick.handler",
   runtime: "nodejs22.x",
@@ -27,11 +30,13 @@ export const tick = new sst.aws.Function("Tick", {
   nodejs: { minify: true },
   timeout: "75 seconds",
   memory: "512 MB",
-  environment,
+  environment: { ...environment, ...powertoolsEnvironment("tick") },
   permissions: tickPermissions(table.arn, defaultBus.arn, $app.stage),
   logging,
+  ...reservedConcurrency(2),
   // A failed tick is superseded by the next minute's; Lambda's async retries would only overlap with it.
   retries: 0,
+  transform: { function: activeTracing },
 });
 
 export const tickSchedule = new sst.aws.CronV2("TickSchedule", {
@@ -52,13 +57,18 @@ export const alarm = new sst.aws.Function("Alarm", {
   nodejs: { minify: true },
   timeout: "30 seconds",
   memory: "512 MB",
-  environment,
+  environment: { ...environment, ...powertoolsEnvironment("alarm") },
   permissions: alarmPermissions(table.arn, defaultBus.arn, alarmFailures.arn),
   logging,
+  // Capped at 10: an alarm storm (hundreds of managed alarms flipping at once) would otherwise take the account's
+  // Lambda concurrency from every other function. Events past the cap are throttled and kept by Lambda's async
+  // queue (retried for up to the hour below), and the tick reconciles every target each minute meanwhile.
+  ...reservedConcurrency(10),
   // The handler fails when its target failed or was skipped at the deadline: Lambda retries twice (after about 1
   // and 3 minutes; the event id makes a retry harmless), then queues the event in AlarmFailures.
   retries: 2,
   transform: {
+    function: activeTracing,
     eventInvokeConfig: (args) => {
       // An hour, not the 6 h default: an event Lambda could not run for that long (throttled) is past use, as the
       // tick has reconciled the target every minute since; it is queued where it is seen instead.

@@ -136,6 +136,12 @@ export function sendToQueue<R>(queueArn: R): Permission<R> {
   return { actions: ["sqs:SendMessage"], resources: [queueArn] };
 }
 
+/** Active tracing: sending segments to X-Ray (no resource-level support: "*"). Every function gets it. */
+export const writeTraces: Permission = {
+  actions: ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+  resources: ["*"],
+};
+
 /** What every reconciling function needs: its state, the scaling writes, the observation reads, its events. */
 function reconcilePermissions<R>(tableArn: R, busArn: R): Permission<R | string>[] {
   return [
@@ -148,6 +154,7 @@ function reconcilePermissions<R>(tableArn: R, busArn: R): Permission<R | string>
     readMetrics,
     readQueues,
     publishEvents(busArn),
+    writeTraces,
   ];
 }
 
@@ -168,10 +175,17 @@ export function invokeFunction<R>(functionArn: R): Permission<R> {
 
 /** `api`: live counts, the manual desired count, the series charts, and starting backtest jobs. */
 export function apiPermissions<R>(tableArn: R, backtestArn: R): Permission<R | string>[] {
-  return [useTable(tableArn), describeServices, scaleServices, readMetrics, invokeFunction(backtestArn)];
+  return [
+    useTable(tableArn),
+    describeServices,
+    scaleServices,
+    readMetrics,
+    invokeFunction(backtestArn),
+    writeTraces,
+  ];
 }
 
-/** `backtest`: reads and updates its job in the state table; nothing else (the simulation is in memory). */
-export function backtestPermissions<R>(tableArn: R): Permission<R>[] {
-  return [useTable(tableArn)];
+/** `backtest`: reads and updates its job in the state table, and traces; the simulation is in memory. */
+export function backtestPermissions<R>(tableArn: R): Permission<R | string>[] {
+  return [useTable(tableArn), writeTraces];
 }

@@ -6,5 +6,6 @@ export const table = new sst.aws.Dynamo("State", {
   // Activities carry `expiresAt` (epoch seconds, 6 weeks out) so DynamoDB deletes them for free.
   ttl: "expiresAt",
   // sst.aws.Dynamo is on-demand by default; set explicitly because the cost model in the README assumes it.
-  transform: { table: { billingMode: "PAY_PER_REQUEST" } },
+  // Point-in-time recovery: targets and policies are users' config, restorable to any second of the last 35 days.
+  transform: { table: { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: { enabled: true } } },
 });
