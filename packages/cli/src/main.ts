@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { GantryError } from "@gantry/core";
 import { Command, CommanderError } from "commander";
 import { CliError } from "./cli-error.ts";
@@ -12,9 +13,16 @@ import { registerImport } from "./commands/import.ts";
 import { registerSimulate } from "./commands/simulate.ts";
 import { registerStatus } from "./commands/status.ts";
 
+/** The CLI package's own version (packages/cli/package.json). */
+export function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  return (manifest as { version: string }).version;
+}
+
 function buildProgram(): Command {
   const program = new Command("gantry")
     .description("Gantry: autoscaling control plane for Amazon ECS")
+    .version(cliVersion(), "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerEvaluate(program);
