@@ -1,10 +1,16 @@
-// The real `gantry dev` process: prints its URL, serves /targets, exits 0 on SIGTERM.
+// The real `gantry dev` process: prints its URL, serves /targets, exits 0 on SIGTERM, SIGINT or SIGHUP, and
+// when the npx that started it is stopped.
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
 const BIN = fileURLToPath(new URL("../../packages/cli/bin/gantry.js", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 let child: ChildProcess | undefined;
 
 afterEach(() => {
@@ -44,6 +50,27 @@ async function stopWith(signal: NodeJS.Signals): Promise<number | null> {
   return code;
 }
 
+/** Whether something accepts connections on the URL's port. */
+function listening(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Polls until the port is free; fails after `ms`. */
+async function portFreed(url: string, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    if (!(await listening(url))) return;
+  }
+  throw new Error(`${url} still listening after ${ms} ms`);
+}
+
 describe("gantry dev (process)", () => {
   it("serves the API on the printed URL and stops cleanly on SIGTERM", async () => {
     const url = await spawnDev(600);
@@ -62,6 +89,62 @@ describe("gantry dev (process)", () => {
     }
     expect(await stopWith("SIGINT")).toBe(0);
   }, 20_000);
+
+  it("stops on SIGHUP (the terminal closed)", async () => {
+    await spawnDev(60);
+    expect(await stopWith("SIGHUP")).toBe(0);
+  }, 20_000);
+
+  it("stops and frees its port when the npx that started it gets SIGTERM (npm's shell does not pass it on)", async () => {
+    // npx → sh -c "gantry dev" → node: the signal reaches npx and its shell, and the node process sees its
+    // parent gone.
+    child = spawn("npx", ["gantry", "dev", "--port", "0", "--no-open", "--speed", "60"], {
+      cwd: ROOT,
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const npx = child;
+    let out = "";
+    npx.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const url = await waitForUrl(npx);
+    expect(await listening(url)).toBe(true);
+    npx.kill("SIGTERM");
+    await portFreed(url, 8_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(out).toContain("Gantry dev: stopped (parent exited)");
+  }, 30_000);
+
+  it("runs a gantry.yaml with --config, and names the field of a bad one with exit 2", async () => {
+    const args = [BIN, "dev", "--config", "examples/gantry.yaml", "--port", "0", "--no-open"];
+    child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: "true", CI: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    const url = await waitForUrl(child);
+    expect(out).toMatch(/^Gantry dev: examples\/gantry\.yaml: 3 targets, 1 EC2 group\n/);
+    expect(await (await fetch(`${url}/targets`)).text()).toContain("service/prod/thumbnails-worker");
+    expect(await stopWith("SIGTERM")).toBe(0);
+
+    const bad = join(mkdtempSync(join(tmpdir(), "gantry-dev-")), "bad.yaml");
+    writeFileSync(bad, "targets: []\ndev:\n  capacity:\n    g: { launchSeconds: -1 }\n");
+    child = spawn(process.execPath, [BIN, "dev", "--config", bad, "--no-open"], { stdio: "pipe" });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const [code] = (await once(child, "exit")) as [number | null];
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `gantry: ${bad}: 1 problem:\n  dev.capacity.g.launchSeconds: Too small: expected number to be >=0\n`,
+    );
+  }, 30_000);
 
   it("rejects a bad --speed with exit 2", async () => {
     child = spawn(process.execPath, [BIN, "dev", "--speed", "0", "--no-open"], { stdio: "pipe" });

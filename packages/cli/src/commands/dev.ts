@@ -1,5 +1,5 @@
-// `gantry dev`: the simulated account with a demo fleet, the real handlers on a local schedule, the API and the
-// dashboard on 127.0.0.1. The runtime is imported only when the command runs.
+// `gantry dev`: the simulated account with a demo fleet (or the targets of a gantry.yaml), the real handlers on a
+// local schedule, the API and the dashboard on 127.0.0.1. The runtime is imported only when the command runs.
 import { type Command, InvalidArgumentError } from "commander";
 import type { DevCommandOptions } from "../dev/run-dev.ts";
 import { portArg } from "./port-arg.ts";
@@ -17,6 +17,10 @@ export function registerDev(program: Command): void {
   program
     .command("dev")
     .description("run Gantry locally against a simulated account with a demo fleet, and serve the API")
+    .option(
+      "--config <file>",
+      "simulate the targets of this gantry.yaml (the file gantry apply reads; its dev: section says how)",
+    )
     .option("--port <n>", "port on 127.0.0.1 (0: any free port)", portArg, DEFAULT_DEV_PORT)
     .option("--speed <x>", `simulated seconds per real second (≤ ${MAX_SPEED})`, speed, 1)
     .option("--no-open", "do not open a browser")

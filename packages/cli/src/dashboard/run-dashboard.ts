@@ -1,4 +1,5 @@
-// The `gantry dashboard` process: start, print the URL, maybe open a browser, serve until SIGINT/SIGTERM.
+// The `gantry dashboard` process: start, print the URL, maybe open a browser, serve until stopped
+// (wait-for-signal.ts).
 import { isLoopback } from "../api-client/endpoint.ts";
 import { openBrowser } from "../open-browser.ts";
 import { waitForSignal } from "../wait-for-signal.ts";
@@ -17,6 +18,8 @@ const warn = (line: string) => process.stderr.write(`gantry dashboard: ${line}\n
 
 export async function runDashboard(options: DashboardCommandOptions): Promise<void> {
   const dashboard = await startDashboard({ ...options, report: warn });
+  // Listening before the URL is printed: whoever reads it may stop us at once.
+  const stopped = waitForSignal();
   const how = dashboard.signed ? "signed with your AWS credentials" : "unsigned: loopback";
   say(`${dashboard.url} → ${dashboard.endpoint.origin}${dashboard.endpoint.pathname} (${how})`);
   if (!isLoopback(new URL(dashboard.url))) {
@@ -25,7 +28,7 @@ export async function runDashboard(options: DashboardCommandOptions): Promise<vo
     warn(`listening on ${options.host}: anyone who can reach it ${as}`);
   }
   if (options.open) openBrowser(dashboard.url);
-  await waitForSignal();
+  const reason = await stopped;
   await dashboard.close();
-  say("stopped");
+  say(`stopped (${reason})`);
 }

@@ -2,9 +2,9 @@
 // included), on one EC2 cluster whose Auto Scaling group the second stage sizes, and one web service tracking
 // ECS CPU on Fargate, each fed from a trace.
 import {
+  type Clock,
   formatServiceId,
   parseWith,
-  type TargetConfig,
   type TargetConfigInput,
   TargetConfigSchema,
 } from "@gantry/core";
@@ -15,17 +15,16 @@ import {
   SimAccount,
   type SimService,
 } from "@gantry/sim";
-import { createDemoCluster, demoCapacity, instancesFor } from "./demo-cluster.ts";
+import { createDemoCapacityPort, createDemoCluster, demoCapacity, instancesFor } from "./demo-cluster.ts";
 import type { DemoTraces } from "./demo-traces.ts";
+import type { SimFleet } from "./sim-fleet.ts";
 
 export const DEMO_CLUSTER = "demo";
 
-export interface DemoFleet {
-  account: SimAccount;
+export interface DemoFleet extends SimFleet {
   /** The workers' EC2 instances (Auto Scaling group `demo-workers`); the web service runs on Fargate. */
   cluster: Ec2Cluster;
   services: { orders: SimService; events: SimService; web: SimService };
-  configs: TargetConfig[];
 }
 
 const ORDERS = { name: "orders-worker", initialDesired: 4 };
@@ -96,5 +95,6 @@ export function createDemoFleet(traces: DemoTraces, startMs: number, seed = 0): 
   });
   const inputs = [workerConfig(orders, 40), workerConfig(events, 30), webConfig(web)];
   const configs = inputs.map((input) => parseWith(TargetConfigSchema, input));
-  return { account, cluster, services: { orders, events, web }, configs };
+  const capacityPort = (clock: Clock) => createDemoCapacityPort(cluster, DEMO_CLUSTER, clock);
+  return { account, cluster, services: { orders, events, web }, configs, capacityPort };
 }

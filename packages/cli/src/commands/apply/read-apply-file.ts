@@ -5,6 +5,7 @@
 //       policies: [ ... ]         # optional, TargetTracking / StepScaling, names unique per target
 //       scheduledActions: [ ... ] # optional, names unique per target
 //       behavior: { ... }         # optional
+//   dev: { ... }                  # optional: how `gantry dev --config` simulates the targets; apply ignores it
 //
 // The whole file is validated with the core's TargetConfigSchema before anything is sent: every problem is listed,
 // each naming `targets[i].<field>`.
@@ -27,19 +28,22 @@ export async function readApplyFile(path: string): Promise<ApplyEntry[]> {
 /** Every problem in the document, or the entries. Exit 2 listing them all. */
 export function checkApplyDocument(document: unknown, source: string): ApplyEntry[] {
   const problems = documentProblems(document);
-  if (problems.length > 0) {
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    throw new CliError(`${source}: ${count}:\n${problems.map((p) => `  ${p}`).join("\n")}`, 2);
-  }
+  if (problems.length > 0) throw fileProblems(source, problems);
   const targets = (document as { targets: Record<string, unknown>[] }).targets;
   return targets.map((input) => ({ input, config: parseWith(TargetConfigSchema, input) }));
+}
+
+/** Exit 2 listing every problem of the file, one a line. */
+export function fileProblems(source: string, problems: readonly string[]): CliError {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return new CliError(`${source}: ${count}:\n${problems.map((p) => `  ${p}`).join("\n")}`, 2);
 }
 
 function documentProblems(document: unknown): string[] {
   if (!isObject(document)) return ["the file must be a mapping with a `targets` list"];
   const problems = Object.keys(document)
-    .filter((key) => key !== "targets")
-    .map((key) => `${key}: unknown field (the file has only \`targets\`)`);
+    .filter((key) => key !== "targets" && key !== "dev")
+    .map((key) => `${key}: unknown field (the file has only \`targets\` and \`dev\`)`);
   const targets = document.targets;
   if (!Array.isArray(targets)) return [...problems, "targets: must be a list of target configs"];
   const seen = new Map<string, number>();
