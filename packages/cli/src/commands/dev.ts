@@ -16,7 +16,9 @@ function speed(text: string): number {
 export function registerDev(program: Command): void {
   program
     .command("dev")
-    .description("run Gantry locally against a simulated account with a demo fleet, and serve the API")
+    .description(
+      "run Gantry locally on a simulated account (a demo fleet, or --config's targets), and serve the API",
+    )
     .option(
       "--config <file>",
       "simulate the targets of this gantry.yaml (the file gantry apply reads; its dev: section says how)",
