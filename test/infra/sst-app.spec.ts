@@ -1,6 +1,7 @@
 // Asserts the resources Gantry deploys, from run() under Pulumi's mocks (mocked-app.ts). Needs `sst install`
 // (.sst/platform): run through `npm run test:infra`, never the root vitest run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeAccess } from "./access-checks.ts";
 import {
   ACCOUNT,
   type Any,
@@ -213,3 +214,4 @@ describe("the Gantry SST app", () => {
 });
 
 describeOperations();
+describeAccess();
