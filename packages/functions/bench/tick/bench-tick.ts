@@ -49,7 +49,8 @@ try {
     const outcome = await runSize(targets);
     outcomes.push(outcome);
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
-    console.error(`bench:tick: ${targets} targets done in ${seconds} s`);
+    // The table waits for every size; the figures of each are on stderr as soon as it is done.
+    console.error(`bench:tick: ${targets} targets done in ${seconds} s: ${JSON.stringify(outcome.line)}`);
     if (values.json) console.log(JSON.stringify(outcome.line));
   }
 } finally {
