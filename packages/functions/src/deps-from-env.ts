@@ -1,4 +1,5 @@
 import {
+  type AwsClients,
   createAlarmPort,
   createAwsClients,
   createClusterCapacityPort,
@@ -11,13 +12,14 @@ import {
   type DynamoStateStore,
 } from "@gantry/aws";
 import type { Clock, TargetConfig } from "@gantry/core";
-import { alarmTargets, createReconciler, type Reconciler } from "@gantry/runtime";
+import { alarmTargets, createReconciler, type Reconciler, type ReconcilerDeps } from "@gantry/runtime";
 import { createAlarmTargetIndex } from "./alarm-targets.ts";
 import { type FunctionEnv, readFunctionEnv } from "./function-env.ts";
 import type { AlarmDeps, TickDeps } from "./handler-deps.ts";
 import type { Observability } from "./observability.ts";
 import { toReconcileLogger } from "./powertools-logger.ts";
 import { toReconcileMetrics } from "./powertools-metrics.ts";
+import { SCHEDULE_PERIOD_SECONDS } from "./sub-ticks.ts";
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -36,7 +38,8 @@ export function createTickDepsFromEnv(env: NodeJS.ProcessEnv, observability: Obs
 export function createAlarmDepsFromEnv(env: NodeJS.ProcessEnv, observability: Observability): AlarmDeps {
   const settings = readFunctionEnv(env);
   const { reconciler, store } = wireReconciler(settings, observability, { syncAlarms: false });
-  const mapAlarms = (configs: readonly TargetConfig[]) => alarmTargets(configs, settings.stage);
+  const mapAlarms = (configs: readonly TargetConfig[]) =>
+    alarmTargets(configs, settings.stage, { wake: wakeAlarms(settings) });
   const index = createAlarmTargetIndex({ store, mapAlarms, clock: systemClock });
   return { reconciler, clock: systemClock, alarmTargets: index, alarmStage: settings.stage };
 }
@@ -47,12 +50,23 @@ export function createAlarmDepsFromEnv(env: NodeJS.ProcessEnv, observability: Ob
  */
 export function wireReconciler(
   settings: FunctionEnv,
-  { logger, metrics }: Observability,
+  observability: Observability,
   options: { syncAlarms: boolean },
 ): { reconciler: Reconciler; store: DynamoStateStore } {
   const clients = createAwsClients(settings.region === undefined ? {} : { region: settings.region });
+  const { deps, store } = reconcilerDeps(clients, settings, observability, options);
+  return { reconciler: createReconciler(deps), store };
+}
+
+/** The reconciler's dependencies over given SDK clients, as the handlers wire them (the tick bench uses it too). */
+export function reconcilerDeps(
+  clients: AwsClients,
+  settings: FunctionEnv,
+  { logger, metrics }: Observability,
+  options: { syncAlarms: boolean },
+): { deps: ReconcilerDeps; store: DynamoStateStore } {
   const store = createDynamoStateStore({ client: clients.dynamoDb, tableName: settings.tableName });
-  const reconciler = createReconciler({
+  const deps: ReconcilerDeps = {
     store,
     ecs: createEcsPort(clients.ecs),
     metrics: createMetricsPort(clients.cloudWatch),
@@ -65,13 +79,27 @@ export function wireReconciler(
     },
     // Only tick runs full passes: the alarm port to sync alarms, the cursor of where its passes start.
     ...(options.syncAlarms
-      ? { alarms: createAlarmPort(clients.cloudWatch), alarmStage: settings.stage, cursor: store }
+      ? {
+          alarms: createAlarmPort(clients.cloudWatch),
+          alarmStage: settings.stage,
+          wakeAlarms: wakeAlarms(settings),
+          cursor: store,
+        }
       : {}),
     clock: systemClock,
     log: toReconcileLogger(logger),
     telemetry: toReconcileMetrics(metrics),
-  });
-  return { reconciler, store };
+  };
+  return { deps, store };
+}
+
+/**
+ * Wake alarms only when the tick reads each queue just once a minute: with sub-ticks it reads them every
+ * SUB_TICK_SECONDS, sooner than SQS's one-minute CloudWatch metric could raise an alarm, and each alarm costs
+ * $0.10 a month.
+ */
+function wakeAlarms(settings: FunctionEnv): boolean {
+  return settings.subTickSeconds <= 0 || settings.subTickSeconds >= SCHEDULE_PERIOD_SECONDS;
 }
 
 function busOption(busName: string | undefined) {

@@ -57,6 +57,11 @@ describe("desiredAlarms", () => {
     });
   });
 
+  it("has no wake alarm when the deployment turns them off (the tick reads the queues every few seconds)", () => {
+    expect(desiredAlarms([config("service/prod/orders", [backlog])], undefined, { wake: false })).toEqual([]);
+    expect(alarmTargets([config("service/prod/orders", [backlog])], "prod", { wake: false }).size).toBe(0);
+  });
+
   it("needs no wake alarm above zero, unless the behavior scales to zero (with its activation threshold)", () => {
     expect(desiredAlarms([config("service/prod/orders", [backlog], 1)])).toEqual([]);
     const toZero = config("service/prod/orders", [backlog], 1, {

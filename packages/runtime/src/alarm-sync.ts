@@ -1,7 +1,7 @@
 import type { AlarmPort, ManagedAlarm, TargetConfig } from "@gantry/core";
 import { alarmNamePrefix, isStageAlarm } from "./alarm-names.ts";
 import { errorInfo } from "./error-info.ts";
-import { type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
+import { type AlarmOptions, type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
 
 export { alarmTargets, type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
 
@@ -16,7 +16,7 @@ export interface AlarmSyncResult {
   covered: string[];
 }
 
-export interface AlarmSyncOptions {
+export interface AlarmSyncOptions extends AlarmOptions {
   /**
    * Delete no orphan: set when some stored targets could not be read. An alarm's owner cannot be told from its
    * name (the hash is one-way; the suffix names the service, not its cluster, cut to 80 characters), so any
@@ -43,7 +43,7 @@ export async function syncAlarms(
   stage?: string,
   options: AlarmSyncOptions = {},
 ): Promise<AlarmSyncResult> {
-  const desired = desiredAlarms(configs, stage);
+  const desired = desiredAlarms(configs, stage, options);
   const wanted = new Map(desired.map(({ alarm }) => [alarm.name, alarm]));
   const existing = (await port.listAlarmNames(alarmNamePrefix(stage))).filter((name) =>
     isStageAlarm(name, stage),

@@ -13,7 +13,7 @@ export {
   type CapacityStatus,
   capacityTargetId,
 } from "./capacity/capacity-activity.ts";
-export { alarmTargets, type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
+export { type AlarmOptions, alarmTargets, type DesiredAlarm, desiredAlarms } from "./managed-alarms.ts";
 export { type ObservationPlan, planObservation } from "./observation-plan.ts";
 export { type ObservePorts, observe, type TargetObservation } from "./observe.ts";
 export { createReconciler, DEFAULT_SAFETY_MS } from "./reconciler.ts";

@@ -16,6 +16,15 @@ export interface DesiredAlarm {
   alarm: ManagedAlarm;
 }
 
+/** Which managed alarms a deployment keeps. */
+export interface AlarmOptions {
+  /**
+   * Wake alarms (default true). Off when the tick reads every queue more often than once a minute (sub-ticks):
+   * the alarm watches SQS's one-minute CloudWatch metric, which comes later than the tick's own read.
+   */
+  wake?: boolean;
+}
+
 /**
  * The alarms the targets' policies need (DESIGN §4):
  * - a wake alarm per queue of a target that can sit at zero tasks, so the first message wakes it at once;
@@ -28,12 +37,16 @@ export interface DesiredAlarm {
  * wake alarm, since every pass reads the queue. Names carry the deployment's stage when it has one
  * (`gantry-<stage>-<hash>-…`).
  */
-export function desiredAlarms(configs: readonly TargetConfig[], stage?: string): DesiredAlarm[] {
+export function desiredAlarms(
+  configs: readonly TargetConfig[],
+  stage?: string,
+  options: AlarmOptions = {},
+): DesiredAlarm[] {
   const alarms = new Map<string, DesiredAlarm>();
   for (const config of configs) {
     const targetId = config.target.id;
     const found = [
-      ...wakeAlarms(config, stage),
+      ...(options.wake === false ? [] : wakeAlarms(config, stage)),
       ...config.policies.flatMap((p) => stepAlarm(targetId, p, stage)),
       ...config.policies.flatMap((p) => scaleOutAlarm(targetId, p, stage)),
     ];
@@ -43,8 +56,12 @@ export function desiredAlarms(configs: readonly TargetConfig[], stage?: string):
 }
 
 /** Alarm name → target id, so the alarm handler can reconcile the target an alarm belongs to. */
-export function alarmTargets(configs: readonly TargetConfig[], stage?: string): Map<string, string> {
-  return new Map(desiredAlarms(configs, stage).map(({ alarm, targetId }) => [alarm.name, targetId]));
+export function alarmTargets(
+  configs: readonly TargetConfig[],
+  stage?: string,
+  options: AlarmOptions = {},
+): Map<string, string> {
+  return new Map(desiredAlarms(configs, stage, options).map(({ alarm, targetId }) => [alarm.name, targetId]));
 }
 
 /** A target may sit at zero when its minimum is 0 or its behavior scales to zero. */

@@ -18,8 +18,8 @@ export interface PassObserveOptions {
 
 /**
  * One pass's observation: every service and every queue, and CloudWatch for the targets not at rest, all at
- * once. A resting target whose ECS counts moved since its last decision is woken: its metrics are read in a
- * second, small request, and it is decided like the others. One that could not be described is not at rest
+ * once. A resting target whose desired count or deployment moved since its last decision is woken: its metrics
+ * are read in a second, small request, and it is decided like the others. One that could not be described is not at rest
  * either: it fails like any other.
  */
 export async function observePass(

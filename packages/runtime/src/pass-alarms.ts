@@ -7,8 +7,9 @@ import type { TargetMemory } from "./target-memory.ts";
 /** While no config changes, alarms are synced this often: enough to put back one deleted by hand. */
 export const ALARM_RESYNC_MS = 15 * 60_000;
 /**
- * The most one sync spends putting alarms. PutMetricAlarm allows a few calls a second [AWS], so a fleet's
- * first sync spreads over several ticks; until a target's alarms are in place it is read every pass.
+ * The least one sync may spend putting alarms; it may take a quarter of the time left before the cutoff when
+ * that is more. PutMetricAlarm allows a few calls a second [AWS], so a fleet's first sync spreads over several
+ * ticks; until a target's alarms are in place it is read every pass.
  */
 export const ALARM_SYNC_BUDGET_MS = 10_000;
 
@@ -38,10 +39,12 @@ export class AlarmSyncer {
     }
     try {
       const configs = loaded.records.map((r) => r.config);
-      const deadline = { at: Math.min(cutoff, now + ALARM_SYNC_BUDGET_MS), now: () => deps.clock.now() };
+      const budget = Math.max(ALARM_SYNC_BUDGET_MS, (cutoff - now) / 4);
+      const deadline = { at: Math.min(cutoff, now + budget), now: () => deps.clock.now() };
       const result = await syncAlarms(configs, deps.alarms, deps.alarmStage, {
         keepOrphans: loaded.problems.length > 0,
         deadline,
+        ...(deps.wakeAlarms === false && { wake: false }),
       });
       const versions = new Map(loaded.records.map((r) => [r.config.target.id, r.version]));
       memory.setAlarmed(new Map(result.covered.map((id) => [id, versions.get(id) as number])));

@@ -46,8 +46,10 @@ const COUNTED: [string, (o: TargetOutcome) => boolean][] = [
 ];
 
 /**
- * The pass's counters, and the desired count of each target that changed it. A per-target gauge is a custom
- * metric of its own ($0.30 a month each, prorated by the hour it receives data), so it is sent on change only.
+ * The pass's counters, aggregated. No per-target gauge: each distinct dimension value is a custom metric of its
+ * own ($0.30 a month, billed for every month it receives a datapoint), which at 1,000 targets would cost more
+ * than the rest of the control plane. A service's desired count is ECS's own (the API, `gantry status`, and
+ * Container Insights' DesiredTaskCount where it is on), and each change is an activity and an EventBridge event.
  */
 export function report(
   deps: ReconcilerDeps,
@@ -60,8 +62,4 @@ export function report(
   for (const [name, test] of COUNTED) telemetry.record(name, outcomes.filter(test).length, "Count");
   telemetry.record("RestingTargets", resting, "Count");
   telemetry.record("PassDuration", durationMs, "Milliseconds");
-  for (const o of outcomes) {
-    const changed = (o.status === "Successful" || o.status === "DryRun") && o.action !== "None";
-    if (changed) telemetry.record("DesiredCapacity", o.toCapacity, "None", o.targetId);
-  }
 }

@@ -3,6 +3,7 @@ import {
   decide,
   type Observation,
   type PolicyInput,
+  type ScalingState,
   type TargetConfigInput,
 } from "@gantry/core";
 import { configOf } from "@gantry/testing/sim-fixture";
@@ -24,7 +25,12 @@ function series(...values: number[]): Datapoint[] {
   return values.map((value, i) => ({ timestamp: NOW - (i + 2) * MINUTE, value })).reverse();
 }
 
-function readAt(config: TargetConfigInput, metrics: Record<string, Datapoint[]>, desiredCount = 4) {
+function readAt(
+  config: TargetConfigInput,
+  metrics: Record<string, Datapoint[]>,
+  desiredCount = 4,
+  state?: ScalingState,
+) {
   const parsed = configOf(config);
   const observation: Observation = {
     runningCount: desiredCount,
@@ -34,7 +40,7 @@ function readAt(config: TargetConfigInput, metrics: Record<string, Datapoint[]>,
     metrics,
     queues: {},
   };
-  const decision = decide({ now: NOW, ...parsed, observation, state: undefined });
+  const decision = decide({ now: NOW, ...parsed, observation, state });
   return nextReadAt({ config: parsed, observation, decision, now: NOW });
 }
 
@@ -60,10 +66,47 @@ describe("nextReadAt: a CloudWatch target at rest", () => {
     expect(readAt(web(), { cpu: series(...low) }, 1)).toBe(NOW + MAX_REST_MS);
   });
 
-  it("is read every period while a datapoint is above target or missing: a scale-out may be forming", () => {
-    expect(readAt(web(), { cpu: series(60, 48, 48) })).toBe(NOW + MINUTE);
-    expect(readAt(web(), { cpu: series(48, 48, 70) })).toBe(NOW + MINUTE);
+  it("rests while a scale-out forms: its alarm goes to ALARM, and wakes it, when the third datapoint is above", () => {
+    expect(readAt(web(), { cpu: series(60, 70, 48) })).toBe(NOW + 15 * MINUTE);
+    expect(readAt(web(), { cpu: series(48, 48, 70) })).toBe(NOW + 15 * MINUTE);
+  });
+
+  it("is read every period while its alarm is in ALARM (no new event will come) or a datapoint is missing", () => {
+    const state: ScalingState = {
+      version: 1,
+      evaluatedAt: NOW - 15_000,
+      // Scaled out from 2 a minute ago: the newest datapoint was first read at 2 tasks.
+      scaleOut: { at: NOW - MINUTE, base: 2 },
+      datapointBase: { cpu: [NOW - 2 * MINUTE, 2] },
+      live: {},
+      stepApplied: {},
+      recommendations: [],
+      scaleEvents: [],
+      eventIds: [],
+    };
+    expect(readAt(web(), { cpu: series(60, 60, 60) }, 4, state)).toBe(NOW + MINUTE);
+    expect(readAt(web(), { cpu: series(48, 48, 70).slice(1) })).toBe(NOW + MINUTE);
     expect(readAt(web(), { cpu: [] })).toBe(NOW + MINUTE);
+  });
+
+  it("rests at its maximum while the alarm is in ALARM: only a fall of the datapoints can change anything", () => {
+    expect(readAt(web(), { cpu: series(90, 90, 90) }, 20)).toBe(NOW + 15 * MINUTE);
+  });
+
+  it("waits out a scale-in cooldown exactly", () => {
+    const state: ScalingState = {
+      version: 1,
+      evaluatedAt: NOW - 15_000,
+      lastScaleInAt: NOW - MINUTE,
+      datapointBase: {},
+      live: {},
+      stepApplied: {},
+      recommendations: [],
+      scaleEvents: [],
+      eventIds: [],
+    };
+    const low = Array.from({ length: 16 }, () => 20);
+    expect(readAt(web(), { cpu: series(...low) }, 4, state)).toBe(NOW + 4 * MINUTE);
   });
 
   it("is read every period while a time-bound hold lasts (here AutoScalingAnticipatedFlapping)", () => {

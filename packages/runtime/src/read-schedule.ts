@@ -17,22 +17,26 @@ import { recentBuckets } from "@gantry/core/building-blocks";
  * period (a minute), and GetMetricData is priced per metric, not per datapoint, so:
  * - a target whose managed alarms are in place is read at most once a period: reading every 15 s sees the
  *   same datapoints four times;
- * - a target at rest (its last decision changed nothing, held for no time-bound reason, and its newest
- *   datapoints breach nothing) is read only when it could act: after the datapoints a scale-in needs could
- *   have arrived, at a scheduled action, and at most every MAX_REST_MS. Each read fetches the policy's whole
- *   window, so the core sees every datapoint it would have seen reading each minute.
- * A scale-out is never waited for: it needs `scaleOutDatapoints` datapoints above target, and the moment they are
- * there the target's scale-out alarm (the same M of M, as Application Auto Scaling's) goes to ALARM and the
- * alarm handler reconciles the target at once. A target is woken early by any change of its ECS counts, its
- * config or its state (the alarm handler's write is one).
+ * - a target whose last decision changed nothing is read again only when it could act without an alarm saying
+ *   so: once enough datapoints below the scale-in threshold could have arrived (and its scale-in cooldown is
+ *   over), at a scheduled action, and at most every MAX_REST_MS. Each read fetches the policy's whole window, so
+ *   the core sees every datapoint it would have seen reading each minute.
+ * A scale-out is never waited for. It needs `scaleOutDatapoints` datapoints above target; the moment they are
+ * there, the target's scale-out alarm (the same M of M, as Application Auto Scaling's high alarm) goes to ALARM
+ * and the alarm handler reconciles the target at once. That event comes only on the change to ALARM, so a
+ * target whose alarm is in ALARM (its newest datapoints all above target, below its maximum) is read every
+ * period, as AWS re-evaluates a policy while its alarm stays in ALARM; so is one with a datapoint missing, or
+ * held by something that ends with time. A target is woken early by a change of its desired count or
+ * deployment, its config or its state (the alarm handler's write is one).
  */
 export const MAX_REST_MS = 15 * 60_000;
 
-/** Holds that end with time rather than with new data: the target is read again the next period. */
+/**
+ * Holds whose end no alarm announces: the target is read again the next period. (A scale-in cooldown is waited
+ * out exactly; a scale-out cooldown holds only while the alarm is in ALARM, which is read every period anyway.)
+ */
 const TIME_BOUND_HOLDS: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
   "InsufficientData",
-  "ScaleOutCooldown",
-  "ScaleInCooldown",
   "AutoScalingAnticipatedFlapping",
   "StabilizationWindow",
   "ScaleUpLimit",
@@ -69,7 +73,8 @@ export function nextReadAt(input: ReadInput): number | undefined {
 
 /** How long nothing can happen that no alarm announces: the earliest a scale-in could hold. */
 function restMs(input: ReadInput, periodMs: number): number {
-  const { config, observation, now } = input;
+  const { config, observation, decision, now } = input;
+  const atMaximum = decision.reasons.some((r) => r.code === "AlreadyAtMaxCapacity");
   let scaleIn = 0;
   let scaleInPolicies = 0;
   for (const policy of config.policies) {
@@ -78,8 +83,8 @@ function restMs(input: ReadInput, periodMs: number): number {
       if (!stepQuiet(policy, series, now)) return periodMs;
       continue;
     }
-    const reading = trackingReading(policy, series, now);
-    if (reading === undefined) return periodMs;
+    const reading = trackingReading(policy, series, now, decision.state.lastScaleInAt);
+    if (reading === undefined || (reading.inAlarm && !atMaximum)) return periodMs;
     if (reading.inWaitMs === undefined) continue;
     scaleInPolicies += 1;
     scaleIn = Math.max(scaleIn, reading.inWaitMs);
@@ -91,30 +96,32 @@ function restMs(input: ReadInput, periodMs: number): number {
 }
 
 /**
- * A CloudWatch target tracking policy's newest datapoints: undefined when one is missing or any of the last
- * `scaleOutDatapoints` is above target (a scale-out may be forming: read every period); else how long until
- * enough datapoints below the scale-in threshold could have arrived (undefined when scale-in is disabled).
+ * A CloudWatch target tracking policy's newest datapoints: undefined when one of the last `scaleOutDatapoints` is
+ * missing; else whether they are all above target (its scale-out alarm is in ALARM), and how long until enough
+ * datapoints below the scale-in threshold could have arrived and its scale-in cooldown is over (undefined when
+ * scale-in is disabled).
  */
 function trackingReading(
   policy: TargetTrackingPolicy,
   series: readonly Datapoint[] | undefined,
   now: number,
-): { inWaitMs: number | undefined } | undefined {
+  lastScaleInAt: number | undefined,
+): { inAlarm: boolean; inWaitMs: number | undefined } | undefined {
   const { periodSeconds, scaleOutDatapoints, scaleInDatapoints, scaleInThresholdRatio, maxDataAgeSeconds } =
     policy.evaluation;
   const periodMs = periodSeconds * 1000;
   const count = Math.max(scaleOutDatapoints, scaleInDatapoints);
   const buckets = recentBuckets(series, now, periodMs, count, maxDataAgeSeconds * 1000);
   if (buckets === undefined) return undefined;
-  for (let i = 0; i < scaleOutDatapoints; i++) {
-    const value = buckets[i];
-    if (value === undefined || value > policy.targetValue) return undefined;
-  }
-  if (policy.disableScaleIn) return { inWaitMs: undefined };
+  const newest = buckets.slice(0, scaleOutDatapoints);
+  if (newest.some((value) => value === undefined)) return undefined;
+  const inAlarm = newest.every((value) => (value as number) > policy.targetValue);
+  if (policy.disableScaleIn) return { inAlarm, inWaitMs: undefined };
   const threshold = policy.targetValue * scaleInThresholdRatio;
   let below = 0;
   while (below < scaleInDatapoints && (buckets[below] ?? Number.POSITIVE_INFINITY) < threshold) below++;
-  return { inWaitMs: (scaleInDatapoints - below) * periodMs };
+  const cooling = lastScaleInAt === undefined ? 0 : lastScaleInAt + policy.scaleInCooldown * 1000 - now;
+  return { inAlarm, inWaitMs: Math.max((scaleInDatapoints - below) * periodMs, cooling) };
 }
 
 /** A step policy on CloudWatch is quiet when none of its evaluated datapoints breaches (its alarm is OK). */

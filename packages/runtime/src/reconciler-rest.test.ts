@@ -141,7 +141,7 @@ describe("a CloudWatch target at rest", () => {
     expect(w.reads.length).toBe(readsBefore + 1);
   });
 
-  it("is woken by a change of its ECS counts, and read in a request of its own", async () => {
+  it("is woken by a change of its desired count (not of its running tasks), and read in a request of its own", async () => {
     const w = world();
     await w.add(web("web"));
     await w.add(web("api"));
@@ -153,6 +153,9 @@ describe("a CloudWatch target at rest", () => {
     await w.pass();
     expect(w.reads.length).toBe(readsBefore);
     w.service("service/prod/api").runningCount = 3;
+    await w.pass();
+    expect(w.reads.length).toBe(readsBefore);
+    w.service("service/prod/api").desiredCount = 3;
     await w.pass();
     expect(w.reads.slice(readsBefore)).toEqual([["service/prod/api"]]);
   });

@@ -55,6 +55,8 @@ export interface ReconcilerDeps {
    * sharing an account leave each other's alarms alone. Unset: unstaged `gantry-<12 hex>-…` names.
    */
   alarmStage?: string;
+  /** Keep wake alarms (default true); see AlarmOptions.wake. The alarm handler must map names the same way. */
+  wakeAlarms?: boolean;
   /** Where full passes start (the first target the last one skipped); in memory only when absent. */
   cursor?: PassCursorStore;
   clock: Clock;

@@ -1,7 +1,11 @@
 import type { Observation, ScalingState, TargetRecord } from "@gantry/core";
 
-/** The ECS counts a decision saw; any change of them wakes a resting target. */
-type Counts = Pick<Observation, "desiredCount" | "runningCount" | "pendingCount" | "deploymentInProgress">;
+/**
+ * What of ECS's view wakes a resting target when it changes: its desired count (set by someone else, perhaps
+ * outside its bounds) and whether a deployment runs (it holds scale-in back). Running and pending counts move as
+ * tasks start and stop; at rest they change nothing a decision would act on before its next read.
+ */
+type Counts = Pick<Observation, "desiredCount" | "deploymentInProgress">;
 
 interface Remembered {
   /** The stored versions this memory was derived from: once either moves, it is forgotten. */
@@ -39,7 +43,7 @@ export class TargetMemory {
     return remembered?.readAt !== undefined && now < remembered.readAt;
   }
 
-  /** Whether ECS still shows what the resting decision saw. */
+  /** Whether ECS still shows what the resting decision saw (its desired count, a deployment or none). */
   unchanged(record: TargetRecord, observation: Observation): boolean {
     const counts = this.#current(record)?.counts;
     return counts !== undefined && sameCounts(counts, observation);
@@ -92,15 +96,13 @@ export class TargetMemory {
 }
 
 function countsOf(observation: Observation): Counts {
-  const { desiredCount, runningCount, pendingCount, deploymentInProgress } = observation;
-  return { desiredCount, runningCount, pendingCount, deploymentInProgress };
+  const { desiredCount, deploymentInProgress } = observation;
+  return { desiredCount, deploymentInProgress };
 }
 
 function sameCounts(counts: Counts, observation: Observation): boolean {
   return (
     counts.desiredCount === observation.desiredCount &&
-    counts.runningCount === observation.runningCount &&
-    counts.pendingCount === observation.pendingCount &&
     counts.deploymentInProgress === observation.deploymentInProgress
   );
 }
