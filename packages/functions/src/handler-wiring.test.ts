@@ -37,7 +37,7 @@ describe("tick handler from the environment", () => {
     const queries = documents.commandCalls(QueryCommand).map((call) => call.args[0].input);
     expect(queries).toHaveLength(TARGET_SHARDS + 1);
     for (const query of queries)
-      expect(query).toMatchObject({ TableName: "gantry-test", ConsistentRead: true });
+      expect(query).toMatchObject({ TableName: "gantry-test", ConsistentRead: false });
     expect(ecs.calls()).toHaveLength(0);
     expect(sqs.calls()).toHaveLength(0);
     expect(events.calls()).toHaveLength(0);

@@ -75,9 +75,11 @@ export async function getItem(
 
 /**
  * Every target: one paginated Query per shard and one for the legacy partition, all at once, reading target
- * items only (and tombstones, dropped here), never activities. An item found both at its shard and under the
- * legacy key is being moved (target-location.ts): the shard's copy is the current one. One bad item must not
- * hide the others: it is reported.
+ * items only (and tombstones, dropped here), never activities. Eventually consistent, at half the read units of
+ * a strong read: the listing is read every 15 s, a write from under a second ago may be missing, and a decision
+ * made from such a read only loses its conditional write and is made again from a strong read (getTarget). An
+ * item found both at its shard and under the legacy key is being moved (target-location.ts): the shard's copy is
+ * the current one. One bad item must not hide the others: it is reported.
  */
 export async function readAllTargets(context: TargetStoreContext): Promise<TargetListing> {
   const partitions = await Promise.all(targetPartitions().map((pk) => queryPartition(context, pk)));
@@ -106,7 +108,7 @@ async function queryPartition(context: StoreContext, pk: string): Promise<Target
       TableName: context.tableName,
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
       ExpressionAttributeValues: { ":pk": pk, ":prefix": TARGET_PREFIX },
-      ConsistentRead: true,
+      ConsistentRead: false,
       ExclusiveStartKey: startKey,
     };
     const failure = { action: "Query", tableName: context.tableName };
