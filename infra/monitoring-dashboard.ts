@@ -17,7 +17,7 @@ const gantry = (name: MetricName, stat = "Sum") => [
   METRICS[name].name,
   "service",
   tickService,
-  { stat, label: METRICS[name].name },
+  { stat, label: stat === "Sum" ? METRICS[name].name : `${METRICS[name].name} ${stat}` },
 ];
 
 const search = (query: string, stat: string, id: string) => ({
@@ -131,7 +131,7 @@ const widgets = [
     {
       title: "Pass duration (tick)",
       metrics: ["p50", "p99", "Maximum"].map((stat) => gantry("PassDuration", stat)),
-      unit: "Milliseconds",
+      unit: METRICS.PassDuration.unit,
     },
   ]),
   ...row([
