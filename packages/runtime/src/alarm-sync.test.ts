@@ -9,6 +9,7 @@ import {
 } from "@gantry/core";
 import { backlog, cpuStep, ALARM_TEST_QUEUE as QUEUE } from "@gantry/testing";
 import { configOf, simWorld, workerConfig } from "@gantry/testing/sim-fixture";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fnv1a64, MANAGED_ALARM_PREFIX, stableJson } from "./alarm-names.ts";
 import { alarmTargets, desiredAlarms, syncAlarms } from "./alarm-sync.ts";
@@ -254,8 +255,22 @@ describe("alarm names", () => {
   it("hashes with FNV-1a (64-bit test vectors) over key-sorted JSON", () => {
     expect(fnv1a64("").toString(16)).toBe("cbf29ce484222325");
     expect(fnv1a64("a").toString(16)).toBe("af63dc4c8601ec8c");
+    expect(fnv1a64("foobar").toString(16)).toBe("85944171f73967e8");
     expect(stableJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
       '{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
+  });
+
+  it("hashes as FNV-1a over BigInt does, for any text", () => {
+    const reference = (text: string) => {
+      let hash = 0xcbf29ce484222325n;
+      for (const byte of new TextEncoder().encode(text)) {
+        hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & ((1n << 64n) - 1n);
+      }
+      return hash;
+    };
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => fnv1a64(text) === reference(text)),
     );
   });
 });
