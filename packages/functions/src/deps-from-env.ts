@@ -20,6 +20,7 @@ import type { Observability } from "./observability.ts";
 import { toReconcileLogger } from "./powertools-logger.ts";
 import { toReconcileMetrics } from "./powertools-metrics.ts";
 import { SCHEDULE_PERIOD_SECONDS } from "./sub-ticks.ts";
+import { traceClients } from "./traced-clients.ts";
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -53,7 +54,9 @@ export function wireReconciler(
   observability: Observability,
   options: { syncAlarms: boolean },
 ): { reconciler: Reconciler; store: DynamoStateStore } {
-  const clients = createAwsClients(settings.region === undefined ? {} : { region: settings.region });
+  const region = settings.region === undefined ? {} : { region: settings.region };
+  // Every AWS call a subsegment of the invocation's trace (active tracing: infra/stage-settings.ts).
+  const clients = traceClients(createAwsClients(region), observability.tracer);
   const { deps, store } = reconcilerDeps(clients, settings, observability, options);
   return { reconciler: createReconciler(deps), store };
 }
