@@ -85,6 +85,7 @@ export type {
 export { CAPACITY_STATE_VERSION } from "./capacity/cluster-model.ts";
 export { binOf } from "./capacity/instance-status.ts";
 export { planCapacity } from "./capacity/plan-capacity.ts";
+export { withProviderTarget } from "./capacity/provider-target.ts";
 export { capacityProviderReservation } from "./capacity/reservation.ts";
 export type { Activity, ActivityStatus } from "./model/activity.ts";
 export { ACTIVITY_STATUSES } from "./model/activity.ts";
@@ -96,6 +97,7 @@ export type {
   ActivityPage,
   AlarmPort,
   BacktestJob,
+  CapacityProviderState,
   CapacityRecord,
   CapacityStateStore,
   Clock,
@@ -113,7 +115,6 @@ export type {
   MetricsPort,
   QueuePort,
   RawTargetItem,
-  ScaleInOwner,
   ServiceSnapshot,
   StateStore,
   StateVersions,

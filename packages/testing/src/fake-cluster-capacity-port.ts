@@ -1,9 +1,9 @@
 import {
   type CapacityConfig,
+  type CapacityProviderState,
   type ClusterCapacityPort,
   type ClusterSnapshot,
   type InstanceState,
-  type ScaleInOwner,
   type TaskResources,
   ValidationError,
 } from "@gantry/core";
@@ -24,7 +24,10 @@ export class FakeClusterCapacityPort implements ClusterCapacityPort {
   groupMinSize = 0;
   groupMaxSize = 100;
   taskSizes: Record<string, TaskResources>;
-  scaleInOwner: ScaleInOwner = "gantry";
+  /** Set for a capacity provider; `takeOverScaling` turns its managed scaling and protection off. */
+  provider: CapacityProviderState | undefined;
+  /** Makes `takeOverScaling` throw (an UpdateCapacityProvider refused). */
+  takeOverError: Error | undefined;
   instanceShape: { cpu: number; memory: number } | undefined = { cpu: 4096, memory: 8192 };
 
   constructor(instances: InstanceState[], taskSizes: Record<string, TaskResources>) {
@@ -42,7 +45,7 @@ export class FakeClusterCapacityPort implements ClusterCapacityPort {
       groupMinSize: this.groupMinSize,
       groupMaxSize: this.groupMaxSize,
       taskSizes: structuredClone(this.taskSizes),
-      scaleInOwner: this.scaleInOwner,
+      ...(this.provider && { provider: { ...this.provider } }),
     };
     return snapshot;
   }
@@ -78,6 +81,13 @@ export class FakeClusterCapacityPort implements ClusterCapacityPort {
     this.fake.enter("terminate", capacity.name, ids);
     this.instances = this.instances.filter((i) => !ids.includes(i.id));
     this.groupDesired -= ids.length;
+  }
+
+  async takeOverScaling(capacity: CapacityConfig) {
+    this.fake.enter("takeOverScaling", capacity.name);
+    if (this.takeOverError) throw this.takeOverError;
+    if (this.provider)
+      this.provider = { ...this.provider, managedScaling: false, managedTerminationProtection: false };
   }
 
   /** The calls that change the group or its instances, as `[method, ...args]`. */

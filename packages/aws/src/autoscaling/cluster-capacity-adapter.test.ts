@@ -14,9 +14,10 @@ import {
   ECSClient,
   ListContainerInstancesCommand,
   ListTasksCommand,
+  UpdateCapacityProviderCommand,
   UpdateContainerInstancesStateCommand,
 } from "@aws-sdk/client-ecs";
-import { type CapacityConfig, CapacityConfigSchema } from "@gantry/core";
+import { type CapacityConfig, CapacityConfigSchema, ValidationError } from "@gantry/core";
 import { TEST_CLIENT_CONFIG } from "@gantry/testing/sdk-mock";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -129,8 +130,8 @@ describe("describeCluster, mode asg", () => {
       groupMinSize: 1,
       groupMaxSize: 300,
       taskSizes: { "service/blue/web": web },
-      scaleInOwner: "gantry",
     });
+    expect(snapshot.provider).toBeUndefined();
     expect(snapshot.instances).toEqual([
       {
         id: "i-0",
@@ -202,7 +203,7 @@ describe("writes, mode asg", () => {
 });
 
 describe("mode capacityProvider", () => {
-  const provider = (managedScaling: "ENABLED" | "DISABLED") => ({
+  const provider = (managedScaling: "ENABLED" | "DISABLED", targetCapacity = 80) => ({
     capacityProviders: [
       {
         name: "cp",
@@ -210,18 +211,22 @@ describe("mode capacityProvider", () => {
         autoScalingGroupProvider: {
           autoScalingGroupArn:
             "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:uuid:autoScalingGroupName/workers",
-          managedScaling: { status: managedScaling },
+          managedScaling: { status: managedScaling, targetCapacity, minimumScalingStepSize: 2 },
           managedTerminationProtection: managedScaling,
         },
       },
     ],
   });
 
-  it("resolves the provider's group, and leaves scale-in to ECS when managed scaling is on", async () => {
+  it("resolves the provider's group and reports its managed scaling, protection and targetCapacity", async () => {
     mockCluster(1);
     ecsMock.on(DescribeCapacityProvidersCommand).resolves(provider("ENABLED"));
     const snapshot = await port.describeCluster(cp, "blue", []);
-    expect(snapshot.scaleInOwner).toBe("ecs");
+    expect(snapshot.provider).toEqual({
+      managedScaling: true,
+      managedTerminationProtection: true,
+      targetCapacity: 80,
+    });
     expect(asgMock).toHaveReceivedCommandWith(DescribeAutoScalingGroupsCommand, {
       AutoScalingGroupNames: ["workers"],
     });
@@ -233,9 +238,46 @@ describe("mode capacityProvider", () => {
     });
   });
 
-  it("lets Gantry own scale-in when managed scaling is off", async () => {
-    mockCluster(1);
+  it("takes scaling over: both switches off, every other setting written back as read", async () => {
+    ecsMock.on(DescribeCapacityProvidersCommand).resolves(provider("ENABLED", 70));
+    ecsMock.on(UpdateCapacityProviderCommand).resolves({});
+    await port.takeOverScaling(cp);
+    expect(ecsMock).toHaveReceivedCommandExactlyOnceWith(UpdateCapacityProviderCommand, {
+      name: "cp",
+      autoScalingGroupProvider: {
+        managedScaling: {
+          status: "DISABLED",
+          targetCapacity: 70,
+          minimumScalingStepSize: 2,
+          maximumScalingStepSize: 10_000,
+          instanceWarmupPeriod: 300,
+        },
+        managedTerminationProtection: "DISABLED",
+      },
+    });
+  });
+
+  it("sends no update when the provider's managed scaling and protection are off already", async () => {
     ecsMock.on(DescribeCapacityProvidersCommand).resolves(provider("DISABLED"));
-    expect((await port.describeCluster(cp, "blue", [])).scaleInOwner).toBe("gantry");
+    await port.takeOverScaling(cp);
+    expect(ecsMock.commandCalls(UpdateCapacityProviderCommand)).toHaveLength(0);
+    mockCluster(1);
+    expect((await port.describeCluster(cp, "blue", [])).provider?.managedScaling).toBe(false);
+  });
+
+  it("refuses to take over an Auto Scaling group, and never calls ECS's provider APIs in mode asg", async () => {
+    await expect(port.takeOverScaling(asg)).rejects.toBeInstanceOf(ValidationError);
+    expect(ecsMock.commandCalls(DescribeCapacityProvidersCommand)).toHaveLength(0);
+    expect(ecsMock.commandCalls(UpdateCapacityProviderCommand)).toHaveLength(0);
+  });
+
+  it("passes a refused update on as a domain error", async () => {
+    ecsMock.on(DescribeCapacityProvidersCommand).resolves(provider("ENABLED"));
+    const denied = Object.assign(new Error("not authorized to perform ecs:UpdateCapacityProvider"), {
+      name: "AccessDeniedException",
+      $metadata: { httpStatusCode: 400 },
+    });
+    ecsMock.on(UpdateCapacityProviderCommand).rejects(denied);
+    await expect(port.takeOverScaling(cp)).rejects.toThrow(/UpdateCapacityProvider/);
   });
 });

@@ -2,14 +2,15 @@ import type { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import type { ECSClient } from "@aws-sdk/client-ecs";
 import type {
   CapacityConfig,
+  CapacityProviderState,
   ClusterCapacityPort,
   ClusterSnapshot,
-  ScaleInOwner,
   TaskResources,
 } from "@gantry/core";
 import { ValidationError } from "@gantry/core";
 import { createEcsCapacityPort } from "../ecs/container-instances-adapter.ts";
 import { createAsgPort } from "./asg-adapter.ts";
+import type { EcsCapacityPort } from "./capacity-ports.ts";
 import { joinInstances, shapeOf } from "./cluster-instances.ts";
 import {
   readContainerInstances,
@@ -28,23 +29,27 @@ export interface ClusterCapacityClients {
 
 interface Group {
   name: string;
-  scaleInOwner: ScaleInOwner;
+  provider?: CapacityProviderState;
 }
 
 /**
  * ClusterCapacityPort over EC2 Auto Scaling and ECS. Mode `asg` acts on the named group. Mode `capacityProvider`
- * resolves the provider's group on every call (DescribeCapacityProviders) and reports who owns scale-in: ECS when
- * the provider's managed scaling is on (the runtime then only raises the group's desired capacity), else Gantry.
+ * resolves the provider's group on every call (DescribeCapacityProviders) and reports the provider's managed
+ * scaling, managed termination protection and targetCapacity; `takeOverScaling` turns the first two off.
  */
 export function createClusterCapacityPort(clients: ClusterCapacityClients): ClusterCapacityPort {
   const asg = createAsgPort(clients.autoScaling);
   const ecs = createEcsCapacityPort(clients.ecs);
   const groupOf = async (capacity: CapacityConfig): Promise<Group> => {
-    if (capacity.mode === "asg") return { name: capacity.name, scaleInOwner: "gantry" };
+    if (capacity.mode === "asg") return { name: capacity.name };
     const provider = await ecs.describeCapacityProvider(capacity.name);
     return {
       name: groupNameOf(provider.autoScalingGroupArn),
-      scaleInOwner: provider.managedScaling.enabled ? "ecs" : "gantry",
+      provider: {
+        managedScaling: provider.managedScaling.enabled,
+        managedTerminationProtection: provider.managedTerminationProtection,
+        targetCapacity: provider.managedScaling.targetCapacity,
+      },
     };
   };
   return {
@@ -58,7 +63,29 @@ export function createClusterCapacityPort(clients: ClusterCapacityClients): Clus
     drain: (cluster, ids) => drain(clients.ecs, cluster, ids),
     // TerminateInstanceInAutoScalingGroup names the instance only; the group is implied.
     terminate: (_capacity, ids) => asg.terminateInstances(ids),
+    takeOverScaling: (capacity) => takeOverScaling(ecs, capacity),
   };
+}
+
+/**
+ * UpdateCapacityProvider takes the whole managed scaling block (ECS fills omitted fields with defaults), so the
+ * provider is read again and written back with only the two switches off: targetCapacity, step sizes and warm-up
+ * stay as the user set them. Managed termination protection goes off with managed scaling because it "doesn't
+ * work" without it [AWS API_AutoScalingGroupProviderUpdate]; Gantry protects busy instances itself.
+ */
+async function takeOverScaling(ecs: EcsCapacityPort, capacity: CapacityConfig): Promise<void> {
+  if (capacity.mode !== "capacityProvider") {
+    throw new ValidationError(
+      `capacity ${capacity.name} is an Auto Scaling group, not a capacity provider`,
+      "mode",
+    );
+  }
+  const provider = await ecs.describeCapacityProvider(capacity.name);
+  if (!provider.managedScaling.enabled && !provider.managedTerminationProtection) return;
+  await ecs.updateCapacityProvider(capacity.name, {
+    managedScaling: { ...provider.managedScaling, enabled: false },
+    managedTerminationProtection: false,
+  });
 }
 
 async function describeCluster(
@@ -94,7 +121,7 @@ async function describeCluster(
     groupMinSize: asgGroup.minSize,
     groupMaxSize: asgGroup.maxSize,
     taskSizes,
-    scaleInOwner: group.scaleInOwner,
+    ...(group.provider && { provider: group.provider }),
   };
 }
 

@@ -9,11 +9,16 @@ import type { Activity } from "../model/activity.ts";
 // ConflictError (a write against a stale version, or a scaling activity already under way).
 
 /**
- * Who removes instances. `gantry`: Gantry drains, protects and terminates (mode `asg`, or a capacity provider
- * with managed scaling off). `ecs`: the capacity provider's managed scaling owns scale-in, termination protection
- * and draining; Gantry only orders instances ahead of it.
+ * An ECS capacity provider's settings as the cluster stage uses them (mode `capacityProvider`). Gantry sizes the
+ * provider's group itself: while managed scaling (ECS cluster auto scaling) or managed termination protection is
+ * on, the stage first turns both off (`takeOverScaling`), since two controllers on one group fight.
  */
-export type ScaleInOwner = "gantry" | "ecs";
+export interface CapacityProviderState {
+  managedScaling: boolean;
+  managedTerminationProtection: boolean;
+  /** Percent of the instances tasks should use; Gantry plans with the lower of this and the capacity block's. */
+  targetCapacity: number;
+}
 
 /** One cluster's instances as the group and ECS see them, read in one pass. */
 export interface ClusterSnapshot {
@@ -31,7 +36,8 @@ export interface ClusterSnapshot {
   groupMaxSize: number;
   /** Each requested service's task size, from its current task definition; services ECS does not know are absent. */
   taskSizes: Record<string, TaskResources>;
-  scaleInOwner: ScaleInOwner;
+  /** Mode `capacityProvider` only: the provider as DescribeCapacityProviders reports it. */
+  provider?: CapacityProviderState;
 }
 
 /** The Auto Scaling group (directly, or behind an ECS capacity provider) and the ECS cluster it serves. */
@@ -50,6 +56,11 @@ export interface ClusterCapacityPort {
   drain(cluster: string, instanceIds: readonly string[]): Promise<{ missing: string[] }>;
   /** Terminate drained, empty instances, decrementing the group's desired capacity by one each. */
   terminate(capacity: CapacityConfig, instanceIds: readonly string[]): Promise<void>;
+  /**
+   * Mode `capacityProvider`: UpdateCapacityProvider with managed scaling and managed termination protection
+   * DISABLED, every other setting (targetCapacity included) kept. A no-op when both are off already.
+   */
+  takeOverScaling(capacity: CapacityConfig): Promise<void>;
 }
 
 /** What the cluster stage keeps between passes, per capacity name. */

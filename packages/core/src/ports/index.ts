@@ -1,10 +1,10 @@
 export type { AlarmPort, ManagedAlarm } from "./alarm-port.ts";
 export type {
+  CapacityProviderState,
   CapacityRecord,
   CapacityStateStore,
   ClusterCapacityPort,
   ClusterSnapshot,
-  ScaleInOwner,
   StoredCapacityRecord,
 } from "./capacity-port.ts";
 export type { Clock } from "./clock.ts";

@@ -55,7 +55,7 @@ export interface ApplyInput {
 }
 
 /**
- * Gantry owns scale-in: protect busy instances first (so no change below can take them), drain what the plan
+ * Gantry owns scale-in (mode `asg`, or a capacity provider it has taken over): protect busy instances first (so no change below can take them), drain what the plan
  * drains, terminate what Gantry drained and has emptied, then set the group's desired capacity. The group keeps
  * counting draining instances until they are terminated, so Auto Scaling never picks a victim itself. That sum
  * is kept inside the group's MinSize and MaxSize, which Auto Scaling enforces.
@@ -111,41 +111,8 @@ function ownedGroupDesired(input: ApplyInput, drained: readonly string[], termin
  */
 export function intendedChange(input: ApplyInput): { groupDesired: number; changes: boolean } {
   const { plan, snapshot } = input;
-  if (snapshot.scaleInOwner === "ecs") {
-    const draining = snapshot.instances.filter((i) => i.lifecycle !== "Terminating" && i.draining).length;
-    const raised = Math.max(
-      boundGroupDesired(plan.desiredInstances, draining, snapshot).value,
-      snapshot.groupDesired,
-    );
-    const groupDesired = plan.step > 0 ? raised : snapshot.groupDesired;
-    return { groupDesired, changes: groupDesired !== snapshot.groupDesired };
-  }
   const terminated = toTerminate(input);
   const groupDesired = ownedGroupDesired(input, plan.drain, terminated).value;
   const changes = groupDesired !== snapshot.groupDesired || terminated.length > 0 || plan.drain.length > 0;
   return { groupDesired, changes };
-}
-
-/**
- * ECS owns scale-in (a capacity provider with managed scaling on): only order instances ahead of it. Never lower
- * the desired capacity, protect or drain: ECS's managed termination protection and draining do that. A raise
- * stops at the group's MaxSize.
- */
-export async function applyScaleOutOnly(port: ClusterCapacityPort, input: ApplyInput): Promise<Applied> {
-  const { config, plan, snapshot } = input;
-  const draining = snapshot.instances.filter((i) => i.lifecycle !== "Terminating" && i.draining).length;
-  const bounded = boundGroupDesired(plan.desiredInstances, draining, snapshot);
-  const groupDesired = Math.max(bounded.value, snapshot.groupDesired);
-  if (plan.step > 0 && groupDesired > snapshot.groupDesired)
-    await setGroupDesired(port, config, groupDesired);
-  // Only a capped raise needs explaining: below MinSize, the desired capacity is never lowered here anyway.
-  const limit = plan.step > 0 && bounded.reason?.code === "AtGroupMaxSize" ? bounded.reason : undefined;
-  return {
-    groupDesired,
-    drained: [],
-    terminated: [],
-    protected: [],
-    unprotected: [],
-    ...(limit && { limit }),
-  };
 }

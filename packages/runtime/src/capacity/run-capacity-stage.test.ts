@@ -209,33 +209,6 @@ describe("runCapacityStage", () => {
     expect(w.port.fake.count("setDesiredInstances")).toBe(0);
   });
 
-  it("only raises the group's desired capacity when ECS managed scaling owns scale-in", async () => {
-    const w = world([instance("i-1", tasks(2)), instance("i-2", [])], [snap(WEB, 2)]);
-    w.port.scaleInOwner = "ecs";
-    await runCapacityStage(
-      [target(WEB, { mode: "capacityProvider" })],
-      [outcome(WEB, 2, 2, "Unchanged")],
-      w.deps,
-    );
-    w.advance(3_600_000);
-    await runCapacityStage(
-      [target(WEB, { mode: "capacityProvider" })],
-      [outcome(WEB, 2, 2, "Unchanged")],
-      w.deps,
-    );
-    expect(w.port.writes()).toEqual([]);
-    w.port.fake.calls.length = 0;
-    const held = await runCapacityStage(
-      [target(WEB, { mode: "capacityProvider" })],
-      [outcome(WEB, 2, 2, "Unchanged")],
-      w.deps,
-    );
-    expect(held.outcomes[0]).toMatchObject({ status: "Unchanged", action: "None" });
-    expect(held.activities).toEqual([]);
-    await runCapacityStage([target(WEB, { mode: "capacityProvider" })], [outcome(WEB, 2, 12)], w.deps);
-    expect(w.port.writes()).toEqual([["setDesiredInstances", "workers", 3]]);
-  });
-
   it("launches the minimum step to learn the instance size when none is registered", async () => {
     const w = world([], [snap(WEB, 0)]);
     w.port.instanceShape = undefined;
@@ -338,18 +311,6 @@ describe("runCapacityStage within the group's MinSize and MaxSize", () => {
       ["setDesiredInstances", "workers", 4],
     ]);
     expect(next.outcomes[0]?.reasons.map((r) => r.code)).not.toContain("AtGroupMaxSize");
-  });
-
-  it("caps a raise at MaxSize when ECS owns scale-in", async () => {
-    const w = drainingWorld();
-    w.port.scaleInOwner = "ecs";
-    const result = await runCapacityStage(
-      [target(WEB, { mode: "capacityProvider", maxInstances: 4 })],
-      [outcome(WEB, 8, 16)],
-      w.deps,
-    );
-    expect(w.port.writes()).toEqual([["setDesiredInstances", "workers", 4]]);
-    expect(result.outcomes[0]?.reasons.map((r) => r.code)).toContain("AtGroupMaxSize");
   });
 
   it("plans within the group's MinSize: no drain that a termination below it would have to undo", async () => {

@@ -7,10 +7,11 @@ import {
   planCapacity,
   type StoredCapacityRecord,
   type TargetConfig,
+  withProviderTarget,
 } from "@gantry/core";
 import { errorInfo } from "../error-info.ts";
 import type { TargetOutcome } from "../reconciler-types.ts";
-import { type Applied, applyOwnedPlan, applyScaleOutOnly } from "./apply-capacity-plan.ts";
+import { type Applied, applyOwnedPlan } from "./apply-capacity-plan.ts";
 import { bootstrapPlan } from "./bootstrap-plan.ts";
 import { type CapacityOutcome, capacityTargetId, changed } from "./capacity-activity.ts";
 import { type CapacityGroup, capacityGroups, serviceDemands } from "./capacity-groups.ts";
@@ -18,6 +19,7 @@ import type { CapacityStageDeps, Claimed } from "./capacity-stage-deps.ts";
 import { withinGroupSize } from "./group-size-limits.ts";
 import type { PendingCapacity } from "./pending-capacity.ts";
 import { markerFor, settleStored } from "./pending-capacity.ts";
+import { adoptedState, needsTakeover, takeOverProvider } from "./provider-takeover.ts";
 import { clearPending, recordApplied, recordError } from "./record-capacity.ts";
 
 export type { CapacityStageDeps } from "./capacity-stage-deps.ts";
@@ -73,6 +75,7 @@ async function runGroup(
     if (group.mismatched) deps.log.warn("targets disagree on capacity settings", { capacity: group.name });
     const { plan, snapshot, stored } = await planGroup(group, byTarget, deps);
     Object.assign(base, fromPlan(plan, snapshot));
+    if (needsTakeover(snapshot)) settled.push(await takeOverProvider(group, snapshot, deps));
     const held = await settleStored(stored, snapshot, deps, settled);
     if (held) return { outcome: { ...base, ...held }, activities: settled };
     const input = {
@@ -87,16 +90,10 @@ async function runGroup(
       const error = { code: "Conflict", message: "another invocation planned this group first" };
       return { outcome: { ...base, status: "Conflict", error }, activities: settled };
     }
-    applied =
-      snapshot.scaleInOwner === "ecs"
-        ? await applyScaleOutOnly(deps.port, input)
-        : await applyOwnedPlan(deps.port, input);
-    // With ECS owning scale-in, a plan to shrink is ECS's to carry out: report no change from Gantry.
-    const heldForEcs = snapshot.scaleInOwner === "ecs" && plan.step <= 0;
-    if (heldForEcs) Object.assign(base, { action: "None", toInstances: base.fromInstances });
+    applied = await applyOwnedPlan(deps.port, input);
     const outcome: CapacityOutcome = {
       ...base,
-      status: changed(applied, heldForEcs ? 0 : plan.step) ? "Successful" : "Unchanged",
+      status: changed(applied, plan.step) ? "Successful" : "Unchanged",
       drained: applied.drained,
       terminated: applied.terminated,
       // A MinSize or MaxSize the group's desired capacity was kept to says why the group differs from the plan.
@@ -139,7 +136,9 @@ async function planGroup(
   if (unsized.length > 0)
     deps.log.warn("services left out of capacity planning", { capacity: group.name, unsized });
   const now = clock.now();
-  const config = withinGroupSize(group.config, snapshot);
+  // A capacity provider's targetCapacity is honoured (the lower of it and the block's), inside the group's sizes.
+  const config = withinGroupSize(withProviderTarget(group.config, snapshot.provider), snapshot);
+  const state = needsTakeover(snapshot) ? adoptedState(stored?.state, snapshot) : stored?.state;
   const plan = snapshot.instanceShape
     ? planCapacity({
         now,
@@ -147,9 +146,9 @@ async function planGroup(
         services,
         instances: snapshot.instances,
         instanceShape: snapshot.instanceShape,
-        ...(stored && { state: stored.state }),
+        ...(state && { state }),
       })
-    : bootstrapPlan(config, services, snapshot.instances, now, stored?.state);
+    : bootstrapPlan(config, services, snapshot.instances, now, state);
   return { plan, snapshot, stored };
 }
 

@@ -41,8 +41,8 @@ describe("createSimClusterCapacityPort", () => {
       groupMinSize: 0,
       groupMaxSize: 6,
       taskSizes: { [A]: { ...TASK, hostPorts: [] } },
-      scaleInOwner: "gantry",
     });
+    expect(snapshot.provider).toBeUndefined();
     expect(snapshot.instances.map((i) => [i.id, i.lifecycle, i.tasks.length])).toEqual([
       ["i-0001", "InService", 1],
       ["i-0002", "InService", 0],
@@ -131,5 +131,26 @@ describe("createSimClusterCapacityPort", () => {
     expect(() =>
       createSimClusterCapacityPort({ cluster, clock: { now: () => 0 }, groupName: "g", clusterName: "c" }),
     ).toThrow(/drained instances/);
+  });
+
+  it("describes a capacity provider's settings, and turns its managed scaling and protection off on takeover", async () => {
+    const cluster = new Ec2Cluster({ instanceShape: SHAPE, taskSizes: {}, terminateDrainedWhenEmpty: false });
+    const provider = { managedScaling: true, managedTerminationProtection: true, targetCapacity: 75 };
+    const options = { cluster, clock: { now: () => 0 }, groupName: "cp", clusterName: "c", provider };
+    const port = createSimClusterCapacityPort(options);
+    const cp = CapacityConfigSchema.parse({ mode: "capacityProvider", name: "cp", maxInstances: 4 });
+    expect((await port.describeCluster(cp, "c", [])).provider).toEqual(provider);
+    await port.takeOverScaling(cp);
+    expect((await port.describeCluster(cp, "c", [])).provider).toEqual({
+      managedScaling: false,
+      managedTerminationProtection: false,
+      targetCapacity: 75,
+    });
+    expect(provider.managedScaling).toBe(true); // the options are not changed
+  });
+
+  it("refuses a takeover of a plain Auto Scaling group, as ECS finds no such provider", async () => {
+    const { port } = setup();
+    await expect(port.takeOverScaling(GROUP)).rejects.toMatchObject({ code: "NotFound" });
   });
 });

@@ -8,10 +8,13 @@
 // - A lower desired capacity terminates only empty, unprotected instances: the ECS model cannot stop a task
 //   the group picks. Gantry protects busy instances before it lowers the desired capacity, so it never asks
 //   for more.
+// - A capacity provider (`provider`) is described with its managed scaling, managed termination protection and
+//   targetCapacity; ECS's own scaling is not simulated, since Gantry's first pass turns it off (takeOverScaling).
 // - Drained instances stay until `terminate` names them (Gantry owns scale-in), and ECS's moving of a
 //   draining instance's tasks is brought up to date whenever the port looks at the cluster or drains.
 import {
   type CapacityConfig,
+  type CapacityProviderState,
   type Clock,
   type ClusterCapacityPort,
   type ClusterSnapshot,
@@ -26,8 +29,10 @@ export interface SimClusterCapacityOptions {
   /** Built with `terminateDrainedWhenEmpty: false`: Gantry terminates what it drained. */
   readonly cluster: Ec2Cluster;
   readonly clock: Clock;
-  /** The group's name, as targets' `capacity.name` holds it; either mode, managed scaling off. */
+  /** The group's or capacity provider's name, as targets' `capacity.name` holds it. */
   readonly groupName: string;
+  /** Set when `groupName` is a capacity provider: its settings as DescribeCapacityProviders would report them. */
+  readonly provider?: CapacityProviderState;
   /** The ECS cluster's name, as in `service/<cluster>/<service>`. */
   readonly clusterName: string;
   /** The group's MinSize and MaxSize; default 0 and 100. */
@@ -55,6 +60,7 @@ export function createSimClusterCapacityPort(options: SimClusterCapacityOptions)
     const to = cluster.instances.length;
     history?.record({ resource: `group/${options.groupName}`, action, from, to, at: clock.now() });
   };
+  let provider = options.provider && { ...options.provider };
   const ecsCluster = (name: string): void => {
     if (name !== options.clusterName) throw new NotFoundError(`no ECS cluster ${name}`, "cluster");
   };
@@ -62,7 +68,8 @@ export function createSimClusterCapacityPort(options: SimClusterCapacityOptions)
     async describeCluster(capacity, clusterName, serviceIds) {
       group(capacity);
       ecsCluster(clusterName);
-      return snapshotOf(cluster, clock.now(), serviceIds, { minSize, maxSize });
+      const snapshot = snapshotOf(cluster, clock.now(), serviceIds, { minSize, maxSize });
+      return provider ? { ...snapshot, provider: { ...provider } } : snapshot;
     },
     async setDesiredInstances(capacity, desired) {
       group(capacity);
@@ -96,6 +103,14 @@ export function createSimClusterCapacityPort(options: SimClusterCapacityOptions)
       // Each one leaves the instance count, and so the desired capacity, one lower.
       recorded("TerminateInstances", () => cluster.terminate(instanceIds, clock.now()));
     },
+    async takeOverScaling(capacity) {
+      group(capacity);
+      // UpdateCapacityProvider on something that is not a provider: ECS finds no provider by that name.
+      if (!provider || capacity.mode !== "capacityProvider") {
+        throw new NotFoundError(`no capacity provider named ${capacity.name}`, "name");
+      }
+      provider = { ...provider, managedScaling: false, managedTerminationProtection: false };
+    },
   };
 }
 
@@ -119,7 +134,6 @@ function snapshotOf(
     groupMinSize: size.minSize,
     groupMaxSize: size.maxSize,
     taskSizes,
-    scaleInOwner: "gantry",
   };
 }
 

@@ -110,6 +110,7 @@ export function groupsCapacityPort(groups: readonly SimGroup[], clock: Clock): C
     setDesiredInstances: (capacity, desired) => byName(capacity).setDesiredInstances(capacity, desired),
     setProtection: (capacity, ids, protect) => byName(capacity).setProtection(capacity, ids, protect),
     terminate: (capacity, ids) => byName(capacity).terminate(capacity, ids),
+    takeOverScaling: (capacity) => byName(capacity).takeOverScaling(capacity),
     drain: async (cluster, ids) => {
       const group = groups.find((g) => g.clusterName === cluster);
       if (!group) throw new NotFoundError(`no ECS cluster ${cluster}`, "cluster");
