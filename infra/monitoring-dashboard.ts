@@ -142,12 +142,12 @@ const widgets = [
   ]),
   ...row([
     {
-      // AWS/Usage counts the account's calls per API, Gantry's among them (no per-caller split exists).
-      title: "AWS API calls (account, AWS/Usage)",
+      // Each SDK client's requests, retries included (packages/functions/src/aws-call-count.ts).
+      title: "AWS requests by client (tick and alarm)",
       metrics: [
         [
           search(
-            '{AWS/Usage,Class,Resource,Service,Type} Type="API" (Service="ECS" OR Service="CloudWatch" OR Service="SQS" OR Service="AutoScaling" OR Service="EventBridge")',
+            `{${metricsNamespace},service,AwsService} MetricName="${METRICS.AwsCalls.name}"`,
             "Sum",
             "c",
           ),

@@ -123,7 +123,8 @@ export function describeOperations() {
         expect(gantryNames, name).toContain(name);
       }
       expect(text).toContain(`MetricName=\\"${METRICS.DesiredInstances.name}\\"`);
-      for (const m of ["DesiredTaskCount", "RunningTaskCount", "AWS/Usage"]) expect(text).toContain(m);
+      expect(text).toContain(`MetricName=\\"${METRICS.AwsCalls.name}\\"`);
+      for (const m of ["DesiredTaskCount", "RunningTaskCount"]) expect(text).toContain(m);
       for (const id of Object.keys(FUNCTIONS)) expect(text, id).toContain(`"${nameOf(fn(id))}"`);
     });
   });

@@ -14,6 +14,7 @@ import {
 import type { Clock, TargetConfig } from "@gantry/core";
 import { alarmTargets, createReconciler, type Reconciler, type ReconcilerDeps } from "@gantry/runtime";
 import { createAlarmTargetIndex } from "./alarm-targets.ts";
+import { countAwsCalls } from "./aws-call-count.ts";
 import { type FunctionEnv, readFunctionEnv } from "./function-env.ts";
 import type { AlarmDeps, TickDeps } from "./handler-deps.ts";
 import type { Observability } from "./observability.ts";
@@ -55,8 +56,9 @@ export function wireReconciler(
   options: { syncAlarms: boolean },
 ): { reconciler: Reconciler; store: DynamoStateStore } {
   const region = settings.region === undefined ? {} : { region: settings.region };
-  // Every AWS call a subsegment of the invocation's trace (active tracing: infra/stage-settings.ts).
+  // Every AWS call a subsegment of the invocation's trace (active tracing: infra/stage-settings.ts), and counted.
   const clients = traceClients(createAwsClients(region), observability.tracer);
+  countAwsCalls(clients, observability.metrics);
   const { deps, store } = reconcilerDeps(clients, settings, observability, options);
   return { reconciler: createReconciler(deps), store };
 }

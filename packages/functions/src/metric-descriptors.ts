@@ -5,7 +5,7 @@
 export type MetricUnitName = "Count" | "Milliseconds" | "None";
 
 /** The extra dimension a per-entity gauge carries besides Powertools' `service`. */
-export type EntityDimension = "TargetId" | "CapacityGroup";
+export type EntityDimension = "TargetId" | "CapacityGroup" | "AwsService";
 
 export interface MetricDescriptor {
   name: string;
@@ -79,6 +79,13 @@ export const METRICS = {
     dimensions: ["CapacityGroup"],
     emittedBy: RECONCILERS,
     description: "Instances a capacity group should run after the pass, per group.",
+  },
+  AwsCalls: {
+    name: "AwsCalls",
+    unit: "Count",
+    dimensions: ["AwsService"],
+    emittedBy: [FUNCTION_SERVICES.tick, FUNCTION_SERVICES.alarm],
+    description: "Requests sent per SDK client (ecs, cloudWatch, sqs, …), retries included, per invocation.",
   },
   TickPasses: handler("TickPasses", FUNCTION_SERVICES.tick, "Passes one tick invocation completed."),
   AlarmEventsReconciled: handler("AlarmEventsReconciled", FUNCTION_SERVICES.alarm, "Alarm events acted on."),
