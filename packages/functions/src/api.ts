@@ -69,7 +69,9 @@ function lambdaHandler(app: ReturnType<typeof buildApiApp>, { metrics }: Observa
 }
 
 const observability = createObservability();
-const depsFromEnv = lazy(() => complete({ ...createApiDepsFromEnv(process.env), ...observability }));
+const depsFromEnv = lazy(() =>
+  complete({ ...createApiDepsFromEnv(process.env, observability.tracer), ...observability }),
+);
 
 /** Lambda entry point (`packages/functions/src/api.handler`); dependencies are built on first request. */
 export const handler = withGantryMiddleware(

@@ -7,6 +7,7 @@ import { readFunctionEnv } from "./function-env.ts";
 import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
 import { createObservability, type Observability } from "./observability.ts";
+import { traceClients } from "./traced-clients.ts";
 
 export type { BacktestEvent, BacktestInput } from "./backtest/backtest-input.ts";
 export type { BacktestDeps } from "./backtest/run-job.ts";
@@ -32,7 +33,8 @@ export function createBacktestHandler(deps: BacktestDeps & Partial<Observability
 
 function depsFromEnv(env: NodeJS.ProcessEnv): BacktestDeps {
   const settings = readFunctionEnv(env);
-  const clients = createAwsClients(settings.region === undefined ? {} : { region: settings.region });
+  const region = settings.region === undefined ? {} : { region: settings.region };
+  const clients = traceClients(createAwsClients(region), observability.tracer);
   return {
     jobs: createDynamoJobStore({ client: clients.dynamoDb, tableName: settings.tableName }),
     clock: { now: () => Date.now() },

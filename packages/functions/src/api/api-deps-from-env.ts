@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Tracer } from "@aws-lambda-powertools/tracer";
 import {
   createAwsClients,
   createBacktestStarter,
@@ -10,15 +11,17 @@ import {
 import { createCloudWatchSeriesSource } from "@gantry/runtime/operator";
 import { systemClock } from "../deps-from-env.ts";
 import { readFunctionEnv } from "../function-env.ts";
+import { traceClients } from "../traced-clients.ts";
 import type { ApiDeps } from "./api-deps.ts";
 
 /**
  * The API's dependencies from the Lambda environment (TABLE_NAME, AWS_REGION, and BACKTEST_FUNCTION_NAME: the
  * function `simulate` starts; without it `simulate` answers 501). Throws EnvironmentError.
  */
-export function createApiDepsFromEnv(env: NodeJS.ProcessEnv): ApiDeps {
+export function createApiDepsFromEnv(env: NodeJS.ProcessEnv, tracer?: Tracer): ApiDeps {
   const settings = readFunctionEnv(env);
-  const clients = createAwsClients(regionOf(settings.region));
+  const untraced = createAwsClients(regionOf(settings.region));
+  const clients = tracer ? traceClients(untraced, tracer) : untraced;
   const store = createDynamoStateStore({ client: clients.dynamoDb, tableName: settings.tableName });
   const metrics = createMetricsPort(clients.cloudWatch);
   const backtestFunction = env.BACKTEST_FUNCTION_NAME?.trim();
