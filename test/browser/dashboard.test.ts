@@ -116,7 +116,7 @@ async function screenshot(name: string, readme = false): Promise<void> {
 describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
   it(title("leads the fleet page with what needs attention, each with its reason"), async () => {
     await page.goto(`${running().url}/#/`);
-    await expect.poll(() => page.locator("[data-testid=target-row]").count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => page.locator("[data-testid=target-row]").count(), { timeout: 10_000 }).toBe(5);
     const failing = issue("failing", GHOST);
     await expect.poll(() => failing.count()).toBe(1);
     expect(await failing.locator("[data-testid=issue-reason]").textContent()).toBe(
@@ -138,9 +138,9 @@ describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
       "no ECS service",
     );
     // The EC2 group: a readable row, linked to its page.
-    const group = page.locator("[data-testid=capacity] [data-testid=capacity-row]");
-    expect(await group.count()).toBe(1);
-    expect(await group.locator("[data-testid=capacity-link]").textContent()).toBe("demo-workers");
+    // The EC2 groups: demo-workers (mode asg) and demo-batch-cp (mode capacityProvider), by name.
+    const groups = page.locator("[data-testid=capacity] [data-testid=capacity-link]");
+    expect((await groups.allTextContents()).sort()).toEqual(["demo-batch-cp", "demo-workers"]);
   });
 
   it(title("shows a worker scale out and its reasons, switches dry run"), async () => {
@@ -268,7 +268,7 @@ describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
 
   it(title("has a page per capacity group: its instances, services and activity with reasons"), async () => {
     await page.goto(`${running().url}/#/`);
-    await page.locator("[data-testid=capacity-link]").click();
+    await page.locator("[data-testid=capacity-link]", { hasText: "demo-workers" }).click();
     const group = page.locator("[data-testid=capacity-page][data-group=demo-workers]");
     await group.waitFor();
     const services = page.locator("[data-testid=capacity-services] tbody tr");

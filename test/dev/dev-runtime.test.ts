@@ -30,7 +30,9 @@ const enc = (id: string) => id.split("/").slice(1).join("/");
 
 async function groupScaleOut(): Promise<Activity | undefined> {
   const { body } = await get("/capacity");
-  const group = (body.items as { lastActivity: Activity | null }[])[0];
+  const group = (body.items as { name: string; lastActivity: Activity | null }[]).find(
+    (g) => g.name === "demo-workers",
+  );
   return group?.lastActivity?.action === "ScaleOut" ? group.lastActivity : undefined;
 }
 
@@ -94,14 +96,15 @@ describe("gantry dev runtime", () => {
   it("sizes the workers' Auto Scaling group in the same passes: out as their load arrives", async () => {
     const { status, body } = await get("/capacity");
     expect(status).toBe(200);
-    expect(body.items).toEqual([
-      expect.objectContaining({
-        name: "demo-workers",
-        mode: "asg",
-        targetIds: expect.arrayContaining(["service/demo/orders-worker", "service/demo/events-worker"]),
-      }),
-    ]);
-    expect((body.items as { targetIds: string[] }[])[0]?.targetIds).toHaveLength(2);
+    const items = body.items as { name: string; targetIds: string[] }[];
+    // The second group, demo-batch-cp in mode capacityProvider, has its own test (capacity-provider-demo).
+    expect(items.map((g) => g.name).sort()).toEqual(["demo-batch-cp", "demo-workers"]);
+    const workers = items.find((g) => g.name === "demo-workers");
+    expect(workers).toMatchObject({
+      mode: "asg",
+      targetIds: expect.arrayContaining(["service/demo/orders-worker", "service/demo/events-worker"]),
+    });
+    expect(workers?.targetIds).toHaveLength(2);
     expect(scaledOut).toMatchObject({ targetId: "capacity/demo-workers", action: "ScaleOut" });
     const { fromCapacity, toCapacity } = scaledOut as Activity;
     expect(toCapacity).toBeGreaterThan(fromCapacity);

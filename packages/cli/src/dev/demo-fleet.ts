@@ -1,6 +1,7 @@
 // The demo account of `gantry dev`: two SQS worker services on the default worker policy (scale to zero
-// included), on one EC2 cluster whose Auto Scaling group the second stage sizes, and one web service tracking
-// ECS CPU on Fargate, each fed from a trace.
+// included), on one EC2 cluster whose Auto Scaling group the second stage sizes (mode asg), a batch worker in a
+// second ECS cluster behind a capacity provider (mode capacityProvider), and one web service tracking ECS CPU on
+// Fargate, each fed from a trace.
 import {
   type Clock,
   formatServiceId,
@@ -15,24 +16,39 @@ import {
   SimAccount,
   type SimService,
 } from "@gantry/sim";
-import { createDemoCapacityPort, createDemoCluster, demoCapacity, instancesFor } from "./demo-cluster.ts";
+import {
+  createDemoCapacityPort,
+  createDemoCluster,
+  demoCapacity,
+  demoProviderCapacity,
+  instancesFor,
+} from "./demo-cluster.ts";
 import type { DemoTraces } from "./demo-traces.ts";
 import type { SimFleet } from "./sim-fleet.ts";
 
 export const DEMO_CLUSTER = "demo";
+/** The batch worker's ECS cluster: one group per cluster, as gantry dev simulates them. */
+export const DEMO_BATCH_CLUSTER = "demo-batch";
 
 export interface DemoFleet extends SimFleet {
   /** The workers' EC2 instances (Auto Scaling group `demo-workers`); the web service runs on Fargate. */
   cluster: Ec2Cluster;
-  services: { orders: SimService; events: SimService; web: SimService };
+  /** The batch worker's EC2 instances (capacity provider `demo-batch-cp`). */
+  batchCluster: Ec2Cluster;
+  services: { orders: SimService; events: SimService; batch: SimService; web: SimService };
 }
 
 const ORDERS = { name: "orders-worker", initialDesired: 4 };
 const EVENTS = { name: "events-worker", initialDesired: 2 };
-const serviceId = (name: string) => formatServiceId({ cluster: DEMO_CLUSTER, service: name });
+const BATCH = { name: "batch-worker", initialDesired: 4 };
+const serviceId = (name: string, cluster = DEMO_CLUSTER) => formatServiceId({ cluster, service: name });
 
 /** The default worker policy on a service's own queue, within [0, max] tasks, sized by the second stage. */
-function workerConfig(service: SimService, maxCapacity: number): TargetConfigInput {
+function workerConfig(
+  service: SimService,
+  maxCapacity: number,
+  capacity = demoCapacity(),
+): TargetConfigInput {
   const processingTimeSeconds = service.settings.processingTimeSeconds;
   const config = defaultWorkerConfig({
     bounds: { minCapacity: 0, maxCapacity },
@@ -43,7 +59,7 @@ function workerConfig(service: SimService, maxCapacity: number): TargetConfigInp
     const sqsUtilization = { ...metric.sqsUtilization, queueUrl: service.queueUrl };
     return { ...policy, metric: { sqsUtilization } };
   });
-  const target = { ...config.target, id: service.id, capacity: demoCapacity() };
+  const target = { ...config.target, id: service.id, capacity };
   return { ...config, target, policies } as TargetConfigInput;
 }
 
@@ -74,7 +90,13 @@ export function createDemoFleet(traces: DemoTraces, startMs: number, seed = 0): 
   const workerIds = [ORDERS, EVENTS].map((w) => serviceId(w.name));
   const initialInstances = instancesFor(ORDERS.initialDesired + EVENTS.initialDesired);
   const cluster = createDemoCluster(workerIds, startMs, initialInstances);
-  const placement = placementByService(Object.fromEntries(workerIds.map((id) => [id, cluster])));
+  const batchId = serviceId(BATCH.name, DEMO_BATCH_CLUSTER);
+  // 4 tasks fill one instance; at the provider's 80 % the plan keeps two.
+  const batchCluster = createDemoCluster([batchId], startMs, 2);
+  const placement = placementByService({
+    ...Object.fromEntries(workerIds.map((id) => [id, cluster])),
+    [batchId]: batchCluster,
+  });
   const account = new SimAccount({ startMs, seed, attributeLagSeconds: 5, placement });
   const base = { cluster: DEMO_CLUSTER, taskStartupSeconds: 30 };
   const orders = account.addService({
@@ -93,8 +115,24 @@ export function createDemoFleet(traces: DemoTraces, startMs: number, seed = 0): 
     initialDesired: 8,
     cloudwatchDelaySeconds: 60,
   });
-  const inputs = [workerConfig(orders, 40), workerConfig(events, 30), webConfig(web)];
+  const batch = account.addService({
+    ...base,
+    ...BATCH,
+    cluster: DEMO_BATCH_CLUSTER,
+    trace: traces.events,
+    processingTimeSeconds: 1,
+  });
+  const inputs = [
+    workerConfig(orders, 40),
+    workerConfig(events, 30),
+    workerConfig(batch, 20, demoProviderCapacity()),
+    webConfig(web),
+  ];
   const configs = inputs.map((input) => parseWith(TargetConfigSchema, input));
-  const capacityPort = (clock: Clock) => createDemoCapacityPort(cluster, DEMO_CLUSTER, clock);
-  return { account, cluster, services: { orders, events, web }, configs, capacityPort };
+  const clusters = {
+    workers: { name: DEMO_CLUSTER, cluster },
+    batch: { name: DEMO_BATCH_CLUSTER, cluster: batchCluster },
+  };
+  const capacityPort = (clock: Clock) => createDemoCapacityPort(clusters, clock);
+  return { account, cluster, batchCluster, services: { orders, events, batch, web }, configs, capacityPort };
 }

@@ -52,7 +52,7 @@ async function run<F extends SimFleet>(fleet: F, options: DevOptions): Promise<D
   return { ...served, account: fleet.account, fleet };
 }
 
-/** The demo fleet: two SQS workers on an EC2 group and a web service on CPU. */
+/** The demo fleet: SQS workers on an EC2 group and on a capacity provider, a web service on CPU. */
 export async function startDev(options: DevOptions): Promise<DevRuntime<DemoFleet>> {
   const tracesDir = options.traces === "synthetic" ? undefined : (options.traces ?? SHARED_TRACES_DIR);
   const traces = demoTraces(tracesDir);
