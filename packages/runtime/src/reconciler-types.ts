@@ -75,7 +75,7 @@ export interface ReconcileOptions {
   targetIds?: readonly string[];
   /** What invoked this pass; an alarm event id is applied once per target. */
   trigger?: Trigger;
-  /** Concurrent GetQueueAttributes calls (default 32). */
+  /** Concurrent GetQueueAttributes calls (default 48). */
   queueConcurrency?: number;
   /** Sync the managed alarms on this full pass (default true); the tick does it once per invocation. */
   syncAlarms?: boolean;

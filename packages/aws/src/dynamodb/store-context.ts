@@ -11,7 +11,7 @@ export interface StoreContext {
 
 /** The state store's context: what one store instance (a Lambda container) remembers between calls. */
 export interface TargetStoreContext extends StoreContext {
-  /** Parsed configs by target id, reused while their item is unwritten (zod parsing is most of a read's CPU). */
+  /** Parsed items by target id, reused while the item is unwritten (zod parsing is most of a read's CPU). */
   configs: ConfigCache;
   /** Where reads or writes last found each target's item: at its shard, or still under the legacy key. */
   locations: Map<string, "shard" | "legacy">;

@@ -33,14 +33,24 @@ export interface TargetItem {
   deletedAt?: unknown;
 }
 
-/** Parsed configs by target id, with the item's version and updatedAt they were parsed at. */
-export type ConfigCache = Map<string, { version: number; updatedAt: number; config: TargetConfig }>;
+/** What an item held when it was parsed, and the stamp (versions, updatedAt) it was parsed at. */
+interface Parsed {
+  version: number;
+  stateVersion: number;
+  updatedAt: number;
+  config: TargetConfig;
+  state: TargetRecord["state"];
+  lastDecision: TargetRecord["lastDecision"];
+}
+
+/** Parsed items by target id (TargetStoreContext.configs). */
+export type ConfigCache = Map<string, Parsed>;
 
 /**
  * The record an item holds: undefined for a tombstone; CorruptItemError when it fails its schema. With a cache,
- * a config is parsed once per write of its item: every write moves `updatedAt` and every config write the
- * version, so while both stand the config is the one parsed (the loop writes only on change, so most targets'
- * items stand for many passes).
+ * an item is parsed once per write: every write moves `updatedAt` (and its versions), so while they stand the
+ * item is the one parsed. The loop writes only on change, so most items stand for many passes, and zod parsing
+ * is most of a listing's CPU.
  */
 export function readTargetItem(item: TargetItem, cache?: ConfigCache): TargetRecord | undefined {
   if (item.deletedAt !== undefined) return undefined;
@@ -55,30 +65,33 @@ export function readTargetItem(item: TargetItem, cache?: ConfigCache): TargetRec
   if (!Number.isSafeInteger(stateVersion) || (stateVersion as number) < 0) {
     throw new CorruptItemError(targetId, `stateVersion is ${JSON.stringify(stateVersion)}`);
   }
-  const config = cachedConfig(targetId, { version: version as number, updatedAt }, item.config, cache);
-  const lastDecision = readDecision(item.lastDecision);
-  return {
-    config,
-    state: readState(item.state),
-    ...(lastDecision && { lastDecision }),
-    version: version as number,
-    stateVersion: stateVersion as number,
-    updatedAt,
-  };
+  const stamp = { version: version as number, stateVersion: stateVersion as number, updatedAt };
+  const { config, state, lastDecision } = parsedItem(targetId, stamp, item, cache);
+  return { config, state, ...(lastDecision && { lastDecision }), ...stamp };
 }
 
-function cachedConfig(
+function parsedItem(
   targetId: string,
-  stamp: { version: number; updatedAt: number },
-  raw: unknown,
+  stamp: Pick<Parsed, "version" | "stateVersion" | "updatedAt">,
+  item: TargetItem,
   cache: ConfigCache | undefined,
-): TargetConfig {
+): Parsed {
   const cached = cache?.get(targetId);
-  if (cached?.version === stamp.version && cached.updatedAt === stamp.updatedAt) return cached.config;
-  const config = readConfig(targetId, raw);
+  const same =
+    cached?.version === stamp.version &&
+    cached.stateVersion === stamp.stateVersion &&
+    cached.updatedAt === stamp.updatedAt;
+  if (cached && same) return cached;
+  const config = readConfig(targetId, item.config);
+  const parsed = {
+    ...stamp,
+    config,
+    state: readState(item.state),
+    lastDecision: readDecision(item.lastDecision),
+  };
   // Shared by every later read of this item: frozen, so a caller that edits it in place fails loudly.
-  if (cache) cache.set(targetId, { ...stamp, config: deepFreeze(config) });
-  return config;
+  if (cache) cache.set(targetId, deepFreeze(parsed));
+  return parsed;
 }
 
 function deepFreeze<T>(value: T): T {
