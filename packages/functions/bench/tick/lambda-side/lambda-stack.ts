@@ -1,28 +1,18 @@
-// The Lambda side: real SDK v3 clients (the emulated AWS behind them), the real adapters, Powertools and the
-// reconciler, wired as deps-from-env.ts's wireReconciler wires the tick (which builds its own clients, so the
-// bench cannot pass it these).
-import {
-  type AwsClients,
-  createAlarmPort,
-  createAwsClients,
-  createClusterCapacityPort,
-  createDynamoCapacityStore,
-  createDynamoStateStore,
-  createEcsPort,
-  createEventsPort,
-  createMetricsPort,
-  createQueuePort,
-  type DynamoStateStore,
-} from "@gantry/aws";
+// The Lambda side: real SDK v3 clients (the emulated AWS behind them), counted and traced, and the reconciler
+// wired by the tick's own reconcilerDeps (deps-from-env.ts): the real adapters, Powertools logs and metrics,
+// the alarm port and the pass cursor. Only the clock is the bench's.
+import { type AwsClients, createAwsClients, type DynamoStateStore } from "@gantry/aws";
 import { createReconciler, type Reconciler } from "@gantry/runtime";
+import { countAwsCalls } from "../../../src/aws-call-count.ts";
+import { reconcilerDeps } from "../../../src/deps-from-env.ts";
 import { createObservability, type Observability } from "../../../src/observability.ts";
-import { toReconcileLogger } from "../../../src/powertools-logger.ts";
-import { toReconcileMetrics } from "../../../src/powertools-metrics.ts";
+import { traceClients } from "../../../src/traced-clients.ts";
 import type { AwsSide } from "../aws-side/aws-side.ts";
 import { InFlightCalls } from "../backend/in-flight.ts";
 import { Latency } from "../backend/latency.ts";
 import { installBackend } from "../backend/sdk-backend.ts";
 import { REGION, TABLE_NAME } from "../fleet/fleet-plan.ts";
+import { SUB_TICK_SECONDS } from "../run/tick-settings.ts";
 import type { BenchClock } from "./bench-clock.ts";
 
 /** The deployment's stage (GANTRY_STAGE): managed alarms are named `gantry-bench-…`. */
@@ -62,24 +52,18 @@ export function createLambdaStack(aws: AwsSide, clock: BenchClock, seed: number)
   installBackend(clients.eventBridge, "events", JSON_1_1, backend);
   installBackend(clients.autoScaling, "autoscaling", "text/xml", backend);
   installBackend(clients.dynamoDb, "dynamodb", JSON_1_0, backend);
-  const store = createDynamoStateStore({ client: clients.dynamoDb, tableName: TABLE_NAME });
   // Powertools as in Lambda (INFO logs, EMF metrics); their output is metered, not printed (log-meter.ts).
   const observability = createObservability();
-  const reconciler = createReconciler({
-    store,
-    ecs: createEcsPort(clients.ecs),
-    metrics: createMetricsPort(clients.cloudWatch),
-    queues: createQueuePort(clients.sqs),
-    events: createEventsPort(clients.eventBridge, { busName: "gantry-bench" }),
-    capacity: {
-      port: createClusterCapacityPort({ autoScaling: clients.autoScaling, ecs: clients.ecs }),
-      store: createDynamoCapacityStore({ client: clients.dynamoDb, tableName: TABLE_NAME }),
-    },
-    alarms: createAlarmPort(clients.cloudWatch),
-    alarmStage: BENCH_STAGE,
-    clock,
-    log: toReconcileLogger(observability.logger),
-    telemetry: toReconcileMetrics(observability.metrics),
-  });
+  const traced = traceClients(clients, observability.tracer);
+  countAwsCalls(traced, observability.metrics);
+  const settings = {
+    tableName: TABLE_NAME,
+    eventBusName: "gantry-bench",
+    subTickSeconds: SUB_TICK_SECONDS,
+    region: REGION,
+    stage: BENCH_STAGE,
+  };
+  const { deps, store } = reconcilerDeps(traced, settings, observability, { syncAlarms: true });
+  const reconciler = createReconciler({ ...deps, clock });
   return { clients, store, reconciler, observability, latency, inFlight };
 }
