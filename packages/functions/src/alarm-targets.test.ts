@@ -1,7 +1,23 @@
 import type { TargetConfig, TargetRecord } from "@gantry/core";
 import { VirtualClock } from "@gantry/testing";
 import { describe, expect, it, vi } from "vitest";
-import { createAlarmTargetIndex } from "./alarm-targets.ts";
+import { parseAlarmEvent } from "./alarm-event.ts";
+import {
+  ALARM_INDEX_MAX_AGE_MS,
+  ALARM_INDEX_MIN_AGE_MS,
+  createAlarmTargetIndex,
+  resolveAlarmTarget,
+} from "./alarm-targets.ts";
+
+function alarmEvent(alarmName: string) {
+  return parseAlarmEvent({
+    id: "evt-1",
+    source: "aws.cloudwatch",
+    "detail-type": "CloudWatch Alarm State Change",
+    time: "2026-01-05T12:00:00Z",
+    detail: { alarmName, state: { value: "ALARM" }, previousState: { value: "OK" } },
+  });
+}
 
 function record(targetId: string, policies: string[]): TargetRecord {
   return {
@@ -41,6 +57,36 @@ describe("createAlarmTargetIndex", () => {
     clock.advance(1);
     await index();
     expect(listTargets).toHaveBeenCalledTimes(2);
+  });
+
+  it("rebuilds the index for a name it does not know, at most every 10 s", async () => {
+    const clock = new VirtualClock();
+    const listTargets = vi.fn(async () => ({
+      records: [record("service/prod/a", ["a-high"])],
+      problems: [],
+    }));
+    const index = createAlarmTargetIndex({ store: { listTargets }, mapAlarms, clock });
+    await index();
+    await index({ refresh: true });
+    expect(listTargets).toHaveBeenCalledTimes(1);
+    clock.advance(ALARM_INDEX_MIN_AGE_MS);
+    await index({ refresh: true });
+    expect(listTargets).toHaveBeenCalledTimes(2);
+    clock.advance(ALARM_INDEX_MAX_AGE_MS - 1);
+    await index();
+    expect(listTargets).toHaveBeenCalledTimes(2);
+  });
+
+  it("finds an alarm put since the index was built", async () => {
+    const clock = new VirtualClock();
+    const records = [record("service/prod/a", ["a-high"])];
+    const listTargets = vi.fn(async () => ({ records: [...records], problems: [] }));
+    const index = createAlarmTargetIndex({ store: { listTargets }, mapAlarms, clock });
+    await index();
+    records.push(record("service/prod/b", ["b-high"]));
+    clock.advance(ALARM_INDEX_MIN_AGE_MS);
+    const event = alarmEvent("gantry-b-high");
+    expect(await resolveAlarmTarget(event, index)).toEqual({ targetId: "service/prod/b" });
   });
 
   it("does not keep a failed read", async () => {

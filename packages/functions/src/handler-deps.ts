@@ -17,8 +17,8 @@ export interface TickDeps extends Partial<Observability> {
 export interface AlarmDeps extends Partial<Observability> {
   reconciler: Reconciler;
   clock: Clock;
-  /** Managed alarm name → the id of the target whose policy owns it. */
-  alarmTargets: () => Promise<Map<string, string>>;
+  /** Managed alarm name → the id of the target whose policy owns it; `refresh` asks for a fresh index. */
+  alarmTargets: (options?: { refresh?: boolean }) => Promise<Map<string, string>>;
   /** The deployment's stage (GANTRY_STAGE): another stage's alarm is ignored. Unset: unstaged names only. */
   alarmStage?: string;
 }
