@@ -4,7 +4,8 @@ import type { StateStore } from "@gantry/core";
 import { appendActivity, readActivityPage } from "./activity-log.ts";
 import { readPassCursor, writePassCursor } from "./pass-cursor.ts";
 import { targetStoreContext, toDocumentClient } from "./store-context.ts";
-import { readAllTargets, readRawTarget, readTarget } from "./target-reads.ts";
+import { readAllTargets } from "./target-listing.ts";
+import { readRawTarget, readTarget } from "./target-reads.ts";
 import { writeConfig, writeState, writeTombstone } from "./target-writes.ts";
 
 export interface DynamoStateStoreOptions {

@@ -55,8 +55,30 @@ export type ConfigCache = Map<string, Parsed>;
 export function readTargetItem(item: TargetItem, cache?: ConfigCache): TargetRecord | undefined {
   if (item.deletedAt !== undefined) return undefined;
   const targetId = targetIdOfKey(item.sk);
-  const version = item.version;
-  const updatedAt = item.updatedAt;
+  const stamp = stampOf(targetId, item);
+  const { config, state, lastDecision } = parsedItem(targetId, stamp, item, cache);
+  return { config, state, ...(lastDecision && { lastDecision }), ...stamp };
+}
+
+/**
+ * The record an item's stamp alone (its versions and updatedAt, as a listing projects them) gives from the
+ * cache; undefined when the cache does not hold that write of the item (or the stamp is not valid).
+ */
+export function cachedRecord(item: TargetItem, cache: ConfigCache): TargetRecord | undefined {
+  const targetId = targetIdOfKey(item.sk);
+  const cached = cache.get(targetId);
+  if (cached === undefined || item.deletedAt !== undefined) return undefined;
+  const same =
+    cached.version === item.version &&
+    cached.stateVersion === (item.stateVersion ?? 0) &&
+    cached.updatedAt === item.updatedAt;
+  if (!same) return undefined;
+  const { config, state, lastDecision, version, stateVersion, updatedAt } = cached;
+  return { config, state, ...(lastDecision && { lastDecision }), version, stateVersion, updatedAt };
+}
+
+function stampOf(targetId: string, item: TargetItem): Pick<Parsed, "version" | "stateVersion" | "updatedAt"> {
+  const { version, updatedAt } = item;
   if (!Number.isSafeInteger(version) || (version as number) < 1) {
     throw new CorruptItemError(targetId, `version is ${JSON.stringify(version)}`);
   }
@@ -65,9 +87,7 @@ export function readTargetItem(item: TargetItem, cache?: ConfigCache): TargetRec
   if (!Number.isSafeInteger(stateVersion) || (stateVersion as number) < 0) {
     throw new CorruptItemError(targetId, `stateVersion is ${JSON.stringify(stateVersion)}`);
   }
-  const stamp = { version: version as number, stateVersion: stateVersion as number, updatedAt };
-  const { config, state, lastDecision } = parsedItem(targetId, stamp, item, cache);
-  return { config, state, ...(lastDecision && { lastDecision }), ...stamp };
+  return { version: version as number, stateVersion: stateVersion as number, updatedAt };
 }
 
 function parsedItem(

@@ -1,3 +1,4 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "@gantry/core";
 import { sampleConfig, sampleState } from "@gantry/testing";
@@ -103,6 +104,46 @@ describe("target shards", () => {
     const edited = await store.getTarget(id);
     expect(edited?.config).not.toBe(first?.config);
     expect(edited?.config.target.maxCapacity).toBe(12);
+  });
+});
+
+describe("a listing", () => {
+  it("reads in full only the items whose write this store has not parsed", async () => {
+    const client = new DynamoDBClient({
+      endpoint: server.endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "fake", secretAccessKey: "fake" },
+      maxAttempts: 1,
+    });
+    const fullReads: number[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { RequestItems?: Record<string, { Keys: unknown[] }> };
+        if (context.commandName === "BatchGetItemCommand") {
+          fullReads.push(input.RequestItems?.[server.tableName]?.Keys.length ?? 0);
+        }
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    const lister = createDynamoStateStore({ client, tableName: server.tableName, clock: () => clock });
+    const ids = ["a", "b", "c"].map((name) => `service/listing/${name}`);
+    for (const id of ids) await store.putConfig(sampleConfig(id), 0);
+    const mine = (listing: Awaited<ReturnType<typeof lister.listTargets>>) =>
+      listing.records.filter((r) => r.config.target.id.startsWith("service/listing/"));
+    const total = () => fullReads.reduce((sum, n) => sum + n, 0);
+
+    expect(mine(await lister.listTargets())).toHaveLength(3);
+    const first = total();
+    expect(first).toBeGreaterThanOrEqual(3);
+    expect(mine(await lister.listTargets())).toHaveLength(3);
+    expect(total()).toBe(first);
+    clock += 1;
+    await store.putState(ids[1] as string, sampleState(clock), { version: 1, stateVersion: 0 });
+    const listed = mine(await lister.listTargets());
+    expect(total()).toBe(first + 1);
+    expect(listed.find((r) => r.config.target.id === ids[1])).toMatchObject({ stateVersion: 1 });
+    client.destroy();
   });
 });
 

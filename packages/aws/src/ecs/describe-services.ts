@@ -76,7 +76,9 @@ function planBatches(ids: readonly string[]): { batches: Batch[]; failed: Servic
   ids.forEach((id, index) => {
     try {
       const { cluster, service } = parseServiceId(id, `ids[${index}]`);
-      byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), service]);
+      const names = byCluster.get(cluster);
+      if (names) names.push(service);
+      else byCluster.set(cluster, [service]);
     } catch (error) {
       failed.push({ id, error: asDomainError(error) });
     }
