@@ -8,6 +8,7 @@ import type { DecisionContext, PolicyProposal } from "./context.ts";
 import { applyFallback } from "./fallback.ts";
 import { applyGuards } from "./guards.ts";
 import { nextState } from "./next-state.ts";
+import { yieldToOtherController } from "./other-controller.ts";
 import { applyScaleToZero } from "./scale-to-zero.ts";
 import { resolveBounds } from "./scheduled-bounds.ts";
 import { decideStepScaling } from "./step-scaling.ts";
@@ -15,7 +16,7 @@ import { decideTargetTracking } from "./target-tracking.ts";
 
 /**
  * One decision for one ECS service: scheduled bounds → policies → combine → fallback → suspension and
- * deployment guards → scale to zero → HPA behavior → min/max. Pure: the same request gives the same decision.
+ * deployment guards → scale to zero → HPA behavior → min/max → another controller's hold. Pure: the same request gives the same decision.
  */
 export function decide(request: EvaluateRequest): Decision {
   const base = {
@@ -35,10 +36,12 @@ export function decide(request: EvaluateRequest): Decision {
   const combined = zero.combined;
   const shaped = applyBehavior(combined.capacity, desired, ctx.now, ctx.behavior, ctx.previous);
   const clamped = clampToBounds(shaped.value, desired, bounds);
-  const desiredCapacity = clamped.value;
+  const owned = yieldToOtherController(clamped.value, ctx);
+  const desiredCapacity = owned.value;
   const action: ScalingAction =
     desiredCapacity > desired ? "ScaleOut" : desiredCapacity < desired ? "ScaleIn" : "None";
   const reasons = collectReasons(ctx, [
+    ...(owned.reason ? [owned.reason] : []),
     ...bounds.reasons,
     ...proposals.flatMap((p) => p.reasons),
     ...combined.reasons,

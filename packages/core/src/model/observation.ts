@@ -17,6 +17,8 @@ export const ObservationSchema = z.strictObject({
   desiredCount: CapacitySchema,
   pendingCount: CapacitySchema.default(0),
   deploymentInProgress: z.boolean().default(false),
+  /** The service is still a scalable target of Application Auto Scaling (ECS namespace). */
+  managedByApplicationAutoScaling: z.boolean().default(false),
   /** CloudWatch-backed policies: datapoints per policy name, oldest first. */
   metrics: z.record(z.string(), z.array(DatapointSchema).max(1440)).default({}),
   /** sqs policies: queue attributes sampled at `now`, per queue URL. */

@@ -35,6 +35,8 @@ export const REASON_CODES = [
   "ScaleUpLimit",
   "ScaleDownLimit",
   "DryRun",
+  // Gantry's own: another controller owns the service.
+  "ManagedByApplicationAutoScaling",
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

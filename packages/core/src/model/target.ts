@@ -17,6 +17,11 @@ export const TargetSchema = z
     minCapacity: CapacitySchema,
     maxCapacity: CapacitySchema,
     dryRun: z.boolean().default(false),
+    /**
+     * Scale the service although Application Auto Scaling still has it registered. Off by default: two
+     * controllers would fight over its desired count (see ManagedByApplicationAutoScaling).
+     */
+    takeOver: z.boolean().default(false),
     suspendedState: SuspendedStateSchema.default({
       dynamicScalingInSuspended: false,
       dynamicScalingOutSuspended: false,
