@@ -35,7 +35,7 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
       tracesDir: values.traces,
       onRun: (id, row) =>
         console.error(
-          `${id.padEnd(30)} ${row.scaler.padEnd(20)} ${row.withinSloPct.toFixed(2).padStart(6)} % within SLO, ${row.costRatio?.toFixed(2)}× fluid  (${row.runSeconds.toFixed(1)} s)`,
+          `${id.padEnd(30)} ${row.scaler.padEnd(20)} ${row.withinSloPct.toFixed(2).padStart(6)} % within SLO, ${row.workRatio?.toFixed(2)}× work, ${row.costRatio?.toFixed(2)}× fluid, ${row.relaunchesWithin3MinPct.toFixed(1)} % relaunched  (${row.runSeconds.toFixed(1)} s)`,
         ),
     }),
   );

@@ -1,5 +1,6 @@
 // The tasks of one ECS service and their worker slots, in typed arrays indexed by task number. Freed task
 // numbers are reused; a task's slots are `task * concurrency + k`.
+import { LaunchLog } from "./launch-log.ts";
 import type { MessageDeque } from "./message-deque.ts";
 
 /** Lifecycle states. BLOCKED: pending with no room to place it (see placement.ts); PENDING: starting. */
@@ -19,6 +20,10 @@ export class TaskTable {
   slotStarted = new Float64Array(16);
   slotDuration = new Float64Array(16);
   slotReceives = new Uint32Array(16);
+  /** Every task created and removed, for the relaunch figure. */
+  readonly launchLog = new LaunchLog();
+  /** Σ processing ms of the messages processed to the end (the work served; see WorkerSlots). */
+  servedWorkMs = 0;
   #free: number[] = [];
   #used = 0;
   // Task billing: closed lifetimes plus, for live tasks, Σ(now − createdAt) = live·now − Σ createdAt, in
@@ -86,6 +91,7 @@ export class TaskTable {
     this.counts[state] = (this.counts[state] ?? 0) + 1;
     this.#live++;
     this.#liveCreatedSum += now - this.#originMs;
+    this.launchLog.recordLaunch(now);
     return i;
   }
 
@@ -104,6 +110,7 @@ export class TaskTable {
     this.#liveCreatedSum -= created - this.#originMs;
     this.#live--;
     this.#free.push(i);
+    this.launchLog.recordStop(now);
   }
 
   #grow(): void {

@@ -57,6 +57,7 @@ export class WorkerSlots {
     const t = this.#tasks;
     if ((id & 1) === DONE) {
       this.#waits.push(((t.slotStarted[slot] as number) - (t.slotArrival[slot] as number)) / 1000);
+      t.servedWorkMs += now - (t.slotStarted[slot] as number);
       this.#queue.deleteInFlight();
       this.#free(slot, now);
       return;

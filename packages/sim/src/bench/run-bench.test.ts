@@ -38,6 +38,9 @@ describe("the benchmark", () => {
       expect(row.messages).toBe(total);
       expect(row.fluidBoundTaskSeconds).toBe(outcome.fluidBoundTaskSeconds);
       expect(row.costRatio).toBeCloseTo(row.taskSeconds / outcome.fluidBoundTaskSeconds, 9);
+      // Every scaler bills at least the work it served: the floor holds.
+      expect(row.workRatio).toBeGreaterThanOrEqual(1);
+      expect(row.relaunchesWithin3Min).toBeLessThanOrEqual(row.launches);
       expect(row.withinSloPct).toBeGreaterThanOrEqual(0);
       expect(row.withinSloPct).toBeLessThanOrEqual(100);
     }
@@ -48,11 +51,15 @@ describe("the benchmark", () => {
     expect(gantry && awsTargetTracking && dominates(gantry, awsTargetTracking)).toBe(true);
   });
 
-  it("prints ratios to the fluid bound and to each other scaler", () => {
+  it("leads with the work ratio, then the fluid bound and each other scaler", () => {
     const table = scenarioTable(outcome);
-    expect(table).toContain("| scaler | within SLO | p99 wait | task-hours | ÷ fluid bound | ÷ gantry |");
+    expect(table).toContain(
+      "| scaler | within SLO | ÷ work | task-hours | p99 wait | relaunched < 3 min | ÷ fluid bound | ÷ gantry |",
+    );
     expect(table.split("\n").filter((l) => l.startsWith("| gantry |"))).toHaveLength(1);
-    expect(goalTable([outcome])).toMatch(/\| fixture-burst \| [\d.]+ % \| [\d.]+× \| (met|missed) \|/);
+    expect(goalTable([outcome])).toMatch(
+      /\| fixture-burst \| 60 s \| [\d.]+ % \| [\d.]+× \| ≥ 99.5 %, ≤ 1.15×: (met|missed) \| [\d.]+ %: (met|missed) \|/,
+    );
   });
 
   it("writes the table, the JSON and a chart per scaler", () => {

@@ -110,6 +110,43 @@ describe("runSimulation", () => {
     ]);
   });
 
+  it("measures the work served, the floor of cost, and the cost against it", () => {
+    const trace = requestsTrace([0, 10, 20], [2, 3, 4]);
+    const options = {
+      trace,
+      scaler: fixed(1),
+      bounds: { minCapacity: 0, maxCapacity: 1 },
+      initialDesired: 1,
+    };
+    const one = runSimulation({ ...options, tailSeconds: 60 });
+    expect(one).toMatchObject({ processed: 3, workTaskSeconds: 9 });
+    expect(one.workRatio).toBeCloseTo(one.taskSeconds / 9, 12);
+    // Two messages at a time: the same work fills half the task-seconds.
+    const two = runSimulation({ ...options, tailSeconds: 60, concurrency: 2 });
+    expect(two.workTaskSeconds).toBe(4.5);
+    const idle = runSimulation({ ...options, trace: countsTrace([0, 0]) });
+    expect(idle).toMatchObject({ workTaskSeconds: 0, workRatio: null });
+  });
+
+  it("counts launches that replace a task stopped within 3 minutes", () => {
+    // On for `period` ÷ 2 minutes, off for as long: each launch after the first follows a stop by half a period.
+    const flapping = (periodMinutes: number): Scaler => {
+      let k = 0;
+      return {
+        name: "flap",
+        intervalSeconds: 60,
+        step: () => (k++ % periodMinutes < periodMinutes / 2 ? 1 : 0),
+      };
+    };
+    const trace = countsTrace(Array(3600).fill(0));
+    const bounds = { minCapacity: 0, maxCapacity: 1 };
+    const fast = runSimulation({ trace, scaler: flapping(4), bounds });
+    expect(fast).toMatchObject({ launches: 15, relaunchesWithin3Min: 14 });
+    expect(fast.relaunchesWithin3MinPct).toBeCloseTo((100 * 14) / 15, 12);
+    const slow = runSimulation({ trace, scaler: flapping(8), bounds });
+    expect(slow).toMatchObject({ launches: 8, relaunchesWithin3Min: 0, relaunchesWithin3MinPct: 0 });
+  });
+
   it("reports progress and rejects bad bounds", () => {
     const progress: number[] = [];
     run({ scaler: fixed(undefined), onProgress: (p) => progress.push(p.simulatedSeconds / p.totalSeconds) });

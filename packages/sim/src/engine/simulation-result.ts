@@ -40,6 +40,19 @@ export interface SimulationResult {
   readonly maxBacklog: number;
   /** ∫ (pending + running + draining tasks) dt: what Fargate bills. */
   readonly taskSeconds: number;
+  /**
+   * The true floor of cost: Σ processing seconds of the messages processed to the end, ÷ the messages a task
+   * works at once (task-seconds of pure work; no scaler can bill less for the same messages).
+   */
+  readonly workTaskSeconds: number;
+  /** taskSeconds ÷ workTaskSeconds (≥ 1 for every scaler); null when no message was processed. */
+  readonly workRatio: number | null;
+  /** Tasks started (warm-started ones included). */
+  readonly launches: number;
+  /** Launches that replace a task stopped in the previous 3 minutes (each stop matched once; launch-log.ts). */
+  readonly relaunchesWithin3Min: number;
+  /** relaunchesWithin3Min as % of launches; 0 when there were none. */
+  readonly relaunchesWithin3MinPct: number;
   /** Times the scaler changed the desired count. */
   readonly scalingActions: number;
   /** From the first arrival to the first action above the initial desired count at or after it. */
@@ -76,6 +89,21 @@ function firstScaleOutDelay(service: SimService, context: ResultContext): number
   return action === undefined ? null : (action.at - firstArrival) / 1000;
 }
 
+function costFigures(service: SimService, endMs: number) {
+  const { tasks } = service.ecs;
+  const taskSeconds = tasks.taskMs(endMs) / 1000;
+  const workTaskSeconds = tasks.servedWorkMs / 1000 / tasks.concurrency;
+  const { launches, relaunches } = tasks.launchLog;
+  return {
+    taskSeconds,
+    workTaskSeconds,
+    workRatio: workTaskSeconds > 0 ? taskSeconds / workTaskSeconds : null,
+    launches,
+    relaunchesWithin3Min: relaunches,
+    relaunchesWithin3MinPct: launches > 0 ? (100 * relaunches) / launches : 0,
+  };
+}
+
 export function summarizeRun(service: SimService, context: ResultContext): SimulationResult {
   const { queue, ecs } = service;
   const waits = ecs.waits.summarize(context.sloSeconds);
@@ -98,7 +126,7 @@ export function summarizeRun(service: SimService, context: ResultContext): Simul
     sloSeconds: context.sloSeconds,
     withinSloPct: judged === 0 ? 100 : (100 * waits.withinSlo) / judged,
     maxBacklog: queue.maxVisible,
-    taskSeconds: ecs.tasks.taskMs(context.endMs) / 1000,
+    ...costFigures(service, context.endMs),
     scalingActions: context.actions.length,
     firstScaleOutDelayS: firstScaleOutDelay(service, context),
     initialDesired: context.initialDesired,

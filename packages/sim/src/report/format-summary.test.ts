@@ -17,13 +17,18 @@ const report: SimulationReport = {
   costRatio: 2,
   scalingActions: 6,
   firstScaleOutDelayS: null,
+  workTaskSeconds: 14_400,
+  workRatio: 2.5,
+  launches: 40,
+  relaunchesWithin3Min: 10,
+  relaunchesWithin3MinPct: 25,
 };
 
 describe("formatSummary", () => {
   it("prints one aligned line per figure", () => {
     const text = formatSummary(report, { traceDescription: "a burst" });
     const lines = text.trimEnd().split("\n");
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(15);
     expect(new Set(lines.map((line) => line.search(/(?<= {2})\S/))).size).toBe(1);
     expect(text).toContain("Trace             burst: a burst");
     expect(text).toContain("Messages          12,345");
@@ -32,10 +37,14 @@ describe("formatSummary", () => {
     expect(text).toContain("Task-hours        10.00");
     expect(text).toContain("Cost ratio        2.00× the fluid bound");
     expect(text).toContain("First scale-out   none");
+    expect(text).toContain("Work              4.00 task-hours (the floor: Σ processing time)");
+    expect(text).toContain("Work ratio        2.50× the work");
+    expect(text).toContain("Launches          40; 10 (25.0 %) replace a task stopped < 3 min before");
   });
 
   it("says so when there is no cost ratio", () => {
     expect(formatSummary({ ...report, costRatio: null })).toContain("n/a");
+    expect(formatSummary({ ...report, workRatio: null })).toContain("Work ratio        n/a (no work)");
   });
 });
 

@@ -28,6 +28,11 @@ function formatFirstScaleOut(delay: number | null): string {
   return delay === null ? "none" : `${formatSeconds(delay)} after the first arrival`;
 }
 
+function formatLaunches(report: SimulationReport): string {
+  const relaunched = `${integer.format(report.relaunchesWithin3Min)} (${report.relaunchesWithin3MinPct.toFixed(1)} %)`;
+  return `${integer.format(report.launches)}; ${relaunched} replace a task stopped < 3 min before`;
+}
+
 /** The report as aligned `label  value` lines, ending with a newline. */
 export function formatSummary(report: SimulationReport, context: SummaryContext = {}): string {
   const waits = [report.p50WaitS, report.p99WaitS, report.maxWaitS].map(formatSeconds).join(" / ");
@@ -40,13 +45,16 @@ export function formatSummary(report: SimulationReport, context: SummaryContext 
     ["Wait p50/p99/max", waits],
     ["Max backlog", `${integer.format(report.maxBacklog)} messages`],
     ["Task-hours", formatHours(report.taskSeconds)],
-    ["Fluid bound", `${formatHours(report.fluidBoundTaskSeconds)} task-hours`],
+    ["Work", `${formatHours(report.workTaskSeconds)} task-hours (the floor: Σ processing time)`],
+    ["Work ratio", report.workRatio === null ? "n/a (no work)" : `${report.workRatio.toFixed(2)}× the work`],
+    ["Fluid bound", `${formatHours(report.fluidBoundTaskSeconds)} task-hours (per-minute whole tasks)`],
     [
       "Cost ratio",
       report.costRatio === null ? "n/a (no work)" : `${report.costRatio.toFixed(2)}× the fluid bound`,
     ],
     ["Scaling actions", integer.format(report.scalingActions)],
     ["First scale-out", formatFirstScaleOut(report.firstScaleOutDelayS)],
+    ["Launches", formatLaunches(report)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   return rows.map(([label, value]) => `${label.padEnd(width)}${value}\n`).join("");

@@ -37,7 +37,12 @@ describe("toSimulationReport", () => {
       fluidBoundTaskSeconds: 600,
       scalingActions: result.actions.length,
       firstScaleOutDelayS: result.firstScaleOutDelayS,
+      workTaskSeconds: result.workTaskSeconds,
+      launches: result.launches,
+      relaunchesWithin3Min: result.relaunchesWithin3Min,
     });
+    expect(report.workTaskSeconds).toBeGreaterThan(0);
+    expect(report.workRatio).toBeCloseTo(result.taskSeconds / result.workTaskSeconds, 12);
     expect(report.costRatio).toBeCloseTo(result.taskSeconds / 600, 12);
   });
 

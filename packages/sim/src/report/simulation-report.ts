@@ -14,11 +14,20 @@ export interface SimulationReport {
   readonly maxWaitS: number;
   readonly maxBacklog: number;
   readonly taskSeconds: number;
+  /** Per minute, the work arriving rounded up to whole tasks (fluid-bound.ts): a reference, not a floor. */
   readonly fluidBoundTaskSeconds: number;
   /** taskSeconds ÷ fluidBoundTaskSeconds; null when the bound is 0 (no work arrived), as JSON has no ∞. */
   readonly costRatio: number | null;
   readonly scalingActions: number;
   readonly firstScaleOutDelayS: number | null;
+  /** Σ processing seconds of the messages served ÷ concurrency: the true floor of taskSeconds. */
+  readonly workTaskSeconds: number;
+  /** taskSeconds ÷ workTaskSeconds; null when nothing was processed. */
+  readonly workRatio: number | null;
+  readonly launches: number;
+  /** Launches that replace a task stopped in the previous 3 minutes, and their share of launches in %. */
+  readonly relaunchesWithin3Min: number;
+  readonly relaunchesWithin3MinPct: number;
 }
 
 export const SIMULATION_REPORT_KEYS = [
@@ -36,9 +45,14 @@ export const SIMULATION_REPORT_KEYS = [
   "costRatio",
   "scalingActions",
   "firstScaleOutDelayS",
+  "workTaskSeconds",
+  "workRatio",
+  "launches",
+  "relaunchesWithin3Min",
+  "relaunchesWithin3MinPct",
 ] as const satisfies readonly (keyof SimulationReport)[];
 
-/** The report of a run, given the fluid lower bound in task-seconds for the same trace (fluid-bound.ts). */
+/** The report of a run, given the fluid bound in task-seconds for the same trace (fluid-bound.ts). */
 export function toSimulationReport(result: SimulationResult, fluidBound: number): SimulationReport {
   return {
     scaler: result.scaler,
@@ -55,5 +69,10 @@ export function toSimulationReport(result: SimulationResult, fluidBound: number)
     costRatio: fluidBound > 0 ? result.taskSeconds / fluidBound : null,
     scalingActions: result.scalingActions,
     firstScaleOutDelayS: result.firstScaleOutDelayS,
+    workTaskSeconds: result.workTaskSeconds,
+    workRatio: result.workRatio,
+    launches: result.launches,
+    relaunchesWithin3Min: result.relaunchesWithin3Min,
+    relaunchesWithin3MinPct: result.relaunchesWithin3MinPct,
   };
 }

@@ -1,7 +1,8 @@
-// The fluid lower bound on cost (DESIGN §5): each minute, exactly the tasks that the work arriving in that
-// minute needs, ⌈work ÷ 60 s⌉, started instantly and never queueing. No real scaler can spend less, since work
-// cannot be done before it arrives and a task costs at least the minute it is needed. Work is treated as
-// divisible (a 300 s message counts as 300 task-seconds, spread however helps), which is what makes it a bound.
+// The fluid bound (DESIGN §5): each minute, the tasks that the work arriving in that minute needs, ⌈work ÷ 60 s⌉,
+// started instantly and never queueing. A reference for plots and tables, NOT a lower bound: it rounds every
+// minute up to whole tasks, while work may wait up to the SLO and a standing queue carries it across minutes,
+// so a good scaler can come in below it. The true floor of cost is the work itself, Σ processing time
+// (SimulationResult.workTaskSeconds; workRatio = taskSeconds ÷ workTaskSeconds).
 //
 // Work per minute: the per-request durations of the messages arriving in it when the trace has them, else
 // count × processingTimeSeconds. Scaled counts traces carry fractional counts (2.5 messages in a minute); we
