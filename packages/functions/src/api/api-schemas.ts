@@ -238,6 +238,11 @@ export const SimulationReportSchema = z.strictObject({
   costRatio: z.number().nullable(),
   scalingActions: z.number(),
   firstScaleOutDelayS: z.number().nullable(),
+  workTaskSeconds: z.number(),
+  workRatio: z.number().nullable(),
+  launches: z.number(),
+  relaunchesWithin3Min: z.number(),
+  relaunchesWithin3MinPct: z.number(),
 }) satisfies z.ZodType<SimulationReport>;
 
 /** A backtest job's id, as `POST …/simulate` makes them. */
