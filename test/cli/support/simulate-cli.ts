@@ -24,6 +24,11 @@ export const REPORT_KEYS = [
   "costRatio",
   "scalingActions",
   "firstScaleOutDelayS",
+  "workTaskSeconds",
+  "workRatio",
+  "launches",
+  "relaunchesWithin3Min",
+  "relaunchesWithin3MinPct",
 ];
 
 /** 15 quiet-ish minutes with a burst in minutes 4–5, so every scaler has to scale out. */
