@@ -35,8 +35,9 @@ export class WaitLog {
     this.#waits[this.#length++] = seconds;
   }
 
-  summarize(sloSeconds: number): WaitSummary {
-    const sorted = this.#waits.slice(0, this.#length).sort();
+  /** Over the waits recorded at positions [from, to) (in the order they were pushed); all by default. */
+  summarize(sloSeconds: number, from = 0, to = this.#length): WaitSummary {
+    const sorted = this.#waits.slice(from, to).sort();
     let withinSlo = 0;
     for (const w of sorted) {
       if (w > sloSeconds) break;

@@ -14,10 +14,14 @@ export {
 } from "./bench-ec2-scenarios.ts";
 export { type Ec2Goal, ec2Goal, ec2Markdown } from "./bench-ec2-table.ts";
 export { dominates, goalTable, scenarioTable } from "./bench-table.ts";
+export { describeSloGoal, MAX_RELAUNCH_PCT, meetsSloGoal, type SloGoal, sloGoal } from "./goals.ts";
+export { heldOutTable } from "./held-out-table.ts";
+export { markdownTable } from "./markdown-table.ts";
 export {
   BENCH_SCALERS,
   type BenchOptions,
   type BenchRow,
+  partReport,
   runScenario,
   type ScenarioOutcome,
 } from "./run-bench.ts";

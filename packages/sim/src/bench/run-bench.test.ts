@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dominates, goalTable, scenarioTable } from "./bench-table.ts";
+import { heldOutTable } from "./held-out-table.ts";
 import { BENCH_SCALERS, runScenario } from "./run-bench.ts";
 import type { BenchScenario } from "./scenarios.ts";
 import { writeResults } from "./write-results.ts";
@@ -60,6 +61,22 @@ describe("the benchmark", () => {
     expect(goalTable([outcome])).toMatch(
       /\| fixture-burst \| 60 s \| [\d.]+ % \| [\d.]+× \| ≥ 99.5 %, ≤ 1.15×: (met|missed) \| [\d.]+ %: (met|missed) \|/,
     );
+  });
+
+  it("scores the tuning and the held-out part of every run, and reports the part asked for", () => {
+    for (const row of outcome.rows) {
+      expect(row.part).toBe("all");
+      expect(row.parts.tune.messages + row.parts.validate.messages).toBe(row.messages);
+      expect(row.parts.tune.taskSeconds + row.parts.validate.taskSeconds).toBeCloseTo(row.taskSeconds, 6);
+    }
+    const validate = runScenario(scenario, { tracesDir: dir, part: "validate", scalers: ["gantry"] });
+    const [row] = validate.rows;
+    expect(row?.part).toBe("validate");
+    expect(row?.withinSloPct).toBe(row?.parts.validate.withinSloPct);
+    expect(row?.workRatio).toBe(row?.parts.validate.workRatio);
+    // The fluid bound of the last 22 minutes (the split falls at minute 67 of 90): 3 minutes of 120, then none.
+    expect(validate.fluidBoundTaskSeconds).toBe(3 * 4 * 60);
+    expect(heldOutTable([outcome])).toMatch(/\| fixture-burst \| gantry \| [\d.]+ % at [\d.]+× \| /);
   });
 
   it("writes the table, the JSON and a chart per scaler", () => {

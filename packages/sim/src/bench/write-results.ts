@@ -1,15 +1,30 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { plotSimulation } from "../report/plot-simulation.ts";
+import type { TracePart } from "../traces/held-out.ts";
 import { goalTable, scenarioTable } from "./bench-table.ts";
+import { heldOutTable } from "./held-out-table.ts";
 import type { ScenarioOutcome } from "./run-bench.ts";
 
-/** The benchmark's markdown: the goal summary, then one table per scenario. */
+/** The benchmark's markdown: the goal summary, tune against validate, then one table per scenario. */
 export function benchMarkdown(outcomes: readonly ScenarioOutcome[], header: string): string {
-  return [header, "## Goal", goalTable(outcomes), "## Scenarios", ...outcomes.map(scenarioTable)].join(
-    "\n\n",
-  );
+  const part = outcomes[0]?.rows[0]?.part ?? "all";
+  return [
+    header,
+    `## Goal (${PART_TITLES[part]})`,
+    goalTable(outcomes),
+    "## Held out: the tuning part against the validation part",
+    heldOutTable(outcomes),
+    `## Scenarios (${PART_TITLES[part]})`,
+    ...outcomes.map(scenarioTable),
+  ].join("\n\n");
 }
+
+const PART_TITLES: Readonly<Record<TracePart, string>> = {
+  all: "whole traces",
+  tune: "tuning parts",
+  validate: "held-out validation parts",
+};
 
 /** Writes results.md, results.json and one SVG chart per scenario and scaler into `dir`. */
 export function writeResults(dir: string, outcomes: readonly ScenarioOutcome[], header: string): string[] {

@@ -6,4 +6,5 @@ export {
   simulationSteps,
 } from "./run-simulation.ts";
 export { createScalerView } from "./scaler-view.ts";
-export type { ScalingActionRecord, SimulationResult } from "./simulation-result.ts";
+export type { WindowFigures } from "./score-window.ts";
+export type { RunParts, ScalingActionRecord, SimulationResult } from "./simulation-result.ts";

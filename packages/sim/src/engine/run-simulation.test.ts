@@ -2,6 +2,7 @@ import type { Datapoint } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import { countsTrace, requestsTrace } from "../account/fixtures/test-traces.ts";
 import type { Scaler, ScalerView } from "../scalers/scaler.ts";
+import { cutTrace } from "../traces/slice.ts";
 import { runSimulation, type SimulationOptions } from "./run-simulation.ts";
 
 const fixed = (n: number | undefined): Scaler => ({ name: `fixed-${n}`, intervalSeconds: 60, step: () => n });
@@ -145,6 +146,34 @@ describe("runSimulation", () => {
     expect(fast.relaunchesWithin3MinPct).toBeCloseTo((100 * 14) / 15, 12);
     const slow = runSimulation({ trace, scaler: flapping(8), bounds });
     expect(slow).toMatchObject({ launches: 8, relaunchesWithin3Min: 0, relaunchesWithin3MinPct: 0 });
+  });
+
+  it("scores a split run in two parts: the first reads as a run cut at the split", () => {
+    const trace = countsTrace(Array.from({ length: 1200 }, (_, i) => (i % 300 < 100 ? 2 : 0.3)));
+    const options = { trace, processingTimeSeconds: 0.8, sloSeconds: 20 };
+    const split = run({ ...options, splitAtSeconds: 900 });
+    const cut = run({ ...options, trace: cutTrace(trace, 0, 900) });
+    const parts = split.parts;
+    expect(parts?.splitAtMs).toBe(900_000);
+    expect(parts?.tune).toEqual({
+      messages: cut.messages,
+      withinSloPct: cut.withinSloPct,
+      p50WaitS: cut.p50WaitS,
+      p99WaitS: cut.p99WaitS,
+      maxWaitS: cut.maxWaitS,
+      taskSeconds: cut.taskSeconds,
+      workTaskSeconds: cut.workTaskSeconds,
+      workRatio: cut.workRatio,
+      launches: cut.launches,
+      relaunchesWithin3Min: cut.relaunchesWithin3Min,
+      relaunchesWithin3MinPct: cut.relaunchesWithin3MinPct,
+    });
+    const { tune, validate } = parts ?? {};
+    expect((tune?.taskSeconds ?? 0) + (validate?.taskSeconds ?? 0)).toBeCloseTo(split.taskSeconds, 9);
+    expect((tune?.messages ?? 0) + (validate?.messages ?? 0)).toBe(split.messages);
+    expect((tune?.launches ?? 0) + (validate?.launches ?? 0)).toBe(split.launches);
+    expect(validate?.messages).toBeGreaterThan(0);
+    expect(run(options).parts).toBeUndefined();
   });
 
   it("reports progress and rejects bad bounds", () => {

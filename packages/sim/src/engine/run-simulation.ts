@@ -8,7 +8,13 @@ import type { SimService } from "../account/sim-service.ts";
 import type { Scaler, ScalerBounds } from "../scalers/scaler.ts";
 import { type Trace, traceSeconds } from "../traces/trace.ts";
 import { createScalerView } from "./scaler-view.ts";
-import { type ScalingActionRecord, type SimulationResult, summarizeRun } from "./simulation-result.ts";
+import { countOverdue, readCounters } from "./score-window.ts";
+import {
+  type ResultContext,
+  type ScalingActionRecord,
+  type SimulationResult,
+  summarizeRun,
+} from "./simulation-result.ts";
 
 export interface SimulationProgress {
   readonly simulatedSeconds: number;
@@ -27,6 +33,11 @@ export interface SimulationOptions extends ServiceDefaults {
   readonly initialDesired?: number;
   /** Wait target for withinSloPct; default 60. */
   readonly sloSeconds?: number;
+  /**
+   * Seconds from the start at which the run is also scored in two parts (result.parts): tune before it,
+   * validate from it on (see held-out.ts). Default: no split.
+   */
+  readonly splitAtSeconds?: number;
   /** Extra time simulated after the trace ends (the queue drains); default 0. */
   readonly tailSeconds?: number;
   /** Start of the run, epoch ms; default the trace's startTime, else 0. */
@@ -48,6 +59,7 @@ function checkRun(options: SimulationOptions): void {
   }
   checkNumber(options.sloSeconds ?? 0, "sloSeconds", 0);
   checkNumber(options.tailSeconds ?? 0, "tailSeconds", 0);
+  checkNumber(options.splitAtSeconds ?? 0, "splitAtSeconds", 0);
   if (!(scaler.intervalSeconds > 0 && Number.isFinite(scaler.intervalSeconds))) {
     throw new ValidationError(`scaler ${scaler.name}: intervalSeconds must be > 0`, "scaler.intervalSeconds");
   }
@@ -95,8 +107,19 @@ export function* simulationSteps(
   const intervalMs = scaler.intervalSeconds * 1000;
   const actions: ScalingActionRecord[] = [];
   let nextProgress = startMs + PROGRESS_EVERY_MS;
+  const splitMs = options.splitAtSeconds === undefined ? undefined : startMs + options.splitAtSeconds * 1000;
+  let split: ResultContext["split"];
+  const readSplit = () => ({
+    counters: readCounters(service, account.now()),
+    overdue: countOverdue(service, account.now(), sloSeconds * 1000),
+  });
   for (let k = 0; startMs + k * intervalMs < endMs; k++) {
-    account.advanceTo(startMs + k * intervalMs);
+    const at = startMs + k * intervalMs;
+    if (splitMs !== undefined && split === undefined && splitMs <= at) {
+      account.advanceTo(splitMs);
+      split = readSplit();
+    }
+    account.advanceTo(at);
     const action = stepScaler(service, options, account);
     if (action !== undefined) actions.push(action);
     if (account.now() >= nextProgress) {
@@ -105,6 +128,7 @@ export function* simulationSteps(
     }
   }
   account.advanceTo(endMs);
+  if (splitMs !== undefined && split === undefined) split = readSplit();
   yield { simulatedSeconds: totalMs / 1000, totalSeconds: totalMs / 1000 };
   const context = {
     scaler: scaler.name,
@@ -115,6 +139,7 @@ export function* simulationSteps(
     sloSeconds,
     initialDesired,
     actions,
+    ...(split === undefined ? {} : { split }),
   };
   return summarizeRun(service, context);
 }

@@ -2,6 +2,13 @@
 // per-minute series for plots.
 import type { MinuteSeries } from "../account/service-series.ts";
 import type { SimService } from "../account/sim-service.ts";
+import {
+  countOverdue,
+  type RunCounters,
+  readCounters,
+  scoreWindow,
+  type WindowFigures,
+} from "./score-window.ts";
 
 export interface ScalingActionRecord {
   /** Epoch ms. */
@@ -40,18 +47,11 @@ export interface SimulationResult {
   readonly maxBacklog: number;
   /** ∫ (pending + running + draining tasks) dt: what Fargate bills. */
   readonly taskSeconds: number;
-  /**
-   * The true floor of cost: Σ processing seconds of the messages processed to the end, ÷ the messages a task
-   * works at once (task-seconds of pure work; no scaler can bill less for the same messages).
-   */
+  // The work floor and launches, as WindowFigures documents them (score-window.ts).
   readonly workTaskSeconds: number;
-  /** taskSeconds ÷ workTaskSeconds (≥ 1 for every scaler); null when no message was processed. */
   readonly workRatio: number | null;
-  /** Tasks started (warm-started ones included). */
   readonly launches: number;
-  /** Launches that replace a task stopped in the previous 3 minutes (each stop matched once; launch-log.ts). */
   readonly relaunchesWithin3Min: number;
-  /** relaunchesWithin3Min as % of launches; 0 when there were none. */
   readonly relaunchesWithin3MinPct: number;
   /** Times the scaler changed the desired count. */
   readonly scalingActions: number;
@@ -60,6 +60,15 @@ export interface SimulationResult {
   readonly initialDesired: number;
   readonly actions: readonly ScalingActionRecord[];
   readonly series: MinuteSeries;
+  /** With a split (SimulationOptions.splitAtSeconds): the figures before it and from it on (score-window.ts). */
+  readonly parts?: RunParts;
+}
+
+/** A run cut in two: `tune` reads as a run that stopped at the split; `validate` scores the rest. */
+export interface RunParts {
+  readonly splitAtMs: number;
+  readonly tune: WindowFigures;
+  readonly validate: WindowFigures;
 }
 
 export interface ResultContext {
@@ -71,16 +80,8 @@ export interface ResultContext {
   readonly sloSeconds: number;
   readonly initialDesired: number;
   readonly actions: readonly ScalingActionRecord[];
-}
-
-/** Messages not yet processed at `now` that have waited longer than `limitMs` (in flight: before start). */
-function countOverdue(service: SimService, now: number, limitMs: number): number {
-  const { visible, delayed } = service.queue;
-  let count = service.ecs.tasks.countInFlightWaitingOver(limitMs);
-  for (const deque of [visible, delayed]) {
-    for (let i = 0; i < deque.length; i++) if (now - deque.arrivalAt(i) > limitMs) count++;
-  }
-  return count;
+  /** The counters and the overdue messages at the split, when the run has one. */
+  readonly split?: { readonly counters: RunCounters; readonly overdue: number };
 }
 
 function firstScaleOutDelay(service: SimService, context: ResultContext): number | null {
@@ -89,48 +90,57 @@ function firstScaleOutDelay(service: SimService, context: ResultContext): number
   return action === undefined ? null : (action.at - firstArrival) / 1000;
 }
 
-function costFigures(service: SimService, endMs: number) {
-  const { tasks } = service.ecs;
-  const taskSeconds = tasks.taskMs(endMs) / 1000;
-  const workTaskSeconds = tasks.servedWorkMs / 1000 / tasks.concurrency;
-  const { launches, relaunches } = tasks.launchLog;
-  return {
-    taskSeconds,
-    workTaskSeconds,
-    workRatio: workTaskSeconds > 0 ? taskSeconds / workTaskSeconds : null,
-    launches,
-    relaunchesWithin3Min: relaunches,
-    relaunchesWithin3MinPct: launches > 0 ? (100 * relaunches) / launches : 0,
-  };
-}
+const ZERO: Omit<RunCounters, "atMs"> = {
+  sent: 0,
+  waits: 0,
+  taskMs: 0,
+  servedWorkMs: 0,
+  launches: 0,
+  relaunches: 0,
+};
 
 export function summarizeRun(service: SimService, context: ResultContext): SimulationResult {
-  const { queue, ecs } = service;
-  const waits = ecs.waits.summarize(context.sloSeconds);
-  const overdue = countOverdue(service, context.endMs, context.sloSeconds * 1000);
-  const judged = waits.count + overdue;
+  const { sloSeconds, split } = context;
+  const start = { ...ZERO, atMs: context.startMs };
+  const end = readCounters(service, context.endMs);
+  const overdue = countOverdue(service, context.endMs, sloSeconds * 1000);
+  const all = scoreWindow(service, { from: start, to: end, overdue, sloSeconds });
+  const parts =
+    split === undefined
+      ? undefined
+      : {
+          splitAtMs: split.counters.atMs,
+          tune: scoreWindow(service, { from: start, to: split.counters, overdue: split.overdue, sloSeconds }),
+          validate: scoreWindow(service, { from: split.counters, to: end, overdue, sloSeconds }),
+        };
   return {
     scaler: context.scaler,
     trace: context.trace,
     seed: context.seed,
     startMs: context.startMs,
     durationSeconds: (context.endMs - context.startMs) / 1000,
-    messages: queue.sent,
-    processed: queue.deleted,
-    stillQueued: queue.queued,
-    deadLettered: queue.deadLettered,
-    redeliveries: queue.redeliveries,
-    p50WaitS: waits.p50WaitS,
-    p99WaitS: waits.p99WaitS,
-    maxWaitS: waits.maxWaitS,
-    sloSeconds: context.sloSeconds,
-    withinSloPct: judged === 0 ? 100 : (100 * waits.withinSlo) / judged,
-    maxBacklog: queue.maxVisible,
-    ...costFigures(service, context.endMs),
+    messages: all.messages,
+    processed: service.queue.deleted,
+    stillQueued: service.queue.queued,
+    deadLettered: service.queue.deadLettered,
+    redeliveries: service.queue.redeliveries,
+    p50WaitS: all.p50WaitS,
+    p99WaitS: all.p99WaitS,
+    maxWaitS: all.maxWaitS,
+    sloSeconds,
+    withinSloPct: all.withinSloPct,
+    maxBacklog: service.queue.maxVisible,
+    taskSeconds: all.taskSeconds,
+    workTaskSeconds: all.workTaskSeconds,
+    workRatio: all.workRatio,
+    launches: all.launches,
+    relaunchesWithin3Min: all.relaunchesWithin3Min,
+    relaunchesWithin3MinPct: all.relaunchesWithin3MinPct,
     scalingActions: context.actions.length,
     firstScaleOutDelayS: firstScaleOutDelay(service, context),
     initialDesired: context.initialDesired,
     actions: context.actions,
     series: service.series.toSeries(),
+    ...(parts === undefined ? {} : { parts }),
   };
 }

@@ -8,6 +8,15 @@ export {
 } from "./azure-functions.ts";
 export { parseCountsCsv, readCountsCsv } from "./counts-csv.ts";
 export { type DetectedFormat, detectFormat, TRACE_FORMATS, type TraceFormat } from "./detect-format.ts";
+export {
+  heldOutSplitSeconds,
+  isTracePart,
+  partWindow,
+  TRACE_PARTS,
+  type TracePart,
+  TUNE_SHARE,
+  tracePart,
+} from "./held-out.ts";
 export { type LoadTraceOptions, loadTrace } from "./load-trace.ts";
 export { parseNasaHttp, readNasaHttp } from "./nasa-http.ts";
 export { parseRequestsCsv, readRequestsCsv } from "./requests-csv.ts";
