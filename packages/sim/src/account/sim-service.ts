@@ -1,7 +1,7 @@
 // One simulated ECS service and its SQS queue, with the CloudWatch metrics and the per-minute series they
 // produce. The account (sim-account.ts) drives it: events between ticks, then a sample at each tick.
 import type { Datapoint, QueueDepth, ServiceSnapshot } from "@gantry/core";
-import type { SimMetricName } from "../scalers/scaler.ts";
+import type { ScalerMetricName } from "../scalers/scaler.ts";
 import { TraceFeed } from "./arrival-feed.ts";
 import { CloudWatchStore, defaultStatistic } from "./cloudwatch-store.ts";
 import { CpuMetric } from "./cpu-metric.ts";
@@ -134,12 +134,9 @@ export class SimService {
   }
 
   /** Published 1-minute datapoints of `metric` since `sinceMs`, with the statistic scalers see. */
-  datapoints(metric: SimMetricName, sinceMs: number, now: number): Datapoint[] {
-    return this.cloudwatch.query(metric, defaultStatistic(metric), {
-      from: sinceMs,
-      to: Number.POSITIVE_INFINITY,
-      now,
-      periodMs: 60_000,
-    });
+  datapoints(metric: ScalerMetricName, sinceMs: number, now: number): Datapoint[] {
+    const range = { from: sinceMs, to: Number.POSITIVE_INFINITY, now, periodMs: 60_000 };
+    if (metric === "CPUUtilization") return this.cpu.query("Average", range);
+    return this.cloudwatch.query(metric, defaultStatistic(metric), range);
   }
 }

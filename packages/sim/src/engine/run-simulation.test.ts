@@ -176,6 +176,30 @@ describe("runSimulation", () => {
     expect(run(options).parts).toBeUndefined();
   });
 
+  it("serves ECS CPUUtilization to scalers: busy slots of running tasks, published late", () => {
+    const seen: Datapoint[][] = [];
+    const scaler: Scaler = {
+      name: "cpu-watcher",
+      intervalSeconds: 60,
+      step: (view) => {
+        seen.push(view.cloudwatch("CPUUtilization", 0));
+        return undefined;
+      },
+    };
+    // One message a second of 0.5 s on 2 tasks: a quarter of the slots busy on average.
+    runSimulation({
+      trace: countsTrace(Array(300).fill(1)),
+      scaler,
+      bounds: { minCapacity: 2, maxCapacity: 2 },
+      processingTimeSeconds: 0.5,
+    });
+    expect(seen.map((points) => points.length)).toEqual([0, 0, 0, 1, 2]);
+    for (const point of seen[4] ?? []) {
+      expect(point.value).toBeGreaterThan(5);
+      expect(point.value).toBeLessThan(50);
+    }
+  });
+
   it("reports progress and rejects bad bounds", () => {
     const progress: number[] = [];
     run({ scaler: fixed(undefined), onProgress: (p) => progress.push(p.simulatedSeconds / p.totalSeconds) });

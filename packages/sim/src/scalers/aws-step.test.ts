@@ -86,3 +86,46 @@ describe("aws-step steps (CDK QueueProcessingFargateService defaults)", () => {
     expect(world.run(createAwsStep({ bounds }), 20 * MINUTE_MS)).toEqual([]);
   });
 });
+
+describe("aws-step's CPU 50 % target tracking (the CDK's CpuScaling policy)", () => {
+  const world = (visible: number, cpu: number) =>
+    new FakeWorld({
+      desiredCount: 4,
+      metrics: { ApproximateNumberOfMessagesVisible: () => visible, CPUUtilization: () => cpu },
+    });
+
+  it("doubles a fleet at 100 % CPU once 3 datapoints breach, though the queue is below the step threshold", () => {
+    const w = world(50, 100);
+    expect(w.run(createAwsStep({ bounds }), 5 * MINUTE_MS)).toEqual([{ at: w.publishedAt(2), desired: 8 }]);
+  });
+
+  it("takes the larger capacity when the steps and the CPU policy act in the same minute", () => {
+    const w = world(100, 100);
+    const decisions = w.run(createAwsStep({ bounds }), 5 * MINUTE_MS);
+    // Steps: +1 at the first datapoint (5); at the third, CPU asks 2 × 5 = 10 and the steps nothing more.
+    expect(decisions).toEqual([
+      { at: w.publishedAt(0), desired: 5 },
+      { at: w.publishedAt(2), desired: 10 },
+    ]);
+  });
+
+  it("scales in on 15 datapoints below 45 %, to ceil(running × CPU ÷ 50)", () => {
+    const w = world(50, 20);
+    expect(w.run(createAwsStep({ bounds }), 17 * MINUTE_MS)).toEqual([{ at: w.publishedAt(14), desired: 2 }]);
+  });
+
+  it("holds the steps' scale-in while the CPU policy is not ready to scale in", () => {
+    const busy = world(0, 50);
+    expect(busy.run(createAwsStep({ bounds }), 20 * MINUTE_MS)).toEqual([]);
+    const idle = world(0, 0);
+    // Idle: the steps would remove 1 from minute 5, but wait for the low alarm's 15 datapoints; then both
+    // scale in (CPU to the minimum) and the larger capacity wins.
+    expect(idle.run(createAwsStep({ bounds }), 20 * MINUTE_MS)).toEqual([
+      { at: idle.publishedAt(14), desired: 3 },
+    ]);
+  });
+
+  it("leaves the CPU policy out with cpuTargetPercent null", () => {
+    expect(world(50, 100).run(createAwsStep({ bounds, cpuTargetPercent: null }), 10 * MINUTE_MS)).toEqual([]);
+  });
+});

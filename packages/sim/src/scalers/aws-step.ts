@@ -10,7 +10,13 @@
 //     lower: ApproximateNumberOfMessagesVisible ≤ 0;   steps relative to 0:  (−∞, 0] → −1.
 //   Above the threshold the lower bound is inclusive and the upper exclusive; below it the reverse [AWS].
 // - Cooldown: the CDK leaves it unset, so CloudFormation's StepScalingPolicyConfiguration default of 300 s applies.
-// - The CDK also adds CPU target tracking at 50 %; the simulator has no CPU, so that policy is not emulated.
+// - The CDK also adds `scaleOnCpuUtilization("CpuScaling", { targetUtilizationPercent: 50 })`: an AAS target
+//   tracking policy on ECSServiceAverageCPUUtilization (target-tracking-policy.ts, cooldowns left at 300 s).
+//   The simulator's CPU is busy worker slots ÷ running slots (cpu-metric.ts), so a fleet busy with a backlog
+//   reads 100 % and the policy doubles it. Both policies act on the same scalable target, each on its own
+//   alarms. AAS favours availability: when both act in the same minute the larger capacity wins, and the step
+//   policy's scale-in waits until the CPU policy is ready to scale in too (its low alarm; no CPU data: no
+//   say), as the core's rule "scale in only if every policy agrees" has it (README, Concepts).
 //
 // Timing [AWS]: CloudWatch evaluates the alarm every minute over a sliding 5-minute window; SQS publishes one
 // sample a minute, so the 5-minute Maximum is the largest 1-minute datapoint published in the window. An alarm
@@ -23,6 +29,7 @@
 import { clampToBounds } from "@gantry/core/building-blocks";
 import { checkBounds, checkPositive } from "./capacity-bounds.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
+import { createTargetTrackingPolicy } from "./target-tracking-policy.ts";
 
 /** One step: bounds relative to the alarm threshold, undefined meaning unbounded. */
 export interface StepInterval {
@@ -58,7 +65,12 @@ export interface AwsStepOptions {
   readonly cooldownSeconds?: number;
   /** Alarm period; default 300 s, the CDK Metric default. */
   readonly periodSeconds?: number;
+  /** The CDK's CPU target tracking target in %; default 50; null leaves that policy out (the steps alone). */
+  readonly cpuTargetPercent?: number | null;
 }
+
+/** The CDK's QueueProcessingFargateService CPU target. */
+export const CDK_CPU_TARGET_PERCENT = 50;
 
 interface State {
   evaluatedMinute?: number;
@@ -73,6 +85,16 @@ export function createAwsStep(options: AwsStepOptions): Scaler {
   const periodMs = (options.periodSeconds ?? 300) * 1000;
   checkPositive(periodMs, "periodSeconds");
   const state: State = {};
+  const cpuTarget =
+    options.cpuTargetPercent === undefined ? CDK_CPU_TARGET_PERCENT : options.cpuTargetPercent;
+  const cpuPolicy =
+    cpuTarget === null
+      ? undefined
+      : createTargetTrackingPolicy({
+          target: cpuTarget,
+          bounds,
+          series: (view, since) => view.cloudwatch("CPUUtilization", since),
+        });
 
   const scaleOut = (view: ScalerView, change: number): number | undefined => {
     const desired = view.service.desiredCount;
@@ -102,14 +124,21 @@ export function createAwsStep(options: AwsStepOptions): Scaler {
       const minute = Math.floor(view.now / MINUTE_MS);
       if (minute === state.evaluatedMinute) return undefined; // CloudWatch evaluates once a minute
       state.evaluatedMinute = minute;
-      const value = windowMaximum(view, minute * MINUTE_MS, periodMs);
-      if (value === undefined) return undefined; // INSUFFICIENT_DATA: neither alarm acts
-      const { upper, lower } = CDK_QUEUE_PROCESSING_ALARMS;
-      if (value >= upper.threshold) return scaleOut(view, stepChange(upper, value));
-      if (value <= lower.threshold) return scaleIn(view, stepChange(lower, value));
-      return undefined;
+      const cpu = cpuPolicy?.(view) ?? { capacity: undefined, readyToScaleIn: true };
+      const fromSteps = stepPolicy(view, minute, cpu.readyToScaleIn);
+      if (fromSteps === undefined || cpu.capacity === undefined) return fromSteps ?? cpu.capacity;
+      return Math.max(fromSteps, cpu.capacity);
     },
   };
+
+  function stepPolicy(view: ScalerView, minute: number, mayScaleIn: boolean): number | undefined {
+    const value = windowMaximum(view, minute * MINUTE_MS, periodMs);
+    if (value === undefined) return undefined; // INSUFFICIENT_DATA: neither alarm acts
+    const { upper, lower } = CDK_QUEUE_PROCESSING_ALARMS;
+    if (value >= upper.threshold) return scaleOut(view, stepChange(upper, value));
+    if (value <= lower.threshold && mayScaleIn) return scaleIn(view, stepChange(lower, value));
+    return undefined;
+  }
 }
 
 /** The alarm's 5-minute Maximum: the largest published 1-minute datapoint in [end − period, end). */

@@ -1,7 +1,7 @@
 // A hand-made stand-in for the simulated account, for the scalers' fidelity tests: it serves a ScalerView with
 // CloudWatch datapoints published only after a delay, and applies the counts a scaler sets.
 import type { Datapoint, QueueDepth } from "@gantry/core";
-import type { Scaler, ScalerView, SimMetricName } from "./scaler.ts";
+import type { Scaler, ScalerMetricName, ScalerView } from "./scaler.ts";
 
 export const MINUTE_MS = 60_000;
 
@@ -16,7 +16,7 @@ export interface FakeWorldOptions {
   /** Live GetQueueAttributes at a time. */
   readonly queue?: (now: number) => Partial<QueueDepth>;
   /** 1-minute values by minute index (period start = minute × 60 s); undefined means no datapoint. */
-  readonly metrics?: Partial<Record<SimMetricName, MetricSeries>>;
+  readonly metrics?: Partial<Record<ScalerMetricName, MetricSeries>>;
   /** From a period's end until its datapoint is published; default 120 s. */
   readonly publishDelayMs?: number;
   /** From a desired-count rise until the new tasks run; default 0 (at once). */
@@ -103,7 +103,7 @@ export class FakeWorld {
     return decisions;
   }
 
-  private cloudwatch(metric: SimMetricName, sinceMs: number): Datapoint[] {
+  private cloudwatch(metric: ScalerMetricName, sinceMs: number): Datapoint[] {
     const series = this.options.metrics?.[metric] ?? this.defaultSeries(metric);
     const points: Datapoint[] = [];
     for (
@@ -117,7 +117,7 @@ export class FakeWorld {
     return points;
   }
 
-  private defaultSeries(metric: SimMetricName): MetricSeries | undefined {
+  private defaultSeries(metric: ScalerMetricName): MetricSeries | undefined {
     if (metric !== "RunningTaskCount") return undefined;
     return (minute) => this.runningAt(minute * MINUTE_MS);
   }

@@ -6,7 +6,8 @@
 // - keda: queueLength = ⌊SLO latency ÷ processing time⌋, at least 1. KEDA counts in-flight messages too, so
 //   this many messages per replica, the one in hand included, drain within the SLO; ⌊⌋ because KEDA's
 //   queueLength is an integer, and rounding down keeps the latency inside the SLO. Without an SLO: KEDA's 5.
-// - aws-step: the CDK's fixed steps (≥ 100 → +1, ≥ 500 → +5, ≤ 0 → −1) take no target, so no SLO applies.
+// - aws-step: the CDK's fixed steps (≥ 100 → +1, ≥ 500 → +5, ≤ 0 → −1) and its CPU 50 % target tracking take
+//   no latency target, so no SLO applies.
 import { ValidationError } from "@gantry/core";
 import { type AwsStepOptions, createAwsStep } from "./aws-step.ts";
 import { type AwsTargetTrackingOptions, createAwsTargetTracking } from "./aws-target-tracking.ts";
@@ -28,7 +29,7 @@ export {
   type WorkerTuning,
 } from "./gantry.ts";
 export { createKeda, HPA_DEFAULT_BEHAVIOR, type KedaOptions } from "./keda.ts";
-export type { Scaler, ScalerBounds, ScalerView, SimMetricName } from "./scaler.ts";
+export type { Scaler, ScalerBounds, ScalerMetricName, ScalerView, SimMetricName } from "./scaler.ts";
 
 /** The service level a run aims for, from which targets default. */
 export interface Slo {

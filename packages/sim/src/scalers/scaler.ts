@@ -8,6 +8,9 @@ export type SimMetricName =
   | "NumberOfMessagesSent"
   | "RunningTaskCount";
 
+/** What a scaler may read from CloudWatch: the SQS and task-count metrics, and ECS CPUUtilization (Average). */
+export type ScalerMetricName = SimMetricName | "CPUUtilization";
+
 /** What a scaler may look at when it runs: the same things the real one could read from AWS. */
 export interface ScalerView {
   /** Virtual time, epoch milliseconds. */
@@ -18,9 +21,10 @@ export interface ScalerView {
   readonly queue: QueueDepth;
   /**
    * CloudWatch 1-minute datapoints published by `now` (so already delayed), oldest first, with timestamps at
-   * period starts. Statistic: Average for the SQS gauges, Sum for NumberOfMessagesSent, Average for tasks.
+   * period starts. Statistic: Average for the SQS gauges, Sum for NumberOfMessagesSent, Average for tasks and
+   * CPU.
    */
-  cloudwatch(metric: SimMetricName, sinceMs: number): Datapoint[];
+  cloudwatch(metric: ScalerMetricName, sinceMs: number): Datapoint[];
 }
 
 /** A scaling algorithm under test: runs every `intervalSeconds` of virtual time and may set a desired count. */
