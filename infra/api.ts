@@ -3,14 +3,14 @@ import { apiPermissions, backtestPermissions } from "./permissions";
 import { activeTracing, powertoolsEnvironment, reservedConcurrency } from "./stage-settings";
 import { table } from "./storage";
 
-// arm64 and minified like every function (see control-loop.ts).
+// arm64, minified and with the same esbuild plugins as every function (see control-loop.ts).
 // Runs the backtest jobs `POST …/simulate` starts (InvocationType Event): the only function that bundles the
 // simulator. A failed run records Failed on its job, so Lambda's async retries would only find it started.
 export const backtestFunction = new sst.aws.Function("Backtest", {
   handler: "packages/functions/src/backtest.handler",
   runtime: "nodejs22.x",
   architecture: "arm64",
-  nodejs: { minify: true },
+  nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "15 minutes",
   memory: "2048 MB",
   environment: {
@@ -31,7 +31,7 @@ export const apiFunction = new sst.aws.Function("ApiHandler", {
   handler: "packages/functions/src/api.handler",
   runtime: "nodejs22.x",
   architecture: "arm64",
-  nodejs: { minify: true },
+  nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "29 seconds",
   memory: "512 MB",
   environment: {

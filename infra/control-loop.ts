@@ -17,7 +17,9 @@ export const environment = {
 const logging = { retention: "1 month" } as const;
 
 // Every function runs on arm64 with active tracing (its SDK clients are captured by the Tracer), (Graviton: about 20 % cheaper per GB-second), and is minified: SST bundles
-// unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run bench:bundle`).
+// unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run bench:bundle`). Its esbuild plugins
+// (`nodejs.plugins`, infra/esbuild-plugins.mjs) keep only zod's English locale, which the API would otherwise ship
+// all of.
 //
 // Sub-ticks stop before the next scheduled minute (the handler keeps a 3 s margin before its own deadline);
 // 75 s leaves room for a slow last pass without letting an invocation run into a second one for long.
@@ -27,7 +29,7 @@ export const tick = new sst.aws.Function("Tick", {
   handler: "packages/functions/src/tick.handler",
   runtime: "nodejs22.x",
   architecture: "arm64",
-  nodejs: { minify: true },
+  nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "75 seconds",
   memory: "512 MB",
   environment: { ...environment, ...powertoolsEnvironment("tick") },
@@ -54,7 +56,7 @@ export const alarm = new sst.aws.Function("Alarm", {
   handler: "packages/functions/src/alarm.handler",
   runtime: "nodejs22.x",
   architecture: "arm64",
-  nodejs: { minify: true },
+  nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "30 seconds",
   memory: "512 MB",
   environment: { ...environment, ...powertoolsEnvironment("alarm") },

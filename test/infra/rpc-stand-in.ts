@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { sstPlugins } from "../../packages/functions/bench/sst-plugins.ts";
 
 /** A handler the stand-in bundled: the Function's handler string and the file esbuild started from. */
 export interface BuiltHandler {
@@ -10,12 +11,15 @@ export interface BuiltHandler {
   handler: string;
   entry: string;
   /** What the Function passed for its build: its `nodejs` options and `architecture`. */
-  properties: { minify?: boolean; architecture?: string };
+  properties: { minify?: boolean; architecture?: string; plugins?: string };
+  /** zod locale files other than English in the bundle (the `nodejs.plugins` file keeps them out). */
+  zodLocales: number;
 }
 
 /**
  * A local stand-in for the sst CLI's RPC server (SST_SERVER): answers the two calls a deploy-less `run()` makes.
- * `Runtime.Build` really bundles the handler with esbuild, so a wrong handler path or a broken import fails.
+ * `Runtime.Build` really bundles the handler with esbuild, so a wrong handler path or a broken import fails; a
+ * `nodejs.plugins` file runs as SST's plugin bridge runs it, so a broken one fails too.
  */
 export async function startRpcStandIn(root: string, outDir: string) {
   const built: BuiltHandler[] = [];
@@ -33,6 +37,7 @@ export async function startRpcStandIn(root: string, outDir: string) {
       return { handler: "", out: "", errors: [`no file for handler "${input.handler}"`], sourcemaps: [] };
     const out = join(outDir, input.functionID);
     mkdirSync(out, { recursive: true });
+    const plugins = input.properties?.plugins ? [await sstPlugins(root, input.properties.plugins)] : [];
     const result = await build({
       entryPoints: [entry],
       bundle: true,
@@ -43,6 +48,7 @@ export async function startRpcStandIn(root: string, outDir: string) {
       logLevel: "silent",
       metafile: true,
       minify: input.properties?.minify === true,
+      plugins,
     });
     const exported = Object.values(result.metafile.outputs)[0]?.exports ?? [];
     if (!exported.includes(exportName)) {
@@ -53,6 +59,9 @@ export async function startRpcStandIn(root: string, outDir: string) {
       handler: input.handler,
       entry,
       properties: input.properties ?? {},
+      zodLocales: Object.keys(result.metafile.inputs).filter((path) =>
+        /node_modules\/zod\/.*\/locales\/(?!en\.|index\.)/.test(path),
+      ).length,
     });
     return { handler: `index.${exportName}`, out, errors: [], sourcemaps: [] };
   }

@@ -31,12 +31,17 @@ describe("the Gantry SST app", () => {
     ]);
   });
 
-  it("runs every function on arm64 and has SST minify its bundle", () => {
+  it("runs every function on arm64 and has SST minify its bundle, zod's locales left out", () => {
     const functions = ofType("aws:lambda/function:Function");
     expect(functions).toHaveLength(4);
     for (const fn of functions) expect(fn.inputs.architectures, fn.name).toEqual(["arm64"]);
     for (const build of rpc.built) {
-      expect(build.properties, build.functionId).toMatchObject({ minify: true, architecture: "arm64" });
+      expect(build.properties, build.functionId).toMatchObject({
+        minify: true,
+        architecture: "arm64",
+        plugins: "infra/esbuild-plugins.mjs",
+      });
+      expect(build.zodLocales, build.functionId).toBe(0);
     }
   });
 

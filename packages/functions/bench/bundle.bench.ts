@@ -25,7 +25,7 @@ interface Row {
 async function measure(fn: SstFunction, outDir: string): Promise<Row> {
   const dir = join(outDir, fn.id);
   mkdirSync(dir);
-  const bundle = await bundleFunction(fn, dir);
+  const bundle = await bundleFunction(fn, dir, ROOT);
   try {
     return { fn, bundle, cold: coldImport(fn, bundle.file, runs) };
   } catch (err) {
@@ -41,6 +41,7 @@ function jsonLine({ fn, bundle, cold }: Row): string {
     runtime: fn.runtime,
     architecture: fn.architecture,
     minify: fn.minify,
+    plugins: fn.plugins ?? null,
     bytes: bundle.bytes,
     gzipBytes: bundle.gzipBytes,
     goalBytes: BUNDLE_GOAL_BYTES,
@@ -81,7 +82,8 @@ const outDir = mkdtempSync(join(tmpdir(), "gantry-bundles-"));
 try {
   if (!args.json) {
     const settings = functions.map(
-      (f) => `${f.id} ${f.runtime}/${f.architecture}${f.minify ? ", minified" : ""}`,
+      (f) =>
+        `${f.id} ${f.runtime}/${f.architecture}${f.minify ? ", minified" : ""}${f.plugins ? `, plugins ${f.plugins}` : ""}`,
     );
     console.log(`node ${process.version}; as sst deploy bundles them (${settings.join("; ")})\n`);
     console.log(

@@ -1,10 +1,11 @@
 // Bundles a handler the way `sst deploy` does: SST 4.17's Go builder (pkg/runtime/node/build.go, not `sst dev`)
-// for a function whose only `nodejs` option is `minify`. Kept beside the bench so its figures are SST's.
+// for a function whose `nodejs` options are `minify` and `plugins`. Kept beside the bench so its figures are SST's.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { type BuildOptions, build, type Metafile } from "esbuild";
+import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 import type { SstFunction } from "./sst-functions.ts";
+import { sstPlugins } from "./sst-plugins.ts";
 
 /** The bench's goal per bundle (issue H): 1 MB, counted in decimal bytes. */
 export const BUNDLE_GOAL_BYTES = 1_000_000;
@@ -28,9 +29,10 @@ export const SST_BANNER = [
 
 /**
  * SST's options: ESM, every dependency bundled (the AWS SDK too: only `sharp` and `pg-native` are external),
- * names kept, a linked source map (uploaded apart from the code), minified only when asked.
+ * names kept, a linked source map (uploaded apart from the code), minified only when asked, and the function's
+ * `nodejs.plugins` bridged as SST bridges them (sstPlugins).
  */
-export function sstBuildOptions(fn: SstFunction, outfile: string): BuildOptions {
+export function sstBuildOptions(fn: SstFunction, outfile: string, plugins: Plugin[] = []): BuildOptions {
   const target = TARGETS[fn.runtime];
   if (!target) throw new Error(`${fn.id}: no esbuild target known for runtime ${fn.runtime}`);
   return {
@@ -49,6 +51,7 @@ export function sstBuildOptions(fn: SstFunction, outfile: string): BuildOptions 
     minifyWhitespace: fn.minify,
     minifySyntax: fn.minify,
     minifyIdentifiers: fn.minify,
+    plugins,
     logLevel: "error",
   };
 }
@@ -59,15 +62,17 @@ export interface BundleFigures {
   file: string;
   bytes: number;
   gzipBytes: number;
-  /** zod locales other than English that made it into the bundle (zod itself loads only `en`). */
+  /** zod locales other than English that made it into the bundle (zod itself loads only `en`; the index that
+   * lists them is not one). */
   zodLocales: string[];
   exports: string[];
 }
 
-/** Bundles `fn` into `dir/bundle.mjs`, the name SST gives it. */
-export async function bundleFunction(fn: SstFunction, dir: string): Promise<BundleFigures> {
+/** Bundles `fn` into `dir/bundle.mjs`, the name SST gives it; `root` is the project's, where SST runs. */
+export async function bundleFunction(fn: SstFunction, dir: string, root: string): Promise<BundleFigures> {
   const file = join(dir, "bundle.mjs");
-  const result = await build(sstBuildOptions(fn, file));
+  const plugins = fn.plugins ? [await sstPlugins(resolve(root), fn.plugins)] : [];
+  const result = await build(sstBuildOptions(fn, file, plugins));
   const code = readFileSync(file);
   const outputs = Object.entries(result.metafile?.outputs ?? {});
   const output = outputs.find(([path]) => path.endsWith(".mjs"))?.[1];
@@ -84,7 +89,8 @@ export async function bundleFunction(fn: SstFunction, dir: string): Promise<Bund
 function zodLocalesIn(output: Metafile["outputs"][string]): string[] {
   return Object.entries(output.inputs)
     .filter(
-      ([path, input]) => input.bytesInOutput > 0 && /node_modules\/zod\/.*\/locales\/(?!en\.)/.test(path),
+      ([path, input]) =>
+        input.bytesInOutput > 0 && /node_modules\/zod\/.*\/locales\/(?!en\.|index\.)/.test(path),
     )
     .map(([path]) => path);
 }

@@ -1,5 +1,5 @@
 // The Lambda functions the SST app defines, read from infra/*.ts without running SST: every
-// `new sst.aws.Function("Id", { handler, runtime, architecture, nodejs: { minify } })` literal.
+// `new sst.aws.Function("Id", { handler, runtime, architecture, nodejs: { minify, plugins } })` literal.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
@@ -16,6 +16,8 @@ export interface SstFunction {
   runtime: string;
   architecture: string;
   minify: boolean;
+  /** `nodejs.plugins`: the file (from the project root) whose default export lists esbuild plugins SST runs. */
+  plugins?: string;
 }
 
 const DEFAULTS = { runtime: "nodejs24.x", architecture: "x86_64", minify: false };
@@ -61,6 +63,7 @@ function toFunction(node: ts.NewExpression, source: ts.SourceFile, root: string)
     runtime: literal("runtime") ?? DEFAULTS.runtime,
     architecture: literal("architecture") ?? DEFAULTS.architecture,
     minify: minifyOf(property(args, "nodejs"), where),
+    ...pluginsOf(property(args, "nodejs"), where),
   };
 }
 
@@ -87,6 +90,12 @@ function minifyOf(nodejs: ts.Expression | undefined, where: string): boolean {
   if (minify.kind === ts.SyntaxKind.TrueKeyword) return true;
   if (minify.kind === ts.SyntaxKind.FalseKeyword) return false;
   throw new Error(`${where}: nodejs.minify must be true or false`);
+}
+
+function pluginsOf(nodejs: ts.Expression | undefined, where: string): { plugins?: string } {
+  if (nodejs === undefined || !ts.isObjectLiteralExpression(nodejs)) return {};
+  const plugins = stringProperty(nodejs, "plugins", `${where}: nodejs`);
+  return plugins === undefined ? {} : { plugins };
 }
 
 function entryFile(root: string, base: string, where: string): string {
