@@ -1,6 +1,7 @@
 // `npm run bench`: every shared trace against every scaler. Prints the markdown table and writes the table,
 // JSON and charts to bench/results/. Options: --only ID[,ID] (scenarios), --out DIR, --traces DIR,
-// --part all|tune|validate (which part of each trace the main tables cover; see traces/held-out.ts).
+// --part all|tune|validate (which part of each trace the main tables cover; see traces/held-out.ts),
+// --no-scale-in-protection (scale-in stops busy tasks mid-message, for every scaler).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -19,8 +20,11 @@ const { values } = parseArgs({
     out: { type: "string", default: resolve(repo, "bench/results") },
     traces: { type: "string", default: resolve(repo, "../shared/traces") },
     part: { type: "string", default: "all" },
+    "scale-in-protection": { type: "boolean", default: true },
   },
+  allowNegative: true,
 });
+const protection = values["scale-in-protection"];
 const part = values.part;
 if (!isTracePart(part)) {
   console.error(`bench: --part ${part}: one of ${TRACE_PARTS.join(", ")}`);
@@ -42,6 +46,7 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
     runScenario(scenario, {
       tracesDir: values.traces,
       part,
+      scaleInProtection: protection,
       onRun: (id, row) =>
         console.error(
           `${id.padEnd(30)} ${row.scaler.padEnd(20)} ${row.withinSloPct.toFixed(2).padStart(6)} % within SLO, ${row.workRatio?.toFixed(2)}× work, ${row.costRatio?.toFixed(2)}× fluid, ${row.relaunchesWithin3MinPct.toFixed(1)} % relaunched  (${row.runSeconds.toFixed(1)} s)`,
@@ -50,7 +55,7 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
   );
 }
 const elapsed = ((performance.now() - started) / 1000).toFixed(0);
-const header = `# Benchmark\n\nSimulated SQS worker fleets (tasks start in 45 s, one message at a time, CloudWatch 2 min late), seed 0, Node ${process.version}, ${elapsed} s in all. Each trace is split (held-out.ts): the first ~75 % (whole days) is the tuning part, the rest is held out for validation; each run covers the whole trace and is scored on both parts. Regenerate with \`npm run bench\`.`;
+const header = `# Benchmark\n\nSimulated SQS worker fleets (tasks start in 45 s, one message at a time, CloudWatch 2 min late), ${protection ? "busy tasks protected from scale-in" : "no scale-in protection (busy tasks stop mid-message)"}, seed 0, Node ${process.version}, ${elapsed} s in all. Each trace is split (held-out.ts): the first ~75 % (whole days) is the tuning part, the rest is held out for validation; each run covers the whole trace and is scored on both parts. Regenerate with \`npm run bench\`.`;
 writeResults(values.out, outcomes, header);
 console.log(benchMarkdown(outcomes, header));
 console.error(`\nwrote ${values.out}/results.md, results.json and charts/`);

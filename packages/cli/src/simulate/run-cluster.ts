@@ -60,6 +60,7 @@ export function checkClusterCombination(options: SimulateOptions, explicit: Read
   for (const [key, flag] of [
     ["taskStartup", "--task-startup"],
     ["concurrency", "--concurrency"],
+    ["scaleInProtection", "--no-scale-in-protection"],
   ] as const) {
     if (explicit.has(key)) throw new CliError(`${flag}: not supported with --cluster ec2`, 2);
   }

@@ -124,6 +124,7 @@ function simulate(options: SimulateOptions, trace: Trace, scaler: ReturnType<typ
       taskStartupSeconds: options.taskStartup,
       concurrency: options.concurrency,
       visibilityTimeoutSeconds: options.visibilityTimeout,
+      scaleInProtection: options.scaleInProtection ?? true,
       ...(options.processingTime === undefined ? {} : { processingTimeSeconds: options.processingTime }),
       onProgress: progress.update,
     });

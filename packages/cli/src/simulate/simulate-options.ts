@@ -21,6 +21,8 @@ export interface SimulateOptions {
   readonly processingTime?: number;
   readonly concurrency: number;
   readonly visibilityTimeout: number;
+  /** False with --no-scale-in-protection: busy tasks stop mid-message on scale-in. */
+  readonly scaleInProtection?: boolean;
   readonly min: number;
   readonly max: number;
   readonly json?: boolean;

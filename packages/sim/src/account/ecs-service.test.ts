@@ -85,6 +85,53 @@ describe("scale-in", () => {
   });
 });
 
+describe("scale-in without scale-in protection", () => {
+  it("stops a busy task mid-message; the message returns after the visibility timeout and is redone", () => {
+    const { account, service, counts } = setup({ scaleInProtection: false, visibilityTimeoutSeconds: 30 });
+    account.setDesiredCount(service.id, 1);
+    account.advance(45_000);
+    account.send(service.queueUrl, 1, 10);
+    account.advance(5_000);
+    const billed = service.ecs.tasks.taskMs(account.now());
+    account.setDesiredCount(service.id, 0);
+    // Stopped at once (no draining) and no longer billed; the message is still invisible.
+    expect(counts()).toMatchObject({ runningCount: 0, draining: 0, inFlight: 1, visible: 0 });
+    account.advance(10_000);
+    expect(service.ecs.tasks.taskMs(account.now())).toBe(billed);
+    expect(counts()).toMatchObject({ inFlight: 1, processed: 0 });
+    // 30 s after the receive (at 45 s) it is visible again.
+    account.advance(14_999);
+    expect(counts()).toMatchObject({ inFlight: 1, visible: 0 });
+    account.advance(1);
+    expect(counts()).toMatchObject({ inFlight: 0, visible: 1 });
+    expect(service.queue.redeliveries).toBe(1);
+    account.setDesiredCount(service.id, 1);
+    account.advance(55_000);
+    expect(counts()).toMatchObject({ processed: 1, visible: 0 });
+    // Only the finished run counts as work served; its wait runs from the first arrival.
+    expect(service.ecs.tasks.servedWorkMs).toBe(10_000);
+    expect(service.ecs.waits.summarize(60)).toMatchObject({ count: 1, maxWaitS: 75 });
+  });
+
+  it("picks running tasks newest first, busy or not, since ECS cannot tell", () => {
+    const scaleToOne = (scaleInProtection: boolean) => {
+      const { account, service, counts } = setup({ scaleInProtection, taskStartupSeconds: 0 });
+      account.setDesiredCount(service.id, 1);
+      account.advance(1_000);
+      account.setDesiredCount(service.id, 2);
+      account.advance(1_000);
+      // The newer task takes the message (last freed slot first); the older one stays idle.
+      account.send(service.queueUrl, 1, 100);
+      account.setDesiredCount(service.id, 1);
+      account.advance(100_000);
+      return { ...counts(), redeliveries: service.queue.redeliveries };
+    };
+    // Protected: the idle older task goes and the message is done. Not: the busy newer one goes with it.
+    expect(scaleToOne(true)).toMatchObject({ runningCount: 1, processed: 1, inFlight: 0 });
+    expect(scaleToOne(false)).toMatchObject({ runningCount: 1, processed: 0, inFlight: 1, redeliveries: 0 });
+  });
+});
+
 describe("placement hook", () => {
   it("keeps refused tasks PENDING until placement accepts them", () => {
     let room = 1;

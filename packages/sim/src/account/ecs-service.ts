@@ -22,6 +22,8 @@ export interface EcsServiceOptions {
   readonly taskStartupMs: number;
   /** Messages one task processes at a time. */
   readonly concurrency: number;
+  /** Default true: busy tasks drain on scale-in; false: they stop mid-message (see service-settings.ts). */
+  readonly scaleInProtection?: boolean;
 }
 
 export class EcsService {
@@ -47,7 +49,10 @@ export class EcsService {
     this.#blocked = new BlockedTasks(placement, options.id);
     this.#feed = context.feed;
     const parts = { tasks: this.tasks, queue, events: this.#events, waits: this.waits };
-    this.#workers = new WorkerSlots(parts, (task, now) => this.#stopPlaced(task, now));
+    this.#workers = new WorkerSlots(parts, {
+      onDrained: (task, now) => this.#stopPlaced(task, now),
+      onReleased: (task) => this.tasks.release(task),
+    });
   }
 
   get runningCount(): number {
@@ -155,18 +160,28 @@ export class EcsService {
   }
 
   #stopTasks(count: number, now: number): void {
-    for (const task of chooseTasksToStop(this.tasks, count)) {
+    for (const task of chooseTasksToStop(this.tasks, count, this.options.scaleInProtection ?? true)) {
       const state = this.tasks.state[task];
       if (state === TaskState.blocked) {
         this.#blocked.cancel(task);
         this.tasks.remove(task, now);
       } else if (state === TaskState.running && this.tasks.busy[task] !== 0) {
-        this.tasks.setState(task, TaskState.draining);
+        this.#stopBusy(task, now);
       } else {
         this.#stopPlaced(task, now);
       }
     }
     this.#workers.dropStopped();
+  }
+
+  /** With protection the task drains (STOPPING until idle); without, it stops now and drops its messages. */
+  #stopBusy(task: number, now: number): void {
+    if (this.options.scaleInProtection ?? true) {
+      this.tasks.setState(task, TaskState.draining);
+      return;
+    }
+    this.tasks.kill(task, now);
+    this.#blocked.release(now);
   }
 
   #stopPlaced(task: number, now: number): void {

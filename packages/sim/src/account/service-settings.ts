@@ -24,6 +24,12 @@ export interface ServiceDefaults {
   readonly attributeLagSeconds?: number;
   /** Relative error of reported counts, uniform in ±noise; default 0. */
   readonly attributeNoise?: number;
+  /**
+   * ECS task scale-in protection on busy tasks; default true: a scale-in lets a busy task finish the messages
+   * in hand (draining). False: scale-in stops busy tasks mid-message, and their messages return to the queue
+   * when the visibility timeout expires.
+   */
+  readonly scaleInProtection?: boolean;
 }
 
 export interface ServiceSpec extends ServiceDefaults {
@@ -64,6 +70,7 @@ const DEFAULTS: Required<ServiceDefaults> = {
   wakeIdleSeconds: 900,
   attributeLagSeconds: 5,
   attributeNoise: 0,
+  scaleInProtection: true,
 };
 
 /** Throws a ValidationError naming `field` unless `value` is a finite number (or integer) ≥ min. */

@@ -60,7 +60,12 @@ export class SimService {
       s.trace === undefined
         ? undefined
         : new TraceFeed(s.trace, startMs, s.processingTimeSeconds * 1000, context.arrivalRandom);
-    const ecsOptions = { id: s.id, taskStartupMs: s.taskStartupSeconds * 1000, concurrency: s.concurrency };
+    const ecsOptions = {
+      id: s.id,
+      taskStartupMs: s.taskStartupSeconds * 1000,
+      concurrency: s.concurrency,
+      scaleInProtection: s.scaleInProtection,
+    };
     this.ecs = new EcsService(ecsOptions, this.queue, context.placement, { startMs, feed });
     this.cloudwatch = new CloudWatchStore(startMs, {
       delaySeconds: s.cloudwatchDelaySeconds,

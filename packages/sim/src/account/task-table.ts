@@ -3,14 +3,18 @@
 import { LaunchLog } from "./launch-log.ts";
 import type { MessageDeque } from "./message-deque.ts";
 
-/** Lifecycle states. BLOCKED: pending with no room to place it (see placement.ts); PENDING: starting. */
-export const TaskState = { free: 0, blocked: 1, pending: 2, running: 3, draining: 4 } as const;
+/**
+ * Lifecycle states. BLOCKED: pending with no room to place it (see placement.ts); PENDING: starting. KILLED:
+ * stopped mid-message (no scale-in protection): no longer billed, but its number stays taken until the
+ * messages it held have returned to the queue, so that their pending events find their slots.
+ */
+export const TaskState = { free: 0, blocked: 1, pending: 2, running: 3, draining: 4, killed: 5 } as const;
 export type TaskState = (typeof TaskState)[keyof typeof TaskState];
 
 export class TaskTable {
   readonly concurrency: number;
   /** Tasks per state, indexed by TaskState. */
-  readonly counts = [0, 0, 0, 0, 0];
+  readonly counts = [0, 0, 0, 0, 0, 0];
   state = new Uint8Array(16);
   createdAt = new Float64Array(16);
   readyAt = new Float64Array(16);
@@ -104,12 +108,27 @@ export class TaskTable {
 
   /** Stops task i for good at `now` and closes its bill. */
   remove(i: number, now: number): void {
-    const created = this.createdAt[i] as number;
+    this.#closeBill(i, now);
+    this.release(i);
+  }
+
+  /** Stops busy task i at `now` mid-message: billing ends, its number waits for `release`. */
+  kill(i: number, now: number): void {
+    this.#closeBill(i, now);
+    this.setState(i, TaskState.killed);
+  }
+
+  /** Frees the number of a task already stopped (removed or killed). */
+  release(i: number): void {
     this.setState(i, TaskState.free);
+    this.#free.push(i);
+  }
+
+  #closeBill(i: number, now: number): void {
+    const created = this.createdAt[i] as number;
     this.#closedMs += now - created;
     this.#liveCreatedSum -= created - this.#originMs;
     this.#live--;
-    this.#free.push(i);
     this.launchLog.recordStop(now);
   }
 

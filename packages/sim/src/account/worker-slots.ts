@@ -14,20 +14,23 @@ export class WorkerSlots {
   readonly #queue: SqsQueue;
   readonly #events: EventQueue;
   readonly #waits: WaitLog;
-  /** Called when a draining task's last message ends: the task stops. */
+  /** A draining task's last message ended: the task stops. */
   readonly #onDrained: (task: number, now: number) => void;
+  /** A killed task's last dropped message returned to the queue: its number may be reused. */
+  readonly #onReleased: (task: number) => void;
   /** Idle slots of running tasks, taken last-freed first. */
   #idle: number[] = [];
 
   constructor(
     parts: { tasks: TaskTable; queue: SqsQueue; events: EventQueue; waits: WaitLog },
-    onDrained: (task: number, now: number) => void,
+    hooks: { onDrained: (task: number, now: number) => void; onReleased: (task: number) => void },
   ) {
     this.#tasks = parts.tasks;
     this.#queue = parts.queue;
     this.#events = parts.events;
     this.#waits = parts.waits;
-    this.#onDrained = onDrained;
+    this.#onDrained = hooks.onDrained;
+    this.#onReleased = hooks.onReleased;
   }
 
   /** A task became RUNNING: its slots start polling. */
@@ -55,6 +58,13 @@ export class WorkerSlots {
   handle(id: number, now: number): void {
     const slot = id >> 1;
     const t = this.#tasks;
+    const killed = t.state[Math.floor(slot / t.concurrency)] === TaskState.killed;
+    if ((id & 1) === DONE && killed) {
+      // The worker died mid-message: the message stays invisible until its visibility timeout expires.
+      const returnsAt = (t.slotStarted[slot] as number) + this.#queue.options.visibilityTimeoutMs;
+      this.#events.push(returnsAt, slot * 2 + TIMEOUT);
+      return;
+    }
     if ((id & 1) === DONE) {
       this.#waits.push(((t.slotStarted[slot] as number) - (t.slotArrival[slot] as number)) / 1000);
       t.servedWorkMs += now - (t.slotStarted[slot] as number);
@@ -84,8 +94,11 @@ export class WorkerSlots {
 
   #free(slot: number, now: number): void {
     const task = this.#tasks.vacate(slot);
-    if (this.#tasks.state[task] === TaskState.draining) {
+    const state = this.#tasks.state[task];
+    if (state === TaskState.draining) {
       if (this.#tasks.busy[task] === 0) this.#onDrained(task, now);
+    } else if (state === TaskState.killed) {
+      if (this.#tasks.busy[task] === 0) this.#onReleased(task);
     } else if (this.#queue.visible.length > 0) {
       this.#start(slot, now);
     } else {

@@ -39,6 +39,8 @@ export interface BenchOptions {
   readonly onRun?: (scenario: string, row: BenchRow) => void;
   /** The part the rows report (default all); every run covers the whole trace and scores both parts. */
   readonly part?: TracePart;
+  /** Default true; false stops busy tasks mid-message on scale-in, for every scaler (service-settings.ts). */
+  readonly scaleInProtection?: boolean;
 }
 
 /** The report of one part of a split run, against that part's fluid bound. */
@@ -58,7 +60,7 @@ export function runScenario(scenario: BenchScenario, options: BenchOptions): Sce
   const rows: BenchRow[] = [];
   for (const name of options.scalers ?? BENCH_SCALERS) {
     const started = performance.now();
-    const result = runOne(scenario, trace, name, peak, processing);
+    const result = runOne(scenario, trace, name, { peak, processing, protection: options.scaleInProtection });
     const bounds = benchBounds(name, peak);
     const parts = result.parts;
     if (parts === undefined) throw new Error("a bench run is always split");
@@ -78,7 +80,13 @@ export function runScenario(scenario: BenchScenario, options: BenchOptions): Sce
   return { scenario, description: trace.description, fluidBoundTaskSeconds: fluid, rows, results };
 }
 
-function runOne(scenario: BenchScenario, trace: Trace, name: ScalerName, peak: number, processing: number) {
+function runOne(
+  scenario: BenchScenario,
+  trace: Trace,
+  name: ScalerName,
+  run: { peak: number; processing: number; protection: boolean | undefined },
+) {
+  const { peak, processing } = run;
   const bounds = benchBounds(name, peak);
   const slo = {
     latencySeconds: scenario.sloSeconds,
@@ -91,6 +99,7 @@ function runOne(scenario: BenchScenario, trace: Trace, name: ScalerName, peak: n
     bounds,
     sloSeconds: scenario.sloSeconds,
     splitAtSeconds: heldOutSplitSeconds(trace),
+    scaleInProtection: run.protection ?? true,
     // Alibaba has jobs up to 567 s: a longer visibility timeout keeps them from being redelivered.
     visibilityTimeoutSeconds: 900,
     ...(scenario.processingSeconds !== undefined && { processingTimeSeconds: scenario.processingSeconds }),
