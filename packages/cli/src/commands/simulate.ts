@@ -86,6 +86,10 @@ export function registerSimulate(program: Command): void {
     )
     .option("--concurrency <n>", "messages one task processes at once", positiveInteger, 1)
     .option("--visibility-timeout <seconds>", "SQS visibility timeout", atLeastOneSecond, 300)
+    .option(
+      "--no-scale-in-protection",
+      "scale-in stops busy tasks mid-message; their messages return after the visibility timeout",
+    )
     .option("--min <n>", "minimum tasks", nonNegativeInteger, DEFAULT_MIN_TASKS)
     .option("--max <n>", "maximum tasks", nonNegativeInteger, DEFAULT_MAX_TASKS)
     .option("--json", "print the report as JSON")
