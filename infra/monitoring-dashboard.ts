@@ -125,6 +125,7 @@ const widgets = [
           "AlarmSyncFailures",
           "CorruptItems",
           "ActivityPublishFailures",
+          "ApplicationAutoScalingCheckFailures",
         ] as const
       ).map((n) => gantry(n)),
     },

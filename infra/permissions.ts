@@ -99,6 +99,12 @@ export const readQueues: Permission = {
   resources: ["arn:aws:sqs:*:*:*"],
 };
 
+/** Which services Application Auto Scaling still scales, to leave them alone (list call: "*"). */
+export const readScalableTargets: Permission = {
+  actions: ["application-autoscaling:DescribeScalableTargets"],
+  resources: ["*"],
+};
+
 /** Listing Gantry's alarms to reconcile them (list call: "*"). */
 export const listAlarms: Permission = {
   actions: ["cloudwatch:DescribeAlarms"],
@@ -118,10 +124,20 @@ export function writeAlarms(stage: string): Permission {
   };
 }
 
-/** The state store's calls (packages/aws/src/dynamodb): conditional item writes and queries, one table. */
+/**
+ * The state store's calls (packages/aws/src/dynamodb), one table: conditional item writes, queries, the batched
+ * reads of the target listing, and the delete that finishes moving a legacy target item to its shard.
+ */
 export function useTable<R>(tableArn: R): Permission<R> {
   return {
-    actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query"],
+    actions: [
+      "dynamodb:GetItem",
+      "dynamodb:BatchGetItem",
+      "dynamodb:PutItem",
+      "dynamodb:UpdateItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:Query",
+    ],
     resources: [tableArn],
   };
 }
@@ -153,6 +169,7 @@ function reconcilePermissions<R>(tableArn: R, busArn: R): Permission<R | string>
     describeClusters,
     readMetrics,
     readQueues,
+    readScalableTargets,
     publishEvents(busArn),
     writeTraces,
   ];

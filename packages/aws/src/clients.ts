@@ -1,3 +1,4 @@
+import { ApplicationAutoScalingClient } from "@aws-sdk/client-application-auto-scaling";
 import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
@@ -22,6 +23,7 @@ export interface AwsClients {
   sqs: SQSClient;
   eventBridge: EventBridgeClient;
   autoScaling: AutoScalingClient;
+  applicationAutoScaling: ApplicationAutoScalingClient;
   dynamoDb: DynamoDBClient;
 }
 
@@ -57,6 +59,7 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     sqs: new SQSClient(config),
     eventBridge: new EventBridgeClient(config),
     autoScaling: new AutoScalingClient(config),
+    applicationAutoScaling: new ApplicationAutoScalingClient(config),
     dynamoDb: new DynamoDBClient(config),
   };
 }

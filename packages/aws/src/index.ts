@@ -3,6 +3,8 @@ export {
   deregisterScalableTarget,
 } from "./application-autoscaling/aas-deregister.ts";
 export { createAasImportClients } from "./application-autoscaling/aas-import-clients.ts";
+export type { AasRegistrationsOptions } from "./application-autoscaling/aas-registrations.ts";
+export { createAasRegistrations } from "./application-autoscaling/aas-registrations.ts";
 export type { AasImportClients } from "./application-autoscaling/aas-import-reader.ts";
 export {
   DESCRIBE_ALARMS_NAMES_LIMIT,

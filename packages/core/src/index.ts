@@ -43,6 +43,13 @@ export type { ServiceRef } from "./model/service-id.ts";
 export { formatServiceId, parseServiceId } from "./model/service-id.ts";
 export type { PendingChange, ScalingState } from "./model/state.ts";
 export { ScalingStateSchema, STATE_VERSION } from "./model/state.ts";
+export type { ArrivalHistory, Predictive, StartupAware } from "./model/startup-behavior.ts";
+export {
+  ArrivalHistorySchema,
+  HISTORY_PERIOD_SECONDS,
+  MAX_HISTORY_PERIODS,
+  StartupAwareSchema,
+} from "./model/startup-behavior.ts";
 export type { StepScalingPolicy } from "./model/step-scaling-policy.ts";
 export { StepScalingPolicySchema } from "./model/step-scaling-policy.ts";
 export type { Target, TargetInput } from "./model/target.ts";
@@ -96,6 +103,7 @@ export { TargetConfigSchema } from "./model/target-config.ts";
 export type {
   ActivityPage,
   AlarmPort,
+  ApplicationAutoScalingPort,
   BacktestJob,
   CapacityProviderState,
   CapacityRecord,

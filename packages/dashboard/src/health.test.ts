@@ -72,6 +72,21 @@ describe("health", () => {
     ]);
   });
 
+  it("a service Application Auto Scaling still scales is a refusal, with what Gantry would do", () => {
+    const message =
+      "service/demo/a is still registered with Application Auto Scaling: not scaled (would set 3 → 5)";
+    const lastDecision = {
+      at: 1,
+      desiredCapacity: 3,
+      action: "None" as const,
+      dryRun: false,
+      observed: { desiredCount: 3, runningCount: 3, pendingCount: 0 },
+      reasons: [{ code: "ManagedByApplicationAutoScaling" as const, message }],
+    };
+    const issues = targetIssues(makeView({ lastDecision }), undefined);
+    expect(issues.map((i) => [i.kind, i.reason])).toEqual([["refused", message]]);
+  });
+
   it("the fleet: unreadable items and failing groups first, then by target; ECS down names its error", () => {
     const list: TargetList = {
       items: [makeView({ id: "service/demo/b", dryRun: true, stale: true })],

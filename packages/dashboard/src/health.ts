@@ -65,9 +65,11 @@ function atMax(view: TargetView): Issue[] {
   return [{ kind: "atMax", subject: view.id, reason }];
 }
 
-/** A hold Gantry imposes itself (an ECS deployment in progress blocks scale-in). */
+/** Holds that stop Gantry: an ECS deployment in progress blocks scale-in; another controller owns the service. */
+const REFUSING = new Set(["TargetServicePutResourceAsUnscalable", "ManagedByApplicationAutoScaling"]);
+
 function refusedByDecision(view: TargetView): Issue[] {
-  const held = view.lastDecision?.reasons.find((r) => r.code === "TargetServicePutResourceAsUnscalable");
+  const held = view.lastDecision?.reasons.find((r) => REFUSING.has(r.code));
   return held ? [{ kind: "refused", subject: view.id, reason: held.message }] : [];
 }
 

@@ -1,5 +1,6 @@
 import {
   type AwsClients,
+  createAasRegistrations,
   createAlarmPort,
   createAwsClients,
   createClusterCapacityPort,
@@ -77,6 +78,8 @@ export function reconcilerDeps(
     metrics: createMetricsPort(clients.cloudWatch),
     queues: createQueuePort(clients.sqs),
     events: createEventsPort(clients.eventBridge, busOption(settings.eventBusName)),
+    // A service AAS still scales is held unless its target says takeOver (tick and alarm passes alike).
+    applicationAutoScaling: createAasRegistrations(clients.applicationAutoScaling),
     // Stage 2 runs only for targets with a `capacity` block; without one it makes no call at all.
     capacity: {
       port: createClusterCapacityPort({ autoScaling: clients.autoScaling, ecs: clients.ecs }),

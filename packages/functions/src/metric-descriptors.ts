@@ -66,6 +66,10 @@ export const METRICS = {
     description: "Wall time of one reconcile pass.",
   },
   ActivityPublishFailures: pass("ActivityPublishFailures", "Activities EventBridge did not accept."),
+  ApplicationAutoScalingCheckFailures: pass(
+    "ApplicationAutoScalingCheckFailures",
+    "Passes that could not tell which services Application Auto Scaling still scales (and scaled them all).",
+  ),
   CorruptItems: pass("CorruptItems", "State items that could not be read (see `problems` in the API)."),
   AlarmsCreated: pass("AlarmsCreated", "Managed CloudWatch alarms created by the alarm sync."),
   AlarmsDeleted: pass("AlarmsDeleted", "Managed CloudWatch alarms deleted by the alarm sync."),

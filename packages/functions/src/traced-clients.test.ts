@@ -15,6 +15,6 @@ describe("traceClients", () => {
     });
     expect(traced).toBe(clients);
     expect(captured).toEqual(Object.values(clients));
-    expect(captured).toHaveLength(6);
+    expect(captured).toHaveLength(7);
   });
 });

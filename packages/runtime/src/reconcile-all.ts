@@ -3,6 +3,7 @@ import { mapBounded, type TargetRecord } from "@gantry/core";
 import { capacityOf } from "./apply/apply-change.ts";
 import { DEFAULT_QUEUE_CONCURRENCY, type TargetObservation } from "./observe.ts";
 import { observePass } from "./observe-pass.ts";
+import { servicesManagedElsewhere } from "./other-controllers.ts";
 import { nextReadAt } from "./read-schedule.ts";
 import { reconcileTarget } from "./reconcile-target.ts";
 import type { ReconcileLogger, ReconcileOptions, ReconcilerDeps, TargetOutcome } from "./reconciler-types.ts";
@@ -50,11 +51,10 @@ export async function reconcileAll(
   const ports = { ecs: deps.ecs, metrics: deps.metrics, queues: deps.queues };
   const now = clock.now();
   const full = options.targetIds === undefined;
-  const { observed, resting } = await observePass(order, ports, {
-    now,
-    queueConcurrency,
-    ...(full && { memory }),
-  });
+  const [{ observed, resting }, managedElsewhere] = await Promise.all([
+    observePass(order, ports, { now, queueConcurrency, ...(full && { memory }) }),
+    servicesManagedElsewhere(deps, order, log),
+  ]);
   const run: TargetRun = {
     store: deps.store,
     ports,
@@ -64,6 +64,7 @@ export async function reconcileAll(
     queueConcurrency,
     randomId: deps.randomId ?? (() => randomBytes(4).toString("hex")),
     log,
+    managedElsewhere,
     memory,
   };
   const concurrency = options.targetConcurrency ?? targetConcurrencyFor(order.length);

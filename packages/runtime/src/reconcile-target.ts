@@ -80,18 +80,21 @@ function decideFor(record: TargetRecord, observed: TargetObservation, run: Targe
   const { config } = record;
   const state = run.memory ? run.memory.stateOf(record) : record.state;
   const now = run.clock.now();
+  const observation = run.managedElsewhere.has(targetId)
+    ? { ...observed.observation, managedByApplicationAutoScaling: true }
+    : observed.observation;
   const decision = decide({
     now,
     target: config.target,
     policies: config.policies,
     scheduledActions: config.scheduledActions,
     behavior: config.behavior,
-    observation: observed.observation,
+    observation,
     state,
     trigger: run.trigger,
   });
   const activityId = activityIdAt(now, run.randomId());
-  return { record, observation: observed.observation, decision, now, activityId };
+  return { record, observation, decision, now, activityId };
 }
 
 /**

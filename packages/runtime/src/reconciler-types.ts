@@ -1,5 +1,6 @@
 import type {
   AlarmPort,
+  ApplicationAutoScalingPort,
   CapacityStateStore,
   Clock,
   ClusterCapacityPort,
@@ -48,6 +49,11 @@ export interface ReconcilerDeps {
    * after stage 1; when absent, no instance is ever changed.
    */
   capacity?: { port: ClusterCapacityPort; store: CapacityStateStore };
+  /**
+   * Which services Application Auto Scaling still scales: those are held (ManagedByApplicationAutoScaling) unless
+   * their target says `takeOver`. Absent: no service is taken for managed elsewhere.
+   */
+  applicationAutoScaling?: ApplicationAutoScalingPort;
   /** Managed `gantry-` alarms; when absent the reconciler does not sync alarms. */
   alarms?: AlarmPort;
   /**

@@ -14,6 +14,8 @@ export interface TargetRun {
   queueConcurrency: number;
   randomId: () => string;
   log: ReconcileLogger;
+  /** Services Application Auto Scaling still scales (see other-controllers.ts). */
+  managedElsewhere: ReadonlySet<string>;
   /** The container's memory of unsaved states; decisions start from it when it is current. */
   memory?: TargetMemory;
 }

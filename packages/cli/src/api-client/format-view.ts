@@ -27,7 +27,11 @@ export function formatFlags(target: Target): string {
     s.dynamicScalingOutSuspended && "out",
     s.scheduledScalingSuspended && "scheduled",
   ].filter(Boolean);
-  const flags = [target.dryRun && "dry-run", suspended.length > 0 && `suspended(${suspended.join(",")})`];
+  const flags = [
+    target.dryRun && "dry-run",
+    target.takeOver && "take-over",
+    suspended.length > 0 && `suspended(${suspended.join(",")})`,
+  ];
   return flags.filter(Boolean).join(" ") || "-";
 }
 

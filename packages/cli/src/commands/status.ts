@@ -50,7 +50,12 @@ function problemLines(problems: readonly TargetProblem[]): string {
 function statusRow(view: TargetView): string[] {
   const target = view.config.target;
   const decision = view.lastDecision;
-  const action = decision ? `${decision.action} → ${decision.desiredCapacity}` : "-";
+  const held = decision?.reasons.find((r) => r.code === "ManagedByApplicationAutoScaling");
+  const action = held
+    ? "held: ManagedByApplicationAutoScaling"
+    : decision
+      ? `${decision.action} → ${decision.desiredCapacity}`
+      : "-";
   return [
     view.id,
     `${formatCounts(view)}${view.stale ? " (stale)" : ""}`,

@@ -1,3 +1,4 @@
+export type { ApplicationAutoScalingPort } from "./aas-port.ts";
 export type { AlarmPort, ManagedAlarm } from "./alarm-port.ts";
 export type {
   CapacityProviderState,

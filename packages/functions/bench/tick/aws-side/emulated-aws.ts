@@ -2,6 +2,7 @@
 // mix's load, ECS, SQS, CloudWatch and EventBridge over them, and the state table in memory.
 import { STATE_TABLE } from "@gantry/aws";
 import { SimAccount } from "@gantry/sim";
+import { aasBackend } from "../backend/aas-backend.ts";
 import { type Reply, respond, type ServiceHandler } from "../backend/aws-error.ts";
 import { cloudWatchBackend } from "../backend/cloudwatch-backend.ts";
 import { ecsBackend } from "../backend/ecs-backend.ts";
@@ -56,6 +57,7 @@ export class EmulatedAws {
       cloudwatch: cloudwatch.handler,
       events: eventsBackend(this.usage),
       dynamodb: dynamo.handler,
+      "application-autoscaling": aasBackend(),
     };
   }
 

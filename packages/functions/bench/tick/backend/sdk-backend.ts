@@ -25,11 +25,14 @@ type Handler = (args: {
   request: unknown;
 }) => Promise<{ output?: unknown; response: unknown }>;
 type Middleware = (next: Handler) => Handler;
+/** Any SDK v3 client: each one's `add` is typed by its own inputs, so it is taken as `never` and narrowed below. */
 interface SdkClient {
-  middlewareStack: {
-    add(middleware: Middleware, options: { step: "deserialize"; priority: "low"; name: string }): void;
-  };
+  middlewareStack: { add(middleware: never, options: never): void };
 }
+type AddMiddleware = (
+  middleware: Middleware,
+  options: { step: "deserialize"; priority: "low"; name: string },
+) => void;
 
 interface SignedRequest {
   headers: Record<string, string>;
@@ -70,5 +73,6 @@ export function installBackend(
     const headers = { "content-type": contentType, ...reply.headers };
     return { response: { statusCode: reply.status, headers, body: encoder.encode(reply.body) } };
   };
-  client.middlewareStack.add(answer, { step: "deserialize", priority: "low", name: "benchAwsBackend" });
+  const add = client.middlewareStack.add.bind(client.middlewareStack) as unknown as AddMiddleware;
+  add(answer, { step: "deserialize", priority: "low", name: "benchAwsBackend" });
 }

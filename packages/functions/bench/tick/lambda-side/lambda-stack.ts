@@ -52,6 +52,7 @@ export function createLambdaStack(aws: AwsSide, clock: BenchClock, seed: number)
   installBackend(clients.eventBridge, "events", JSON_1_1, backend);
   installBackend(clients.autoScaling, "autoscaling", "text/xml", backend);
   installBackend(clients.dynamoDb, "dynamodb", JSON_1_0, backend);
+  installBackend(clients.applicationAutoScaling, "application-autoscaling", JSON_1_1, backend);
   // Powertools as in Lambda (INFO logs, EMF metrics); their output is metered, not printed (log-meter.ts).
   const observability = createObservability();
   const traced = traceClients(clients, observability.tracer);
