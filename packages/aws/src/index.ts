@@ -3,14 +3,14 @@ export {
   deregisterScalableTarget,
 } from "./application-autoscaling/aas-deregister.ts";
 export { createAasImportClients } from "./application-autoscaling/aas-import-clients.ts";
-export type { AasRegistrationsOptions } from "./application-autoscaling/aas-registrations.ts";
-export { createAasRegistrations } from "./application-autoscaling/aas-registrations.ts";
 export type { AasImportClients } from "./application-autoscaling/aas-import-reader.ts";
 export {
   DESCRIBE_ALARMS_NAMES_LIMIT,
   readAasSetup,
   stepAlarmNames,
 } from "./application-autoscaling/aas-import-reader.ts";
+export type { AasRegistrationsOptions } from "./application-autoscaling/aas-registrations.ts";
+export { createAasRegistrations } from "./application-autoscaling/aas-registrations.ts";
 export type * from "./application-autoscaling/aas-setup.ts";
 export { ECS_DESIRED_COUNT, ECS_NAMESPACE } from "./application-autoscaling/aas-setup.ts";
 export { createAsgPort, SET_INSTANCE_PROTECTION_LIMIT } from "./autoscaling/asg-adapter.ts";
