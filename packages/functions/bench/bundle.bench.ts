@@ -54,6 +54,7 @@ function jsonLine({ fn, bundle, cold }: Row): string {
       : {
           coldImportMs: round(cold.medianMs, 1),
           coldImportBestMs: round(cold.bestMs, 1),
+          coldImportCpuMs: round(cold.cpuMedianMs, 1),
           coldImportRunsMs: cold.runsMs.map((ms) => round(ms, 1)),
         }),
   });
@@ -66,6 +67,7 @@ function tableLine({ fn, bundle, cold }: Row): string {
   const ratio = bundle.bytes / BUNDLE_GOAL_BYTES;
   const goal = `${ratio.toFixed(2)}× ${bundle.bytes <= BUNDLE_GOAL_BYTES ? "met" : "OVER"}`;
   const imported = "error" in cold ? "FAILED" : `${cold.medianMs.toFixed(0)} ms (${cold.bestMs.toFixed(0)})`;
+  const cpu = "error" in cold ? "" : `${cold.cpuMedianMs.toFixed(0)} ms`;
   const locales = bundle.zodLocales.length ? `${bundle.zodLocales.length} files` : "none";
   return [
     fn.id.padEnd(12),
@@ -74,6 +76,7 @@ function tableLine({ fn, bundle, cold }: Row): string {
     goal.padStart(11),
     locales.padStart(12),
     imported.padStart(18),
+    cpu.padStart(8),
   ].join("  ");
 }
 
@@ -87,7 +90,7 @@ try {
     );
     console.log(`node ${process.version}; as sst deploy bundles them (${settings.join("; ")})\n`);
     console.log(
-      `${"function".padEnd(12)}  ${"bundle".padStart(10)}  ${"gzip".padStart(10)}  ${"÷ 1 MB goal".padStart(11)}  ${"zod locales".padStart(12)}  ${`import, ×${runs} (best)`.padStart(18)}`,
+      `${"function".padEnd(12)}  ${"bundle".padStart(10)}  ${"gzip".padStart(10)}  ${"÷ 1 MB goal".padStart(11)}  ${"zod locales".padStart(12)}  ${`import, ×${runs} (best)`.padStart(18)}  ${"CPU".padStart(8)}`,
     );
   }
   const failed: string[] = [];
@@ -98,7 +101,8 @@ try {
   }
   if (!args.json) {
     console.log(
-      `\nimport: median (and best) time of \`await import(bundle)\` in ${runs} fresh node processes, start-up excluded`,
+      `\nimport: median (and best) time of \`await import(bundle)\` in ${runs} fresh node processes, start-up excluded;` +
+        " CPU: the median CPU time (user + system) of the same imports, which other jobs on the machine disturb less",
     );
   }
   // A bundle that does not import would fail its first invocation: that is an error, not a figure.
