@@ -41,8 +41,6 @@ export type { ScheduledAction } from "./model/scheduled-action.ts";
 export { ScheduledActionSchema } from "./model/scheduled-action.ts";
 export type { ServiceRef } from "./model/service-id.ts";
 export { formatServiceId, parseServiceId } from "./model/service-id.ts";
-export type { PendingChange, ScalingState } from "./model/state.ts";
-export { ScalingStateSchema, STATE_VERSION } from "./model/state.ts";
 export type { ArrivalHistory, Predictive, StartupAware } from "./model/startup-behavior.ts";
 export {
   ArrivalHistorySchema,
@@ -50,6 +48,8 @@ export {
   MAX_HISTORY_PERIODS,
   StartupAwareSchema,
 } from "./model/startup-behavior.ts";
+export type { PendingChange, ScalingState } from "./model/state.ts";
+export { ScalingStateSchema, STATE_VERSION } from "./model/state.ts";
 export type { StepScalingPolicy } from "./model/step-scaling-policy.ts";
 export { StepScalingPolicySchema } from "./model/step-scaling-policy.ts";
 export type { Target, TargetInput } from "./model/target.ts";
@@ -123,6 +123,8 @@ export type {
   MetricsPort,
   QueuePort,
   RawTargetItem,
+  SeriesSample,
+  SeriesStore,
   ServiceSnapshot,
   StateStore,
   StateVersions,

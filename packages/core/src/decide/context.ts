@@ -31,6 +31,11 @@ export interface PolicyProposal {
   live?: LiveRun;
   /** CloudWatch-backed target tracking: [newest datapoint, running count when first read], to keep. */
   datapointBase?: [number, number];
+  /**
+   * Target tracking: the tasks in use, whether or not the policy acts: the capacity that brings the metric to
+   * target, and at least the tasks working a message now.
+   */
+  need?: number;
   /** Step policies: the datapoint (or live period) this proposal consumes when it is carried out. */
   stepKey?: number;
 }

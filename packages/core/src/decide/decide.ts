@@ -3,7 +3,7 @@ import type { EvaluateRequest } from "../model/evaluate-request.ts";
 import type { Policy } from "../model/policy.ts";
 import { applyBehavior } from "./behavior.ts";
 import { clampToBounds } from "./capacity-bounds.ts";
-import { combineProposals } from "./combine-proposals.ts";
+import { type Combined, combineProposals } from "./combine-proposals.ts";
 import type { DecisionContext, PolicyProposal } from "./context.ts";
 import { applyFallback } from "./fallback.ts";
 import { applyGuards } from "./guards.ts";
@@ -11,12 +11,14 @@ import { nextState } from "./next-state.ts";
 import { yieldToOtherController } from "./other-controller.ts";
 import { applyScaleToZero } from "./scale-to-zero.ts";
 import { resolveBounds } from "./scheduled-bounds.ts";
+import { applyStartupAware } from "./startup-aware.ts";
 import { decideStepScaling } from "./step-scaling.ts";
 import { decideTargetTracking } from "./target-tracking.ts";
 
 /**
  * One decision for one ECS service: scheduled bounds → policies → combine → fallback → suspension and
- * deployment guards → scale to zero → HPA behavior → min/max → another controller's hold. Pure: the same request gives the same decision.
+ * deployment guards → scale to zero → HPA behavior → startup-aware floor and keep → min/max → another
+ * controller's hold. Pure: the same request gives the same decision.
  */
 export function decide(request: EvaluateRequest): Decision {
   const base = {
@@ -35,7 +37,8 @@ export function decide(request: EvaluateRequest): Decision {
   const zero = applyScaleToZero(applyGuards(fallback.combined, ctx), request.policies, ctx);
   const combined = zero.combined;
   const shaped = applyBehavior(combined.capacity, desired, ctx.now, ctx.behavior, ctx.previous);
-  const clamped = clampToBounds(shaped.value, desired, bounds);
+  const startup = applyStartupAware(shaped.value, ctx, request.history, asked(proposals, combined));
+  const clamped = clampToBounds(startup.value, desired, bounds);
   const owned = yieldToOtherController(clamped.value, ctx);
   const desiredCapacity = owned.value;
   const action: ScalingAction =
@@ -46,6 +49,7 @@ export function decide(request: EvaluateRequest): Decision {
     ...proposals.flatMap((p) => p.reasons),
     ...combined.reasons,
     ...shaped.reasons,
+    ...startup.reasons,
     ...(clamped.reason ? [clamped.reason] : []),
   ]);
   const state = nextState(ctx, {
@@ -57,6 +61,7 @@ export function decide(request: EvaluateRequest): Decision {
     desiredCapacity,
     idleSince: zero.idleSince,
     noDataSince: fallback.noDataSince,
+    need: startup.need,
   });
   return { desiredCapacity, action, reasons, state };
 }
@@ -65,6 +70,13 @@ function decidePolicy(policy: Policy, ctx: DecisionContext): PolicyProposal {
   return policy.type === "TargetTracking"
     ? decideTargetTracking(policy, ctx)
     : decideStepScaling(policy, ctx);
+}
+
+/** The capacity the policies ask for, acted on or not: the highest target tracking need, else the combined one. */
+function asked(proposals: readonly PolicyProposal[], combined: Combined): number {
+  let need: number | undefined;
+  for (const p of proposals) if (p.need !== undefined) need = Math.max(need ?? 0, p.need);
+  return need ?? combined.capacity;
 }
 
 function collectReasons(ctx: DecisionContext, reasons: Reason[]): Reason[] {

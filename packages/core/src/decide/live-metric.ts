@@ -11,6 +11,8 @@ export interface LiveSample {
   value: number;
   /** Messages waiting or in progress: what wakes a service from zero. */
   messages: number;
+  /** Tasks working a message now (sqsUtilization): none of them is idle. */
+  busyTasks?: number;
   /** The capacity that brings the metric to `target`, and how it was worked out. */
   proposal(target: number): { capacity: number; formula: string };
   /** What to remember for the next sample. */
@@ -78,6 +80,7 @@ function utilizationSample(
   return {
     value: perTask(100 * demand, obs.runningCount),
     messages: waiting + depth.inFlight,
+    busyTasks: Math.min(obs.runningCount, ceilTolerant(depth.inFlight / concurrency)),
     memory,
     proposal: (target) => ({
       capacity: ceilTolerant((100 * demand) / target),

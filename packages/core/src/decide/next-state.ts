@@ -1,4 +1,5 @@
 import type { ScalingAction } from "../model/decision.ts";
+import type { NeedHistory } from "../model/need-history.ts";
 import type { Policy } from "../model/policy.ts";
 import { type LiveRun, type ScalingState, STATE_VERSION } from "../model/state.ts";
 import { behaviorHistory } from "./behavior.ts";
@@ -17,6 +18,7 @@ export interface StateInputs {
   desiredCapacity: number;
   idleSince: number | undefined;
   noDataSince: number | undefined;
+  need?: NeedHistory | undefined;
 }
 
 /** The state the next decision starts from, assuming this decision is carried out. */
@@ -43,6 +45,7 @@ export function nextState(ctx: DecisionContext, inputs: StateInputs): ScalingSta
   if (inputs.bounds.state) state.bounds = inputs.bounds.state;
   if (inputs.idleSince !== undefined) state.idleSince = inputs.idleSince;
   if (inputs.noDataSince !== undefined) state.noDataSince = inputs.noDataSince;
+  if (inputs.need !== undefined) state.need = inputs.need;
   return state;
 }
 

@@ -17,6 +17,7 @@ interface Reading {
   outSeen: string;
   live?: LiveRun;
   wake?: boolean;
+  busyTasks?: number;
   datapointBase?: [number, number];
 }
 
@@ -36,6 +37,7 @@ export function decideTargetTracking(policy: TargetTrackingPolicy, ctx: Decision
     );
   }
   const proposal = decideFromReading(policy, ctx, reading, canScaleIn);
+  proposal.need = Math.max(reading.proposal, reading.busyTasks ?? 0);
   if (reading.live) proposal.live = reading.live;
   if (reading.datapointBase) proposal.datapointBase = reading.datapointBase;
   return proposal;
@@ -168,6 +170,7 @@ function readLive(policy: TargetTrackingPolicy, ctx: DecisionContext): ReadResul
     outSeen: `${Math.min(runDatapoints(live.outSince, now, periodMs), evaluation.scaleOutDatapoints)} of ${evaluation.scaleOutDatapoints}`,
     live,
     wake,
+    ...(sample.busyTasks !== undefined && { busyTasks: sample.busyTasks }),
   };
 }
 

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { CapacitySchema, SecondsSchema } from "./common.ts";
+import { StartupAwareSchema } from "./startup-behavior.ts";
 
 /** Kubernetes HPA scaling rules (autoscaling/v2 HPAScalingRules). */
 const ScalingRulesSchema = z.strictObject({
@@ -31,6 +32,8 @@ export const BehaviorSchema = z.strictObject({
     .optional(),
   /** KEDA-style fallback: after this long with no usable metric data, hold at least `capacity` tasks. */
   fallback: z.strictObject({ afterSeconds: SecondsSchema.default(300), capacity: CapacitySchema }).optional(),
+  /** Startup-aware scaling: break-even scale-in and predictive pre-scaling (startup-behavior.ts). Off when absent. */
+  startup: StartupAwareSchema.optional(),
 });
 
 export type Behavior = z.output<typeof BehaviorSchema>;

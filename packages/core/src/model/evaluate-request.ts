@@ -4,6 +4,7 @@ import { TimestampSchema } from "./common.ts";
 import { ObservationSchema } from "./observation.ts";
 import { PolicySchema } from "./policy.ts";
 import { ScheduledActionSchema } from "./scheduled-action.ts";
+import { ArrivalHistorySchema } from "./startup-behavior.ts";
 import { ScalingStateSchema } from "./state.ts";
 import { TargetSchema } from "./target.ts";
 
@@ -23,6 +24,8 @@ export const EvaluateRequestSchema = z
     observation: ObservationSchema,
     state: ScalingStateSchema.optional(),
     trigger: TriggerSchema.optional(),
+    /** Predictive pre-scaling: the queue's recent arrivals, read by the runtime (behavior.startup.predictive). */
+    history: ArrivalHistorySchema.optional(),
   })
   .superRefine((request, ctx) => {
     checkUniqueNames(request.policies, "policies", ctx);

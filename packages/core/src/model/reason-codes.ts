@@ -15,6 +15,7 @@ export const REASON_CODES = [
   "BelowMinCapacity",
   "AboveMaxCapacity",
   "FallbackCapacity",
+  "PredictiveScaleOut",
   // Why a policy or the target holds.
   "WithinTarget",
   "InsufficientData",
@@ -34,6 +35,8 @@ export const REASON_CODES = [
   "StabilizationWindow",
   "ScaleUpLimit",
   "ScaleDownLimit",
+  "StartCostBreakEven",
+  "ForecastMissed",
   "DryRun",
   // Gantry's own: another controller owns the service.
   "ManagedByApplicationAutoScaling",

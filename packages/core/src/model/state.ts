@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { NeedHistorySchema } from "./need-history.ts";
 import { REASON_CODES } from "./reason-codes.ts";
 
 export const STATE_VERSION = 1;
@@ -77,6 +78,8 @@ export const ScalingStateSchema = z.strictObject({
     .max(512)
     .default([]),
   idleSince: Instant.optional(),
+  /** Break-even scale-in: the capacity the policies asked for over the last hour. */
+  need: NeedHistorySchema.optional(),
   noDataSince: Instant.optional(),
   /** Alarm event ids already handled, newest last (bounded). */
   eventIds: z.array(z.string()).max(256).default([]),
