@@ -71,13 +71,32 @@ describe("SST's plugin bridge, as the bench runs it", () => {
 const sstBridge = join(root, ".sst/platform/functions/nodejs-runtime/plugin.mjs");
 
 describe.skipIf(!existsSync(sstBridge))("infra/esbuild-plugins.mjs under SST's own bridge script", () => {
-  it("replaces zod's locale index, and only it", () => {
+  it("replaces zod's locale index and leaves the unreached credential providers external, and nothing else", () => {
     const index = join(root, "node_modules/zod/v4/locales/index.js");
     const other = join(root, "node_modules/zod/v4/locales/fr.js");
-    const lines = [index, other].map((path, id) =>
-      JSON.stringify({ id, command: "load", value: { path, namespace: "file", suffix: "", with: {} } }),
-    );
-    // The script never exits on its own (it waits for more lines): the timeout ends it once it has answered.
+    const load = (path: string) => ({
+      command: "load",
+      value: { path, namespace: "file", suffix: "", with: {} },
+    });
+    const resolve = (path: string) => ({
+      command: "resolve",
+      value: {
+        path,
+        importer: "x.js",
+        namespace: "file",
+        resolveDir: root,
+        kind: "dynamic-import",
+        with: {},
+      },
+    });
+    const messages = [
+      load(index),
+      load(other),
+      resolve("@aws-sdk/credential-provider-ini"),
+      resolve("@aws-sdk/credential-provider-env"),
+    ];
+    const lines = messages.map((message, id) => JSON.stringify({ id, ...message }));
+    // The script waits for more lines until its input closes, as the Go side's pipe does when the build ends.
     const child = spawnSync(process.execPath, [sstBridge, join(root, "infra/esbuild-plugins.mjs")], {
       input: `${lines.join("\n")}\n`,
       encoding: "utf8",
@@ -86,7 +105,7 @@ describe.skipIf(!existsSync(sstBridge))("infra/esbuild-plugins.mjs under SST's o
     const replies = child.stdout
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line) as { id: number; value: Record<string, string> })
+      .map((line) => JSON.parse(line) as { id: number; value: Record<string, unknown> })
       .sort((a, b) => a.id - b.id);
     expect(replies.map((reply) => reply.value)).toEqual([
       {
@@ -94,6 +113,8 @@ describe.skipIf(!existsSync(sstBridge))("infra/esbuild-plugins.mjs under SST's o
         resolveDir: join(root, "node_modules/zod/v4/locales"),
         loader: "js",
       },
+      {},
+      { path: "@aws-sdk/credential-provider-ini", external: true },
       {},
     ]);
   });
