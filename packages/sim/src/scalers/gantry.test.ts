@@ -90,4 +90,46 @@ describe("the gantry scaler", () => {
     expect(gantry.taskSeconds).toBeLessThan(12_000 * 1.6);
     expect(gantry.series.desired.at(-1)).toBe(1);
   });
+
+  it("adds startup-aware scaling to the worker profile only when asked", () => {
+    expect(defaultWorkerConfig({ bounds, slo }).behavior?.startup).toBeUndefined();
+    const startup = defaultWorkerConfig({ bounds, slo, startupAware: true, taskStartSeconds: 30 }).behavior
+      ?.startup;
+    expect(startup).toEqual({
+      taskStartSeconds: 30,
+      breakEvenScaleIn: true,
+      predictive: { lookbackDays: 14, processingSeconds: 2 },
+    });
+  });
+
+  it("keeps the task the load comes back to within a start, where the plain profile churns it", () => {
+    const run = (startupAware: boolean) => {
+      const scaler = createGantryScaler({ bounds, slo, startupAware });
+      let desired = 6;
+      let scaleIns = 0;
+      [6, 5, 5, 6, 5, 5, 6, 5, 5, 6, 5, 5, 6, 5, 5, 6, 5, 5].forEach((busy, i) => {
+        const next = scaler.step(view(i * 15_000, desired, desired, 0, busy));
+        if (next !== undefined && next < desired) scaleIns++;
+        desired = next ?? desired;
+      });
+      return scaleIns;
+    };
+    expect(run(false)).toBeGreaterThan(run(true));
+  });
+
+  it("pre-scales from the arrival history ahead of yesterday's rise, with nothing queued yet", () => {
+    // Yesterday the queue went from 1 to 10 msg/s at 12:00; it is 11:59:30 and one task works one message.
+    const noon = Date.parse("2026-11-22T12:00:00Z");
+    const arrivals = Array.from({ length: 288 + 143 }, (_, i): number => (i >= 144 && i < 288 ? 10 : 1));
+    const arrivalHistory = {
+      startAt: noon - 86_400_000 - 144 * 300_000,
+      periodSeconds: 300 as const,
+      arrivals,
+    };
+    const options = { bounds, slo, startupAware: true, arrivalHistory };
+    expect(createGantryScaler(options).step(view(noon - 30_000, 1, 1, 0, 1))).toBe(20); // 10 msg/s × 2 s
+    expect(
+      createGantryScaler({ ...options, startupAware: false }).step(view(noon - 30_000, 1, 1, 0, 1)),
+    ).toBeUndefined();
+  });
 });

@@ -1,5 +1,6 @@
 // Gantry's own scaler for backtests: the real core (`decide`) steering one service, every sub-tick.
 import {
+  type ArrivalHistory,
   type Decision,
   decide,
   type EvaluateRequest,
@@ -9,6 +10,7 @@ import {
   type TargetConfigInput,
   TargetConfigSchema,
 } from "@gantry/core";
+import { ArrivalRecorder } from "./gantry-history.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
 
 /** The simulated service's queue: sqs metrics in a user's config for `gantry simulate` name this URL. */
@@ -24,6 +26,12 @@ export interface GantryScalerOptions {
   /** How often the core runs: the tick Lambda's sub-tick. Default 15 s. */
   readonly intervalSeconds?: number;
   readonly tuning?: WorkerTuning;
+  /** From launch to RUNNING, seconds (the simulated service's taskStartupSeconds); default 45. */
+  readonly taskStartSeconds?: number;
+  /** The default worker policy with startup-aware scaling (behavior.startup); default off. */
+  readonly startupAware?: boolean;
+  /** Arrivals before the run, as the runtime would read them from CloudWatch (predictive pre-scaling). */
+  readonly arrivalHistory?: ArrivalHistory;
 }
 
 /** Tuning of the default worker policy; the benchmark explores these. */
@@ -94,7 +102,17 @@ export function defaultWorkerConfig(
         policies: [{ type: "Percent", value: tuning.scaleDownPercentPerMinute, periodSeconds: 60 }],
       },
       scaleToZero: { idleSeconds: tuning.idleSeconds },
+      ...(options.startupAware && { startup: startupBehavior(options) }),
     },
+  };
+}
+
+/** Startup-aware scaling for the worker profile: break-even scale-in and pre-scaling from 14 days of arrivals. */
+function startupBehavior(options: GantryScalerOptions) {
+  return {
+    taskStartSeconds: options.taskStartSeconds ?? 45,
+    breakEvenScaleIn: true,
+    predictive: { lookbackDays: 14, processingSeconds: options.slo?.processingTimeSeconds ?? 1 },
   };
 }
 
@@ -103,12 +121,17 @@ export function createGantryScaler(options: GantryScalerOptions): Scaler {
     TargetConfigSchema,
     withBounds(options.config ?? defaultWorkerConfig(options, options.tuning), options.bounds),
   );
+  // Only a predictive target reads the history, as the runtime would.
+  const recorder = config.behavior?.startup?.predictive
+    ? new ArrivalRecorder(options.arrivalHistory)
+    : undefined;
   let state: ScalingState | undefined;
   return {
     name: "gantry",
     intervalSeconds: options.intervalSeconds ?? 15,
     step(view) {
-      const decision: Decision = decide(requestFor(config, view, state));
+      recorder?.record(view.cloudwatch("NumberOfMessagesSent", recorder.readFrom));
+      const decision: Decision = decide(requestFor(config, view, state, recorder?.history(view.now)));
       state = decision.state;
       return decision.action === "None" ? undefined : decision.desiredCapacity;
     },
@@ -126,9 +149,10 @@ function requestFor(
   config: TargetConfig,
   view: ScalerView,
   state: ScalingState | undefined,
+  history: ArrivalHistory | undefined,
 ): EvaluateRequest {
   const { service, queue } = view;
-  return {
+  const request: EvaluateRequest = {
     now: view.now,
     target: config.target,
     policies: config.policies,
@@ -145,4 +169,6 @@ function requestFor(
     state,
     trigger: undefined,
   };
+  if (history) request.history = history;
+  return request;
 }
