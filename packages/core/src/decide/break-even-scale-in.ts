@@ -25,7 +25,9 @@ export function keepIdleTasks(
   startSeconds: number,
 ): { value: number; reason?: Reason } {
   if (value >= desired || !history) return { value };
-  for (let level = desired; level > value; level--) {
+  // Levels above any need in the history have no evidence of reuse.
+  const top = history.levels.reduce((a, b) => Math.max(a, b), 0);
+  for (let level = Math.min(desired, top); level > value; level--) {
     const reuse = reuseAt(history.levels, level, startSeconds);
     if (reuse?.keep) return { value: level, reason: keptReason(level, desired, value, reuse, startSeconds) };
   }

@@ -1,7 +1,7 @@
 import { MAX_HISTORY_PERIODS } from "@gantry/core";
 import { describe, expect, it } from "vitest";
 import type { Trace } from "../traces/trace.ts";
-import { ArrivalRecorder, arrivalHistoryBefore, splitTrace } from "./gantry-history.ts";
+import { ArrivalRecorder, arrivalHistoryBefore } from "./gantry-history.ts";
 
 const T = Date.parse("2026-11-01T00:00:00Z");
 const MIN = 60_000;
@@ -34,7 +34,7 @@ describe("the arrival recorder", () => {
   });
 });
 
-describe("trace parts", () => {
+describe("the history before a slice", () => {
   const days = (n: number): Trace => ({
     name: "t",
     description: "fixture",
@@ -42,14 +42,6 @@ describe("trace parts", () => {
     counts: Float64Array.from({ length: n * 1440 }, (_, i) => (i % 1440 < 720 ? 5 : 1)),
     startTime: "2026-11-01T00:00:00Z",
     scale: 1,
-  });
-
-  it("tunes on the first 75 % of whole days and validates on the rest", () => {
-    const { tune, valid, validFromSeconds } = splitTrace(days(8), 0.75);
-    expect(validFromSeconds).toBe(6 * 86_400);
-    expect(tune.counts).toHaveLength(6 * 1440);
-    expect(valid.counts).toHaveLength(2 * 1440);
-    expect(valid.startTime).toBe("2026-11-07T00:00:00Z");
   });
 
   it("hands the validation part the arrivals before it, per 5 minutes", () => {

@@ -7,8 +7,7 @@ import {
   HISTORY_PERIOD_SECONDS,
   MAX_HISTORY_PERIODS,
 } from "@gantry/core";
-import { cutTrace } from "../traces/slice.ts";
-import { type Trace, traceSeconds } from "../traces/trace.ts";
+import type { Trace } from "../traces/trace.ts";
 
 const PERIOD_MS = HISTORY_PERIOD_SECONDS * 1000;
 /** A period is handed over once its last minute is published (1 minute + CloudWatch's 2-minute delay). */
@@ -83,23 +82,4 @@ export function arrivalHistoryBefore(trace: Trace, offsetSeconds: number, startM
     arrivals.push(sum / HISTORY_PERIOD_SECONDS);
   }
   return { startAt: startMs - periods * PERIOD_MS, periodSeconds: HISTORY_PERIOD_SECONDS, arrivals };
-}
-
-/**
- * Tuning and validation parts of a trace: the first `share` of its whole days (of its length when shorter
- * than two days), and the rest.
- */
-export function splitTrace(
-  trace: Trace,
-  share: number,
-): { tune: Trace; valid: Trace; validFromSeconds: number } {
-  const length = traceSeconds(trace);
-  const days = Math.floor(length / 86_400);
-  const raw = days >= 2 ? Math.max(1, Math.floor(days * share)) * 86_400 : length * share;
-  const validFromSeconds = Math.round(raw / 3600) * 3600;
-  return {
-    tune: cutTrace(trace, 0, validFromSeconds),
-    valid: cutTrace(trace, validFromSeconds, length),
-    validFromSeconds,
-  };
 }
