@@ -111,7 +111,7 @@ export function simulationChartOption(result: SimulationResult, options: PlotOpt
  * (`zr3-cls-17`), so the same chart would come out different on a second call. Renaming both (classes by
  * first appearance) makes the SVG a function of the result alone, which keeps benchmark outputs diffable.
  */
-function stableIds(svg: string): string {
+export function stableIds(svg: string): string {
   const classes = new Map<string, string>();
   return svg
     .replaceAll(/\bzr\d+-cls-\d+\b/g, (name) => {

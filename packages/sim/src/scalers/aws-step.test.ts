@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CDK_QUEUE_PROCESSING_ALARMS, createAwsStep, stepChange } from "./aws-step.ts";
+import { CDK_QUEUE_PROCESSING_ALARMS, createAwsStep, queueAlarmsAt, stepChange } from "./aws-step.ts";
 import { FakeWorld, MINUTE_MS } from "./fake-world.ts";
 
 const bounds = { minCapacity: 1, maxCapacity: 50 };
@@ -19,6 +19,18 @@ describe("aws-step steps (CDK QueueProcessingFargateService defaults)", () => {
   ])("upper alarm: %d visible → %d", (visible, change) => {
     const { upper } = CDK_QUEUE_PROCESSING_ALARMS;
     expect(visible >= upper.threshold ? stepChange(upper, visible) : 0).toBe(change);
+  });
+
+  it("moves the thresholds with queueAlarmsAt, keeping the CDK's 1 : 5 ratio", () => {
+    expect(queueAlarmsAt(100)).toEqual(CDK_QUEUE_PROCESSING_ALARMS);
+    const { upper } = queueAlarmsAt(10);
+    expect([stepChange(upper, 10), stepChange(upper, 49), stepChange(upper, 50)]).toEqual([1, 1, 5]);
+    const world = new FakeWorld({
+      desiredCount: 2,
+      metrics: { ApproximateNumberOfMessagesVisible: () => 20 },
+    });
+    const decisions = world.run(createAwsStep({ bounds, queueAlarms: queueAlarmsAt(10) }), 3 * MINUTE_MS);
+    expect(decisions).toEqual([{ at: world.publishedAt(0), desired: 3 }]);
   });
 
   it("lower alarm: 0 visible → −1", () => {

@@ -65,8 +65,29 @@ export interface AwsStepOptions {
   readonly cooldownSeconds?: number;
   /** Alarm period; default 300 s, the CDK Metric default. */
   readonly periodSeconds?: number;
+  /** The queue alarms; default the CDK's (≥ 100 → +1, ≥ 500 → +5, ≤ 0 → −1). See queueAlarmsAt. */
+  readonly queueAlarms?: Record<"upper" | "lower", StepAlarm>;
   /** The CDK's CPU target tracking target in %; default 50; null leaves that policy out (the steps alone). */
   readonly cpuTargetPercent?: number | null;
+}
+
+/**
+ * The CDK's alarms with the scale-out threshold moved to `upper` visible messages and the +5 step at 5 × upper
+ * (the CDK's 100 and 500 keep that ratio): the knob a user turns through `scalingSteps`.
+ */
+export function queueAlarmsAt(upper: number): Record<"upper" | "lower", StepAlarm> {
+  checkPositive(upper, "upper");
+  return {
+    upper: {
+      threshold: upper,
+      comparison: "GreaterThanOrEqualToThreshold",
+      steps: [
+        { lower: 0, upper: 4 * upper, change: 1 },
+        { lower: 4 * upper, change: 5 },
+      ],
+    },
+    lower: CDK_QUEUE_PROCESSING_ALARMS.lower,
+  };
 }
 
 /** The CDK's QueueProcessingFargateService CPU target. */
@@ -85,6 +106,7 @@ export function createAwsStep(options: AwsStepOptions): Scaler {
   const periodMs = (options.periodSeconds ?? 300) * 1000;
   checkPositive(periodMs, "periodSeconds");
   const state: State = {};
+  const alarms = options.queueAlarms ?? CDK_QUEUE_PROCESSING_ALARMS;
   const cpuTarget =
     options.cpuTargetPercent === undefined ? CDK_CPU_TARGET_PERCENT : options.cpuTargetPercent;
   const cpuPolicy =
@@ -134,7 +156,7 @@ export function createAwsStep(options: AwsStepOptions): Scaler {
   function stepPolicy(view: ScalerView, minute: number, mayScaleIn: boolean): number | undefined {
     const value = windowMaximum(view, minute * MINUTE_MS, periodMs);
     if (value === undefined) return undefined; // INSUFFICIENT_DATA: neither alarm acts
-    const { upper, lower } = CDK_QUEUE_PROCESSING_ALARMS;
+    const { upper, lower } = alarms;
     if (value >= upper.threshold) return scaleOut(view, stepChange(upper, value));
     if (value <= lower.threshold && mayScaleIn) return scaleIn(view, stepChange(lower, value));
     return undefined;

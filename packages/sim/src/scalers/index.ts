@@ -16,7 +16,13 @@ import { createGantryScaler, type GantryScalerOptions } from "./gantry.ts";
 import { createKeda, type KedaOptions } from "./keda.ts";
 import type { Scaler, ScalerBounds } from "./scaler.ts";
 
-export { type AwsStepOptions, CDK_QUEUE_PROCESSING_ALARMS, createAwsStep } from "./aws-step.ts";
+export {
+  type AwsStepOptions,
+  CDK_CPU_TARGET_PERCENT,
+  CDK_QUEUE_PROCESSING_ALARMS,
+  createAwsStep,
+  queueAlarmsAt,
+} from "./aws-step.ts";
 export { type AwsTargetTrackingOptions, createAwsTargetTracking } from "./aws-target-tracking.ts";
 export { fluidBoundTaskSeconds, fluidTasksPerMinute, workPerMinute } from "./fluid-bound.ts";
 export {
