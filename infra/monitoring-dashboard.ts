@@ -126,6 +126,7 @@ const widgets = [
           "CorruptItems",
           "ActivityPublishFailures",
           "ApplicationAutoScalingCheckFailures",
+          "SeriesWriteFailures",
         ] as const
       ).map((n) => gantry(n)),
     },

@@ -75,7 +75,15 @@ describe("GET activities", () => {
 });
 
 describe("GET series", () => {
-  const POINT = { at: START - 60_000, desired: 3, running: 3, metric: 80, target: 100, backlog: 240 };
+  const POINT = {
+    at: START - 60_000,
+    desired: 3,
+    running: 3,
+    pending: 1,
+    metric: 80,
+    target: 100,
+    backlog: 240,
+  };
 
   it("passes the window to the series source and returns its points", async () => {
     const world = apiWorld({ series: [POINT] });

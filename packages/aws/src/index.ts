@@ -38,6 +38,8 @@ export type { DynamoStateStore, DynamoStateStoreOptions } from "./dynamodb/dynam
 export { createDynamoStateStore } from "./dynamodb/dynamo-state-store.ts";
 export type { DynamoJobStoreOptions } from "./dynamodb/job-store.ts";
 export { createDynamoJobStore, JOB_RETENTION_SECONDS } from "./dynamodb/job-store.ts";
+export type { DynamoSeriesStoreOptions } from "./dynamodb/series-store.ts";
+export { createDynamoSeriesStore, SERIES_RETENTION_SECONDS } from "./dynamodb/series-store.ts";
 export { createStateTableInput, STATE_TABLE } from "./dynamodb/table-definition.ts";
 export { TARGET_SHARDS, targetKey } from "./dynamodb/table-keys.ts";
 export {

@@ -8,6 +8,7 @@ const point = (at: number, metric: number) => ({
   at,
   desired: 4,
   running: 3,
+  pending: 1,
   metric,
   target: 220,
   backlog: 10,
@@ -65,7 +66,7 @@ describe("target chart option", () => {
 
   it("the target is a labelled line, and the axis reaches it when the load stays below", () => {
     const low = seriesOption(series([10, 20]), [], worker, all);
-    const metric = (low.series as { markLine?: { data: unknown[]; label: { formatter: string } } }[])[2];
+    const metric = (low.series as { markLine?: { data: unknown[]; label: { formatter: string } } }[])[3];
     expect(metric?.markLine?.data).toEqual([{ yAxis: 220 }]);
     expect(metric?.markLine?.label.formatter).toBe("target 220 %");
     expect((low.yAxis as Axis[])[1]?.max).toBe(264);
@@ -83,6 +84,21 @@ describe("target chart option", () => {
     const option = seriesOption(series([1]), activities, cpu, all);
     const desired = (option.series as { markLine: { data: { xAxis: number }[] } }[])[0];
     expect(desired?.markLine.data.map((d) => d.xAxis)).toEqual([30 * MINUTE, 10 * MINUTE]);
+  });
+
+  it("draws desired, running and pending tasks as held steps on the tasks axis", () => {
+    const option = seriesOption(series([1, 2]), [], cpu, all);
+    const lines = option.series as { name: string; step?: string; yAxisIndex: number; data: unknown[] }[];
+    const tasks = lines.filter((l) => l.yAxisIndex === 0);
+    expect(tasks.map((l) => [l.name, l.step])).toEqual([
+      ["desired", "end"],
+      ["running", "end"],
+      ["pending", "end"],
+    ]);
+    expect(tasks[2]?.data).toEqual([
+      [MINUTE, 1],
+      [2 * MINUTE, 1],
+    ]);
   });
 
   it("keeps the zoom it is given", () => {

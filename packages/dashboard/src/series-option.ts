@@ -1,4 +1,4 @@
-// The target chart's option: tasks (desired, running) with the range's scaling events marked; the first
+// The target chart's option: tasks (desired, running, pending) with the range's scaling events marked; the first
 // policy's metric in its unit, its target a labelled line; the queue's backlog in messages when there is a
 // queue. Each point is drawn at its own time, held until the next (a step after the point, never before).
 import type { LineSeriesOption } from "echarts/charts";
@@ -12,8 +12,8 @@ type Point = SeriesResponse["points"][number];
 
 const MARK_COLORS = { ScaleOut: "#c0392b", ScaleIn: "#2471a3", Failed: "#8a1c12" } as const;
 const TARGET_COLOR = "#b9770e";
-/** desired, running (as the fleet's sparklines), the metric, the backlog. */
-const PALETTE = ["#2f5fd0", "#3a9e5c", "#7b52ab", "#1593a8"];
+/** desired, running (as the fleet's sparklines), pending, the metric, the backlog. */
+const PALETTE = ["#2f5fd0", "#3a9e5c", "#d68910", "#7b52ab", "#1593a8"];
 
 function line(name: string, points: Point[], pick: (p: Point) => number | null, grid: number) {
   return {
@@ -109,6 +109,7 @@ export function seriesOption(
     tooltip: timeTooltip({
       desired: "tasks",
       running: "tasks",
+      pending: "tasks",
       [label.name]: label.unit,
       backlog: "messages",
     }),
@@ -126,6 +127,7 @@ export function seriesOption(
     series: [
       { ...line("desired", points, (p) => p.desired, 0), markLine: eventMarks(activities, from, to) },
       line("running", points, (p) => p.running, 0),
+      { ...line("pending", points, (p) => p.pending, 0), lineStyle: { type: "dotted" } },
       metric,
       ...(queue ? [backlog] : []),
     ],

@@ -5,6 +5,7 @@ import {
   createAwsClients,
   createClusterCapacityPort,
   createDynamoCapacityStore,
+  createDynamoSeriesStore,
   createDynamoStateStore,
   createEcsPort,
   createEventsPort,
@@ -85,10 +86,13 @@ export function reconcilerDeps(
       port: createClusterCapacityPort({ autoScaling: clients.autoScaling, ecs: clients.ecs }),
       store: createDynamoCapacityStore({ client: clients.dynamoDb, tableName: settings.tableName }),
     },
-    // Only tick runs full passes: the alarm port to sync alarms, the cursor of where its passes start.
+    // Only tick runs full passes: the alarm port to sync alarms, the series it records, the cursor of where its
+    // passes start.
     ...(options.syncAlarms
       ? {
           alarms: createAlarmPort(clients.cloudWatch),
+          // The charts' samples, recorded by full passes and flushed when the tick returns.
+          series: createDynamoSeriesStore({ client: clients.dynamoDb, tableName: settings.tableName }),
           alarmStage: settings.stage,
           wakeAlarms: wakeAlarms(settings),
           cursor: store,

@@ -70,6 +70,8 @@ export const METRICS = {
     "ApplicationAutoScalingCheckFailures",
     "Passes that could not tell which services Application Auto Scaling still scales (and scaled them all).",
   ),
+  SeriesWrites: pass("SeriesWrites", "Chart sample buckets written (one per target-minute that moved)."),
+  SeriesWriteFailures: pass("SeriesWriteFailures", "Chart sample buckets that could not be written."),
   CorruptItems: pass("CorruptItems", "State items that could not be read (see `problems` in the API)."),
   AlarmsCreated: pass("AlarmsCreated", "Managed CloudWatch alarms created by the alarm sync."),
   AlarmsDeleted: pass("AlarmsDeleted", "Managed CloudWatch alarms deleted by the alarm sync."),

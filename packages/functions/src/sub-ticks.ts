@@ -46,7 +46,10 @@ export async function runSubTicks(options: SubTickOptions): Promise<TickSummary>
     countOutcomes(result.outcomes, summary.outcomes);
     longestPassMs = Math.max(longestPassMs, clock.now() - passStart);
     const next = nextSlot(options, slot, clock.now(), longestPassMs);
-    if (next === undefined) return summary;
+    if (next === undefined) {
+      await reconciler.flushSeries?.();
+      return summary;
+    }
     slot = next.index;
     if (next.at > clock.now()) await options.sleep(next.at - clock.now());
   }

@@ -27,6 +27,8 @@ export function targetConcurrencyFor(targets: number): number {
 export interface PassResults {
   /** In the order given. */
   results: TargetResult[];
+  /** What the pass saw of each target (empty when it was cut before observing). */
+  observed: ReadonlyMap<string, TargetObservation>;
   /** How many targets stayed at rest (not read from CloudWatch nor decided). */
   resting: number;
 }
@@ -45,8 +47,9 @@ export async function reconcileAll(
   memory: TargetMemory,
 ): Promise<PassResults> {
   const { clock } = deps;
-  if (order.length === 0) return { results: [], resting: 0 };
-  if (clock.now() >= cutoff) return { results: order.map((r) => skippedResult(r, undefined)), resting: 0 };
+  if (order.length === 0) return { results: [], observed: new Map(), resting: 0 };
+  if (clock.now() >= cutoff)
+    return { results: order.map((r) => skippedResult(r, undefined)), observed: new Map(), resting: 0 };
   const queueConcurrency = options.queueConcurrency ?? DEFAULT_QUEUE_CONCURRENCY;
   const ports = { ecs: deps.ecs, metrics: deps.metrics, queues: deps.queues };
   const now = clock.now();
@@ -76,7 +79,7 @@ export async function reconcileAll(
     remember(record, result, memory, full);
     return result;
   });
-  return { results, resting: resting.size };
+  return { results, observed, resting: resting.size };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
   MetricsPort,
   QueuePort,
   ScalingAction,
+  SeriesStore,
   StateStore,
   TargetProblem,
   Trigger,
@@ -54,6 +55,11 @@ export interface ReconcilerDeps {
    * their target says `takeOver`. Absent: no service is taken for managed elsewhere.
    */
   applicationAutoScaling?: ApplicationAutoScalingPort;
+  /**
+   * Gantry's own chart history: full passes record each target's counts, metric and backlog when they move
+   * (series/series-recorder.ts). Absent: nothing is recorded.
+   */
+  series?: SeriesStore;
   /** Managed `gantry-` alarms; when absent the reconciler does not sync alarms. */
   alarms?: AlarmPort;
   /**
@@ -123,4 +129,6 @@ export interface ReconcileSummary {
 
 export interface Reconciler {
   reconcile(options: ReconcileOptions): Promise<ReconcileSummary>;
+  /** Writes the chart samples still waiting for their minute to end; the tick calls it before it returns. */
+  flushSeries?(): Promise<void>;
 }

@@ -4,7 +4,7 @@ import { type LoadedTargets, loadTargets } from "./load-targets.ts";
 import { AlarmSyncer } from "./pass-alarms.ts";
 import { nextStart, PassCursor, rotate } from "./pass-order.ts";
 import { logOutcomes, publish, report } from "./pass-report.ts";
-import { reconcileAll } from "./reconcile-all.ts";
+import { type PassResults, reconcileAll } from "./reconcile-all.ts";
 import type {
   ReconcileLogger,
   ReconcileOptions,
@@ -12,6 +12,8 @@ import type {
   ReconcilerDeps,
   ReconcileSummary,
 } from "./reconciler-types.ts";
+import { passSample } from "./series/pass-sample.ts";
+import { minuteOf, SeriesRecorder } from "./series/series-recorder.ts";
 import { TargetMemory } from "./target-memory.ts";
 import { logProblems } from "./target-problems.ts";
 import type { TargetResult } from "./target-run.ts";
@@ -25,6 +27,7 @@ interface Carried {
   memory: TargetMemory;
   cursor: PassCursor;
   alarms: AlarmSyncer;
+  series: SeriesRecorder | undefined;
 }
 
 /**
@@ -38,8 +41,12 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     memory: new TargetMemory(),
     cursor: new PassCursor(deps.cursor, log),
     alarms: new AlarmSyncer(),
+    series: deps.series ? new SeriesRecorder(deps.series) : undefined,
   };
-  return { reconcile: (options) => reconcilePass(deps, options, carried, log) };
+  return {
+    reconcile: (options) => reconcilePass(deps, options, carried, log),
+    flushSeries: async () => carried.series?.flush(undefined, log, deps.telemetry),
+  };
 }
 
 async function reconcilePass(
@@ -61,6 +68,8 @@ async function reconcilePass(
   const order = full ? rotate(records, start) : records;
   const pass = await reconcileAll(order, deps, options, cutoff, log, carried.memory);
   if (full) await leaveCursor(carried, order, pass.results, start, records);
+  if (full && carried.series)
+    await recordSeries(carried.series, records, pass.observed, startedAt, deps, log);
   const results = [...inOrderOf(records, pass.results), ...loaded.failed];
   const outcomes = results.map((r) => r.outcome);
   logOutcomes(log, outcomes, pass.resting);
@@ -72,6 +81,23 @@ async function reconcilePass(
   report(deps, outcomes, finishedAt - startedAt, pass.resting);
   deps.telemetry?.record("CorruptItems", problems.length, "Count");
   return { startedAt, finishedAt, outcomes, problems, ...(capacity && { capacity: capacity.outcomes }) };
+}
+
+/** Offers every observed target's sample, then writes the buckets of the minutes before this pass's. */
+async function recordSeries(
+  recorder: SeriesRecorder,
+  records: LoadedTargets["records"],
+  observed: PassResults["observed"],
+  at: number,
+  deps: ReconcilerDeps,
+  log: ReconcileLogger,
+): Promise<void> {
+  for (const record of records) {
+    const seen = observed.get(record.config.target.id);
+    if (seen?.ok) recorder.offer(record.config.target.id, passSample(record.config, seen.observation, at));
+  }
+  recorder.keepOnly(new Set(records.map((r) => r.config.target.id)));
+  await recorder.flush(minuteOf(at), log, deps.telemetry);
 }
 
 /** The next full pass starts at the first target this one skipped; the memory of gone targets goes. */

@@ -9,9 +9,11 @@ import { alarmTargets, createReconciler, type Reconciler, type ReconcileSummary 
 import {
   MemoryCapacityStore,
   MemoryJobStore,
+  MemorySeriesStore,
   MemoryStateStore,
   RecordingEventsPort,
 } from "@gantry/runtime/local-stack";
+import { createRecordedSeriesSource } from "@gantry/runtime/operator";
 import { createSimPorts } from "@gantry/sim";
 import { DASHBOARD_DIST } from "../dashboard/dashboard-dist.ts";
 import { startDevServer } from "./dev-server.ts";
@@ -19,7 +21,6 @@ import { localLambdaContext } from "./lambda-context.ts";
 import { quietObservability } from "./quiet-observability.ts";
 import { devMetricsPort, namedQueuePort, type SimFleet } from "./sim-fleet.ts";
 import { SimScheduler } from "./sim-scheduler.ts";
-import { createSimSeriesSource } from "./sim-series-source.ts";
 import { createWakeAlarms } from "./wake-alarms.ts";
 
 export interface ServeOptions {
@@ -55,8 +56,15 @@ export async function serveFleet(fleet: SimFleet, options: ServeOptions): Promis
     port: fleet.capacityPort(sim.clock),
     store: new MemoryCapacityStore(),
   };
+  // The charts draw what the passes recorded, as in AWS (the API's series route reads these samples).
+  const series = new MemorySeriesStore();
   const reconciler = watched(
-    createReconciler({ ...deps, ...(capacity ? { capacity } : {}), events: new RecordingEventsPort() }),
+    createReconciler({
+      ...deps,
+      ...(capacity ? { capacity } : {}),
+      events: new RecordingEventsPort(),
+      series,
+    }),
     options.onPass,
   );
   const configs = async () => (await store.listTargets()).records.map((r) => r.config);
@@ -101,7 +109,7 @@ export async function serveFleet(fleet: SimFleet, options: ServeOptions): Promis
     jobs,
     startBacktest,
     ecs: sim.ecs,
-    series: createSimSeriesSource(account, store),
+    series: createRecordedSeriesSource({ store, series, metrics }),
     metricData: metrics,
     clock: sim.clock,
   });
@@ -134,5 +142,6 @@ function watched(reconciler: Reconciler, onPass: ServeOptions["onPass"]): Reconc
       onPass(summary);
       return summary;
     },
+    ...(reconciler.flushSeries && { flushSeries: reconciler.flushSeries }),
   };
 }

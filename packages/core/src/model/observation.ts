@@ -18,7 +18,7 @@ export const ObservationSchema = z.strictObject({
   pendingCount: CapacitySchema.default(0),
   deploymentInProgress: z.boolean().default(false),
   /** The service is still a scalable target of Application Auto Scaling (ECS namespace). */
-  managedByApplicationAutoScaling: z.boolean().default(false),
+  managedByApplicationAutoScaling: z.boolean().optional(),
   /** CloudWatch-backed policies: datapoints per policy name, oldest first. */
   metrics: z.record(z.string(), z.array(DatapointSchema).max(1440)).default({}),
   /** sqs policies: queue attributes sampled at `now`, per queue URL. */

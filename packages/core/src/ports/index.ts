@@ -15,6 +15,7 @@ export type { BacktestJob, JobError, JobStatus, JobStore, JobUpdate } from "./jo
 export { JOB_STATUSES } from "./job-store.ts";
 export type { MetricQuery, MetricStat, MetricsPort } from "./metrics-port.ts";
 export type { QueuePort } from "./queue-port.ts";
+export type { SeriesSample, SeriesStore } from "./series-store.ts";
 export type {
   ActivityPage,
   RawTargetItem,

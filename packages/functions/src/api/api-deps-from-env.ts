@@ -4,11 +4,12 @@ import {
   createAwsClients,
   createBacktestStarter,
   createDynamoJobStore,
+  createDynamoSeriesStore,
   createDynamoStateStore,
   createEcsPort,
   createMetricsPort,
 } from "@gantry/aws";
-import { createCloudWatchSeriesSource } from "@gantry/runtime/operator";
+import { createRecordedSeriesSource } from "@gantry/runtime/operator";
 import { systemClock } from "../deps-from-env.ts";
 import { readFunctionEnv } from "../function-env.ts";
 import { traceClients } from "../traced-clients.ts";
@@ -32,7 +33,11 @@ export function createApiDepsFromEnv(env: NodeJS.ProcessEnv, tracer?: Tracer): A
     }),
     store,
     ecs: createEcsPort(clients.ecs),
-    series: createCloudWatchSeriesSource({ store, metrics }),
+    series: createRecordedSeriesSource({
+      store,
+      series: createDynamoSeriesStore({ client: clients.dynamoDb, tableName: settings.tableName }),
+      metrics,
+    }),
     metricData: metrics,
     clock: systemClock,
     randomId: () => randomBytes(4).toString("hex"),

@@ -209,6 +209,7 @@ export const SeriesPointSchema = z.strictObject({
   at: z.number(),
   desired: Reading,
   running: Reading,
+  pending: Reading,
   metric: Reading,
   target: Reading,
   backlog: Reading,

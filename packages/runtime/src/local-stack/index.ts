@@ -5,6 +5,7 @@
 export { CallLog, type RecordedCall } from "./call-log.ts";
 export { MemoryCapacityStore } from "./memory-capacity-store.ts";
 export { MemoryJobStore } from "./memory-job-store.ts";
+export { MemorySeriesStore } from "./memory-series-store.ts";
 export { MemoryStateStore } from "./memory-state-store.ts";
 export { RecordingAlarmPort } from "./recording-alarm-port.ts";
 export { RecordingEventsPort } from "./recording-events-port.ts";

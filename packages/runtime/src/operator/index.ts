@@ -35,13 +35,12 @@ export {
   type RecordedTrace,
   readQueueHistory,
 } from "./queue-history.ts";
-export { SERIES_IDS, seriesQueries, sqsQuery } from "./series-queries.ts";
+export { createRecordedSeriesSource, recordedPoints } from "./recorded-series.ts";
+export { METRIC_QUERY_ID, policyMetricQueries, sqsQuery } from "./series-queries.ts";
 export {
-  createCloudWatchSeriesSource,
   DEFAULT_SERIES_MS,
   MAX_SERIES_MS,
   MAX_SERIES_POINTS,
-  mergeSeries,
   type SeriesPoint,
   type SeriesRange,
   type SeriesSource,

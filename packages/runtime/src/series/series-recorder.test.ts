@@ -1,0 +1,117 @@
+// Gantry's own chart history (issue K): the reconciler records what each full pass saw, cheaply.
+import type { EcsPort, QueueDepth, SeriesStore, ServiceSnapshot, TargetConfigInput } from "@gantry/core";
+import { VirtualClock } from "@gantry/testing";
+import { configOf } from "@gantry/testing/sim-fixture";
+import { describe, expect, it } from "vitest";
+import { MemorySeriesStore, MemoryStateStore, RecordingEventsPort } from "../local-stack/index.ts";
+import { createReconciler } from "../reconciler.ts";
+
+const QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs";
+const ID = "service/prod/jobs";
+const T0 = Date.UTC(2026, 0, 5, 12, 0, 0);
+
+const jobs: TargetConfigInput = {
+  target: { id: ID, minCapacity: 1, maxCapacity: 20 },
+  policies: [
+    {
+      name: "workers",
+      type: "TargetTracking",
+      targetValue: 100,
+      metric: { sqsUtilization: { queueUrl: QUEUE, processingSeconds: 2, drainSeconds: 30 } },
+    },
+  ],
+};
+
+function world(series: SeriesStore, counted: string[] = [], warned: string[] = []) {
+  const clock = new VirtualClock(T0);
+  const store = new MemoryStateStore(clock);
+  const service: ServiceSnapshot = {
+    id: ID,
+    desiredCount: 4,
+    runningCount: 3,
+    pendingCount: 1,
+    deploymentInProgress: false,
+  };
+  let depth: QueueDepth = { visible: 30, inFlight: 2, delayed: 0 };
+  const ecs: EcsPort = {
+    describeServices: async () => ({ services: [{ ...service }], missing: [], failed: [] }),
+    setDesiredCount: async () => {},
+  };
+  const reconciler = createReconciler({
+    store,
+    ecs,
+    metrics: { getMetricData: async () => ({}) },
+    queues: { getQueueDepth: async () => depth },
+    events: new RecordingEventsPort(),
+    series,
+    clock,
+    log: { info() {}, warn: (message) => warned.push(message), error() {} },
+    telemetry: { record: (name) => counted.push(name) },
+  });
+  return {
+    clock,
+    service,
+    store,
+    setDepth: (d: QueueDepth) => {
+      depth = d;
+    },
+    async pass() {
+      await reconciler.reconcile({ deadline: clock.now() + 60_000 });
+      clock.advance(15_000);
+    },
+    flush: () => reconciler.flushSeries?.(),
+  };
+}
+
+describe("the series the reconciler records", () => {
+  it("keeps a pass's counts, metric and backlog, only when they move, written when the minute is over", async () => {
+    const series = new MemorySeriesStore();
+    const w = world(series);
+    await w.store.putConfig(configOf(jobs), 0);
+    await w.pass(); // 12:00:00 recorded (first sight)
+    await w.pass(); // 12:00:15 nothing moved
+    w.service.runningCount = 4;
+    w.service.pendingCount = 0;
+    await w.pass(); // 12:00:30 a task started
+    expect(series.writes).toBe(0); // the minute is not over
+    w.setDepth({ visible: 31, inFlight: 2, delayed: 0 });
+    await w.pass(); // 12:00:45 backlog +1 of 30 (3 %) and the metric with it: not worth a sample
+    await w.pass(); // 12:01:00: the 12:00 bucket is written
+    expect(series.writes).toBe(1);
+    const got = await series.readSamples(ID, { from: T0, to: T0 + 60_000 });
+    // sqsUtilization's steady part: 100 × (2 + 30 × 2 / 30) / 1 / 3 running = 133.3 %
+    expect(got).toEqual([
+      { at: T0, desired: 4, running: 3, pending: 1, metric: (100 * (2 + 2)) / 3, backlog: 30 },
+      { at: T0 + 30_000, desired: 4, running: 4, pending: 0, metric: 100, backlog: 30 },
+    ]);
+  });
+
+  it("writes what waits when the tick ends (flushSeries)", async () => {
+    const series = new MemorySeriesStore();
+    const w = world(series);
+    await w.store.putConfig(configOf(jobs), 0);
+    await w.pass();
+    expect(series.writes).toBe(0);
+    await w.flush();
+    expect(series.writes).toBe(1);
+    await w.flush();
+    expect(series.writes).toBe(1);
+  });
+
+  it("a failed write neither fails the pass nor goes unseen", async () => {
+    const failing: SeriesStore = {
+      appendSamples: async () => {
+        throw new Error("throttled");
+      },
+      readSamples: async () => [],
+    };
+    const counted: string[] = [];
+    const warned: string[] = [];
+    const w = world(failing, counted, warned);
+    await w.store.putConfig(configOf(jobs), 0);
+    await w.pass();
+    await expect(w.flush()).resolves.toBeUndefined();
+    expect(counted).toContain("SeriesWriteFailures");
+    expect(warned).toContain("series write failed");
+  });
+});
