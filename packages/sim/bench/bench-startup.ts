@@ -11,12 +11,7 @@ import { SCENARIOS } from "../src/bench/scenarios.ts";
 import { runSimulation } from "../src/engine/run-simulation.ts";
 import type { WindowFigures } from "../src/engine/score-window.ts";
 import { fluidTasksPerMinute } from "../src/scalers/fluid-bound.ts";
-import {
-  createGantryScaler,
-  DEFAULT_TUNING,
-  defaultWorkerConfig,
-  type GantryScalerOptions,
-} from "../src/scalers/gantry.ts";
+import { createGantryScaler, DEFAULT_TUNING, type GantryScalerOptions } from "../src/scalers/gantry.ts";
 import { heldOutSplitSeconds, tracePart } from "../src/traces/held-out.ts";
 import { loadTrace } from "../src/traces/load-trace.ts";
 import { averageProcessingSeconds, type Trace } from "../src/traces/trace.ts";
@@ -39,11 +34,9 @@ const only = values.only?.split(",");
 
 /** The worker profile: plain, break-even scale-in only (keep), predictive only (predict), or both (startup). */
 function scalerFor(profile: string, options: GantryScalerOptions) {
-  const config = defaultWorkerConfig({ ...options, startupAware: profile !== "plain" }, options.tuning);
-  const startup = config.behavior?.startup;
-  if (startup && profile === "keep") delete startup.predictive;
-  if (startup && profile === "predict") startup.breakEvenScaleIn = false;
-  return createGantryScaler({ ...options, config });
+  const breakEvenScaleIn = profile === "keep" || profile === "startup";
+  const predictive = profile === "predict" || profile === "startup";
+  return createGantryScaler({ ...options, breakEvenScaleIn, predictive });
 }
 
 function line(trace: string, part: string, profile: string, f: WindowFigures): string {

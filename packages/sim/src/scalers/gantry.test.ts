@@ -91,20 +91,34 @@ describe("the gantry scaler", () => {
     expect(gantry.series.desired.at(-1)).toBe(1);
   });
 
-  it("adds startup-aware scaling to the worker profile only when asked", () => {
+  it("derives the worker target from the SLO, processing time and start", () => {
+    const target = (options: Parameters<typeof defaultWorkerConfig>[0]) =>
+      (defaultWorkerConfig(options).policies?.[0] as { targetValue: number }).targetValue;
+    expect(target({ bounds, slo })).toBe(218); // 100 × (1 + (60 − 22.5 − 2) / 30)
+    expect(target({ bounds, slo: { latencySeconds: 120, processingTimeSeconds: 2 } })).toBe(259);
+    expect(target({ bounds, slo, taskStartSeconds: 0 })).toBe(293);
+  });
+
+  it("turns break-even scale-in on where the SLO is within a start, predictive only when asked", () => {
     expect(defaultWorkerConfig({ bounds, slo }).behavior?.startup).toBeUndefined();
-    const startup = defaultWorkerConfig({ bounds, slo, startupAware: true, taskStartSeconds: 30 }).behavior
+    const tight = { bounds, slo: { latencySeconds: 30, processingTimeSeconds: 2 } };
+    expect(defaultWorkerConfig(tight).behavior?.startup).toEqual({
+      taskStartSeconds: 45,
+      breakEvenScaleIn: true,
+    });
+    expect(defaultWorkerConfig({ ...tight, breakEvenScaleIn: false }).behavior?.startup).toBeUndefined();
+    const startup = defaultWorkerConfig({ bounds, slo, predictive: true, taskStartSeconds: 30 }).behavior
       ?.startup;
     expect(startup).toEqual({
       taskStartSeconds: 30,
-      breakEvenScaleIn: true,
+      breakEvenScaleIn: false,
       predictive: { lookbackDays: 14, processingSeconds: 2 },
     });
   });
 
   it("keeps the task the load comes back to within a start, where the plain profile churns it", () => {
-    const run = (startupAware: boolean) => {
-      const scaler = createGantryScaler({ bounds, slo, startupAware });
+    const run = (breakEvenScaleIn: boolean) => {
+      const scaler = createGantryScaler({ bounds, slo, breakEvenScaleIn });
       let desired = 6;
       let scaleIns = 0;
       [6, 5, 5, 6, 5, 5, 6, 5, 5, 6, 5, 5, 6, 5, 5, 6, 5, 5].forEach((busy, i) => {
@@ -126,10 +140,10 @@ describe("the gantry scaler", () => {
       periodSeconds: 300 as const,
       arrivals,
     };
-    const options = { bounds, slo, startupAware: true, arrivalHistory };
+    const options = { bounds, slo, predictive: true, arrivalHistory };
     expect(createGantryScaler(options).step(view(noon - 30_000, 1, 1, 0, 1))).toBe(20); // 10 msg/s × 2 s
     expect(
-      createGantryScaler({ ...options, startupAware: false }).step(view(noon - 30_000, 1, 1, 0, 1)),
+      createGantryScaler({ ...options, predictive: false }).step(view(noon - 30_000, 1, 1, 0, 1)),
     ).toBeUndefined();
   });
 });

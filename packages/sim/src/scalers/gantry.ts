@@ -11,6 +11,7 @@ import {
   TargetConfigSchema,
 } from "@gantry/core";
 import { ArrivalRecorder } from "./gantry-history.ts";
+import { workerTargetPercent } from "./gantry-worker-policy.ts";
 import type { Scaler, ScalerBounds, ScalerView } from "./scaler.ts";
 
 /** The simulated service's queue: sqs metrics in a user's config for `gantry simulate` name this URL. */
@@ -28,8 +29,14 @@ export interface GantryScalerOptions {
   readonly tuning?: WorkerTuning;
   /** From launch to RUNNING, seconds (the simulated service's taskStartupSeconds); default 45. */
   readonly taskStartSeconds?: number;
-  /** The default worker policy with startup-aware scaling (behavior.startup); default off. */
-  readonly startupAware?: boolean;
+  /**
+   * Break-even scale-in in the worker profile (behavior.startup). Default: on when the SLO is no longer than a
+   * task start, where a relaunch cannot serve in time (it measured better on both axes there, and cost 1-8 %
+   * more at SLO 120 s).
+   */
+  readonly breakEvenScaleIn?: boolean;
+  /** Predictive pre-scaling in the worker profile. Default off: it cost more on held-out WorldCup days. */
+  readonly predictive?: boolean;
   /** Arrivals before the run, as the runtime would read them from CloudWatch (predictive pre-scaling). */
   readonly arrivalHistory?: ArrivalHistory;
 }
@@ -47,6 +54,7 @@ export interface WorkerTuning {
   readonly scaleDownPercentPerMinute: number;
 }
 
+/** The constants of the default worker policy; its target is derived per service (workerTuning). */
 export const DEFAULT_TUNING: WorkerTuning = {
   targetPercent: 220,
   drainFraction: 0.5,
@@ -60,15 +68,16 @@ export const DEFAULT_TUNING: WorkerTuning = {
  * read live every 15-second sub-tick): the messages in flight, plus the tasks it takes to stop a growing
  * backlog, plus the visible backlog's work spread over a drain window of half the SLO. It follows throughput
  * like CPU tracking does and sees a burst at the first sub-tick. A target above 100 % keeps a short standing
- * queue instead of idle headroom: at 220 % every task is busy and the steady wait is (2.2 − 1) × drain = 0.6 × SLO,
- * which leaves the rest for bursts while new tasks start. Scale-out acts on one sample; scale-in takes the
- * highest recommendation of the last minute and removes at most 15 % of the fleet per minute, so noise does not
- * churn tasks (each new task bills its startup); the last task goes after an idle minute. Tuned on the shared
- * traces with `npm run bench` (README § Benchmarks).
+ * queue instead of idle headroom, every task busy; the target comes from the service's SLO, processing time and
+ * task start (workerTargetPercent: 222 % at SLO 60 s with 45 s starts, 143 % at 30 s, 261 % at 120 s).
+ * Scale-out acts on one sample; scale-in takes the highest recommendation of the last minute and removes at most
+ * 15 % of the fleet per minute, so noise does not churn tasks (each new task bills its startup); the last task
+ * goes after an idle minute. Where the SLO is no longer than a start, break-even scale-in keeps the idle tasks
+ * whose reuse is due within a start (startupBehavior).
  */
 export function defaultWorkerConfig(
   options: GantryScalerOptions,
-  tuning: WorkerTuning = DEFAULT_TUNING,
+  tuning: WorkerTuning = workerTuning(options),
 ): TargetConfigInput {
   const latency = options.slo?.latencySeconds ?? 60;
   const processing = options.slo?.processingTimeSeconds ?? 1;
@@ -102,24 +111,47 @@ export function defaultWorkerConfig(
         policies: [{ type: "Percent", value: tuning.scaleDownPercentPerMinute, periodSeconds: 60 }],
       },
       scaleToZero: { idleSeconds: tuning.idleSeconds },
-      ...(options.startupAware && { startup: startupBehavior(options) }),
+      ...startupBehavior(options),
     },
   };
 }
 
-/** Startup-aware scaling for the worker profile: break-even scale-in and pre-scaling from 14 days of arrivals. */
-function startupBehavior(options: GantryScalerOptions) {
-  return {
+/** DEFAULT_TUNING with the target derived from the service's SLO, processing time and task start. */
+export function workerTuning(options: GantryScalerOptions): WorkerTuning {
+  const targetPercent = workerTargetPercent({
+    latencySeconds: options.slo?.latencySeconds ?? 60,
+    processingSeconds: options.slo?.processingTimeSeconds ?? 1,
     taskStartSeconds: options.taskStartSeconds ?? 45,
-    breakEvenScaleIn: true,
-    predictive: { lookbackDays: 14, processingSeconds: options.slo?.processingTimeSeconds ?? 1 },
+    drainFraction: DEFAULT_TUNING.drainFraction,
+  });
+  return { ...DEFAULT_TUNING, targetPercent };
+}
+
+type WorkerBehavior = NonNullable<TargetConfigInput["behavior"]>;
+
+/** Startup-aware scaling for the worker profile (see GantryScalerOptions for the defaults). */
+function startupBehavior(options: GantryScalerOptions): Pick<WorkerBehavior, "startup"> {
+  const taskStartSeconds = options.taskStartSeconds ?? 45;
+  const breakEvenScaleIn =
+    options.breakEvenScaleIn ?? (options.slo?.latencySeconds ?? 60) <= taskStartSeconds;
+  if (!breakEvenScaleIn && !options.predictive) return {};
+  const processingSeconds = options.slo?.processingTimeSeconds ?? 1;
+  return {
+    startup: {
+      taskStartSeconds,
+      breakEvenScaleIn,
+      ...(options.predictive && { predictive: { lookbackDays: 14, processingSeconds } }),
+    },
   };
 }
 
 export function createGantryScaler(options: GantryScalerOptions): Scaler {
   const config = parseWith(
     TargetConfigSchema,
-    withBounds(options.config ?? defaultWorkerConfig(options, options.tuning), options.bounds),
+    withBounds(
+      options.config ?? defaultWorkerConfig(options, options.tuning ?? workerTuning(options)),
+      options.bounds,
+    ),
   );
   // Only a predictive target reads the history, as the runtime would.
   const recorder = config.behavior?.startup?.predictive
