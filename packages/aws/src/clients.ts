@@ -63,3 +63,15 @@ export function createAwsClients(options: AwsClientOptions = {}): AwsClients {
     dynamoDb: new DynamoDBClient(config),
   };
 }
+
+/** The clients the API's operator routes call (ECS, CloudWatch, DynamoDB): the API bundles no others. */
+export type OperatorClients = Pick<AwsClients, "ecs" | "cloudWatch" | "dynamoDb">;
+
+export function createOperatorClients(options: AwsClientOptions = {}): OperatorClients {
+  const config = awsClientConfig(options);
+  return {
+    ecs: new ECSClient(config),
+    cloudWatch: new CloudWatchClient(config),
+    dynamoDb: new DynamoDBClient(config),
+  };
+}

@@ -25,8 +25,8 @@ export type {
 } from "./autoscaling/capacity-ports.ts";
 export type { ClusterCapacityClients } from "./autoscaling/cluster-capacity-adapter.ts";
 export { createClusterCapacityPort } from "./autoscaling/cluster-capacity-adapter.ts";
-export type { AwsClientOptions, AwsClients } from "./clients.ts";
-export { awsClientConfig, createAwsClients, DEFAULT_MAX_ATTEMPTS } from "./clients.ts";
+export type { AwsClientOptions, AwsClients, OperatorClients } from "./clients.ts";
+export { awsClientConfig, createAwsClients, createOperatorClients, DEFAULT_MAX_ATTEMPTS } from "./clients.ts";
 export { createAlarmPort, DELETE_ALARMS_LIMIT, MANAGED_ALARM_PREFIX } from "./cloudwatch/alarm-adapter.ts";
 export { batchMetricQueries, GET_METRIC_DATA_LIMIT } from "./cloudwatch/metric-query-batches.ts";
 export { createMetricsPort } from "./cloudwatch/metrics-adapter.ts";

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Tracer } from "@aws-lambda-powertools/tracer";
 import {
-  createAwsClients,
   createBacktestStarter,
   createDynamoJobStore,
   createDynamoSeriesStore,
   createDynamoStateStore,
   createEcsPort,
   createMetricsPort,
+  createOperatorClients,
 } from "@gantry/aws";
 import { createRecordedSeriesSource } from "@gantry/runtime/operator";
 import { systemClock } from "../deps-from-env.ts";
@@ -21,7 +21,8 @@ import type { ApiDeps } from "./api-deps.ts";
  */
 export function createApiDepsFromEnv(env: NodeJS.ProcessEnv, tracer?: Tracer): ApiDeps {
   const settings = readFunctionEnv(env);
-  const untraced = createAwsClients(regionOf(settings.region));
+  // Only the clients the routes call: the API's bundle carries no other SDK client (issue H: ≤ 1 MB).
+  const untraced = createOperatorClients(regionOf(settings.region));
   const clients = tracer ? traceClients(untraced, tracer) : untraced;
   const store = createDynamoStateStore({ client: clients.dynamoDb, tableName: settings.tableName });
   const metrics = createMetricsPort(clients.cloudWatch);
