@@ -89,7 +89,9 @@ function buildScaler(options: SimulateOptions, slo: Slo, config: unknown) {
   const bounds = { minCapacity: options.min, maxCapacity: options.max };
   // Built apart from the call: the registry's option types differ per scaler, and `config` is the gantry
   // scaler's alone (readConfig refuses it for the others).
-  const scalerOptions = config === undefined ? { bounds, slo } : { bounds, slo, config };
+  // gantry derives its worker target from the start time too (gantry-worker-policy.ts).
+  const start = name === "gantry" ? { taskStartSeconds: options.taskStartup } : {};
+  const scalerOptions = config === undefined ? { bounds, slo, ...start } : { bounds, slo, config, ...start };
   try {
     return createScaler(name, scalerOptions as ScalerOptionsByName[ScalerName]);
   } catch (error) {
