@@ -70,6 +70,17 @@ describe("startup-aware scaling in decide", () => {
     expect(decisions.at(-1)?.state.need?.levels).toHaveLength(flapping.length);
   });
 
+  it("never counts a task working a message as idle, whatever the policy asks", () => {
+    // At 300 % the policy wants 2 of the 6 tasks, but all 6 work a message: none of them is idle.
+    const request = { ...base({ startup }), policies: [{ ...policy, targetValue: 300 }] };
+    const [decision] = replay(request, [6]);
+    expect(decision?.desiredCapacity).toBe(6);
+    expect(decision?.reasons.find((r) => r.code === "StartCostBreakEven")?.message).toBe(
+      "2 asked; keeping 6 of 6 tasks: task 6 is needed now; stopping and relaunching it would cost more than keeping it",
+    );
+    expect(replay({ ...request, behavior: undefined }, [6])[0]?.desiredCapacity).toBe(2);
+  });
+
   it("pre-scales from the request's history only when the target asks for it", () => {
     // Yesterday the queue jumped from 1 to 20 msg/s at 12:00; it is 11:59:30, reactive needs 1 task.
     const arrivals = Array.from({ length: 288 }, (_, s): number => (s >= 144 ? 20 : 1)).concat(
