@@ -69,7 +69,7 @@ export const DEFAULT_TUNING: WorkerTuning = {
  * backlog, plus the visible backlog's work spread over a drain window of half the SLO. It follows throughput
  * like CPU tracking does and sees a burst at the first sub-tick. A target above 100 % keeps a short standing
  * queue instead of idle headroom, every task busy; the target comes from the service's SLO, processing time and
- * task start (workerTargetPercent: 222 % at SLO 60 s with 45 s starts, 143 % at 30 s, 261 % at 120 s).
+ * task start (workerTargetPercent: 222 % at SLO 60 s with 45 s starts, 213 % at 30 s, 261 % at 120 s).
  * Scale-out acts on one sample; scale-in takes the highest recommendation of the last minute and removes at most
  * 15 % of the fleet per minute, so noise does not churn tasks (each new task bills its startup); the last task
  * goes after an idle minute. Where the SLO is no longer than a start, break-even scale-in keeps the idle tasks
