@@ -23,7 +23,8 @@ export function applyForecastFloor(
   const peak = forecasts.reduce((a, b) => (b.rate > a.rate ? b : a));
   const capacity = capacityFor(peak.rate, predictive);
   if (capacity <= value) return { value };
-  const what = `${peak.method} forecast ${round(peak.rate)} msg/s × ${predictive.processingSeconds} s ÷ ${predictive.concurrency} at ${predictive.targetUtilizationPercent} % = ${capacity} tasks within the next ${startSeconds} s`;
+  const level = peak.level < 1 ? ` (× ${round(peak.level)}, the last hour's share of its forecast)` : "";
+  const what = `${peak.method} forecast ${round(peak.rate)} msg/s${level} × ${predictive.processingSeconds} s ÷ ${predictive.concurrency} at ${predictive.targetUtilizationPercent} % = ${capacity} tasks within the next ${startSeconds} s`;
   if (peak.errorRatio > predictive.maxErrorRatio) {
     return {
       value,

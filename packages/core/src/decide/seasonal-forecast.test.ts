@@ -16,7 +16,12 @@ const at = (day: number, slot: number) => START + (day * PERIODS_PER_DAY + slot)
 describe("the seasonal forecast", () => {
   it("forecasts the same period of the last days (daily seasonality)", () => {
     const daily = history(3, (_d, s) => (s >= 100 && s < 200 ? 10 : 1));
-    expect(forecastArrivals(daily, at(3, 150), 14)).toEqual({ rate: 10, method: "daily", errorRatio: 0 });
+    expect(forecastArrivals(daily, at(3, 150), 14)).toEqual({
+      rate: 10,
+      method: "daily",
+      errorRatio: 0,
+      level: 1,
+    });
     expect(forecastArrivals(daily, at(3, 50), 14)?.rate).toBe(1);
   });
 
@@ -36,7 +41,12 @@ describe("the seasonal forecast", () => {
 
   it("scores the last hour against what arrived", () => {
     const shifted = history(2, (d, s) => (d === 1 && s >= 276 ? 10 : 5)); // the last hour doubled
-    expect(forecastArrivals(shifted, at(2, 0), 14)?.errorRatio).toBeCloseTo(0.5);
+    expect(forecastArrivals(shifted, at(2, 0), 14)).toMatchObject({ errorRatio: 0.5, level: 1 });
+  });
+
+  it("scales down by how far the last hour fell short of its forecast, never up", () => {
+    const declining = history(2, (d, s) => (d === 1 && s >= 276 ? 4 : 8)); // the last hour at half yesterday's
+    expect(forecastArrivals(declining, at(2, 0), 14)).toMatchObject({ rate: 4, level: 0.5 });
   });
 
   it("has no forecast without a day of history", () => {

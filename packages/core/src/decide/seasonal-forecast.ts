@@ -12,12 +12,16 @@ export interface ArrivalForecast {
   method: ForecastMethod;
   /** Σ|forecast − actual| ÷ Σ actual over the last hour, the method's own forecasts made the same way. */
   errorRatio: number;
+  /** Σ actual ÷ Σ forecast over the last hour, at most 1: `rate` is scaled by it (see forecastArrivals). */
+  level: number;
 }
 
 /**
  * Seasonal-naive forecast of the arrivals in the period holding `at`: the mean of the same period on each of the
  * last days (daily) or the same period a week and two weeks before (weekly), within `lookbackDays` of the
- * newest period. Of the two, the one closer to the last hour's arrivals. Undefined without a day of history.
+ * newest period. Of the two, the one closer to the last hour's arrivals. Scaled down by how far the last hour
+ * fell short of its forecast (a declining trend the seasonal mean lags); never up, since the forecast only raises
+ * capacity and reactive scaling follows a rise. Undefined without a day of history.
  */
 export function forecastArrivals(
   history: ArrivalHistory,
@@ -32,8 +36,8 @@ export function forecastArrivals(
     const lag = ((method === "daily" ? 1 : 7) * DAY_SECONDS) / history.periodSeconds;
     const rate = seasonalMean(history.arrivals, target, lag, lookback);
     if (rate === undefined) continue;
-    const errorRatio = recentError(history.arrivals, lag, lookback);
-    if (!best || errorRatio < best.errorRatio) best = { rate, method, errorRatio };
+    const { errorRatio, level } = recentFit(history.arrivals, lag, lookback);
+    if (!best || errorRatio < best.errorRatio) best = { rate: rate * level, method, errorRatio, level };
   }
   return best;
 }
@@ -59,15 +63,22 @@ function seasonalMean(
   return count === 0 ? undefined : sum / count;
 }
 
-function recentError(values: readonly number[], lag: number, lookback: number): number {
+function recentFit(
+  values: readonly number[],
+  lag: number,
+  lookback: number,
+): { errorRatio: number; level: number } {
   let error = 0;
   let actual = 0;
+  let forecasts = 0;
   for (let i = Math.max(0, values.length - SCORED_PERIODS); i < values.length; i++) {
     const forecast = seasonalMean(values, i, lag, lookback);
-    if (forecast === undefined) return Number.POSITIVE_INFINITY;
+    if (forecast === undefined) return { errorRatio: Number.POSITIVE_INFINITY, level: 1 };
     error += Math.abs(forecast - (values[i] ?? 0));
     actual += values[i] ?? 0;
+    forecasts += forecast;
   }
-  if (error === 0) return 0;
-  return actual > 0 ? error / actual : Number.POSITIVE_INFINITY;
+  const level = forecasts > 0 ? Math.min(1, actual / forecasts) : 1;
+  if (error === 0) return { errorRatio: 0, level };
+  return { errorRatio: actual > 0 ? error / actual : Number.POSITIVE_INFINITY, level };
 }
