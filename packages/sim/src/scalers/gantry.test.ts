@@ -93,7 +93,7 @@ describe("the gantry scaler", () => {
 
   it("derives the worker target from the SLO, processing time and start", () => {
     const target = (options: Parameters<typeof defaultWorkerConfig>[0]) =>
-      (defaultWorkerConfig(options).policies?.[0] as { targetValue: number }).targetValue;
+      (defaultWorkerConfig(options).policies?.[0] as { targetValue: number } | undefined)?.targetValue;
     expect(target({ bounds, slo })).toBe(218); // 100 × (1 + (60 − 22.5 − 2) / 30)
     expect(target({ bounds, slo: { latencySeconds: 120, processingTimeSeconds: 2 } })).toBe(259);
     expect(target({ bounds, slo, taskStartSeconds: 0 })).toBe(293);
