@@ -1,7 +1,8 @@
 // `npm run bench`: every shared trace against every scaler. Prints the markdown table and writes the table,
 // JSON and charts to bench/results/. Options: --only ID[,ID] (scenarios), --out DIR, --traces DIR,
 // --part all|tune|validate (which part of each trace the main tables cover; see traces/held-out.ts),
-// --no-scale-in-protection (scale-in stops busy tasks mid-message, for every scaler).
+// --no-scale-in-protection (scale-in stops busy tasks mid-message, for every scaler), --slo N (every scenario
+// held to an N-second SLO instead of its own).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -21,10 +22,16 @@ const { values } = parseArgs({
     traces: { type: "string", default: resolve(repo, "../shared/traces") },
     part: { type: "string", default: "all" },
     "scale-in-protection": { type: "boolean", default: true },
+    slo: { type: "string" },
   },
   allowNegative: true,
 });
 const protection = values["scale-in-protection"];
+const slo = values.slo === undefined ? undefined : Number(values.slo);
+if (slo !== undefined && !(slo > 0)) {
+  console.error(`bench: --slo ${values.slo}: seconds > 0`);
+  process.exit(2);
+}
 const part = values.part;
 if (!isTracePart(part)) {
   console.error(`bench: --part ${part}: one of ${TRACE_PARTS.join(", ")}`);
@@ -41,7 +48,8 @@ if (unknown.length > 0) {
 
 const started = performance.now();
 const outcomes: ScenarioOutcome[] = [];
-for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
+for (const chosen of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
+  const scenario = slo === undefined ? chosen : { ...chosen, sloSeconds: slo };
   outcomes.push(
     runScenario(scenario, {
       tracesDir: values.traces,
