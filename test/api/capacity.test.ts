@@ -98,3 +98,44 @@ describe("GET /capacity/{name}/activities", () => {
     expect(expectErrorShape(bad).field).toBe("limit");
   });
 });
+
+describe("GET /capacity/{name}/series", () => {
+  it("draws the group's instances from the capacity stage's samples, held from the last one before the window", async () => {
+    const w = await world();
+    const sample = (at: number, desired: number, draining: number) => ({
+      at,
+      desired,
+      running: desired - 1,
+      pending: 1,
+      draining,
+      protected: 2,
+    });
+    await w.samples.appendSamples("capacity/workers", START - 7_200_000, [sample(START - 7_200_000, 3, 0)]);
+    await w.samples.appendSamples("capacity/workers", START - 60_000, [sample(START - 60_000, 5, 1)]);
+    const from = START - 3_600_000;
+    const reply = await w.call({
+      method: "GET",
+      path: "/capacity/workers/series",
+      query: `from=${from}&to=${START}`,
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ name: "workers", from, to: START, periodSeconds: 60 });
+    expect(reply.body.points).toEqual([
+      { at: from, desired: 3, inService: 2, pending: 1, draining: 0, protected: 2 },
+      { at: START - 60_000, desired: 5, inService: 4, pending: 1, draining: 1, protected: 2 },
+      { at: START, desired: 5, inService: 4, pending: 1, draining: 1, protected: 2 },
+    ]);
+  });
+
+  it("answers 404 for a group no target names, and 400 for a window that ends before it starts", async () => {
+    const w = await world();
+    expect((await w.call({ method: "GET", path: "/capacity/nope/series" })).status).toBe(404);
+    const bad = await w.call({
+      method: "GET",
+      path: "/capacity/workers/series",
+      query: `from=${START}&to=${START - 1}`,
+    });
+    expect(bad.status).toBe(400);
+    expect(expectErrorShape(bad).field).toBe("from");
+  });
+});

@@ -34,6 +34,7 @@ const CONTRACT = [
   // Ours, beyond issue E's list: the second stage's groups (issue D).
   "GET /capacity",
   "GET /capacity/{name}/activities",
+  "GET /capacity/{name}/series",
   "GET /openapi.json",
 ];
 

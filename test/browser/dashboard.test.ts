@@ -132,10 +132,12 @@ describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
     // The table: pending, the last hour as a sparkline, and the failing target's missing series said so.
     const orders = running().fleet.services.orders.ecs;
     expect(await count(row(ORDERS).locator("[data-testid=pending]"))).toBe(orders.pendingCount);
+    // Gantry's own samples, each at the pass that kept it: more points than the fleet's 31 minutes.
     const points = await row(ORDERS).locator("[data-testid=sparkline]").getAttribute("data-points");
-    expect(Number(points)).toBe(20);
-    expect(await row(GHOST).locator("[data-testid=sparkline-unavailable]").getAttribute("title")).toContain(
-      "no ECS service",
+    expect(Number(points)).toBeGreaterThan(31);
+    // No pass could observe the ghost's service, so it has no sample: the sparkline says so.
+    expect(await row(GHOST).locator("[data-testid=sparkline] title").textContent()).toBe(
+      "no data in the last hour",
     );
     // The EC2 group: a readable row, linked to its page.
     // The EC2 groups: demo-workers (mode asg) and demo-batch-cp (mode capacityProvider), by name.
@@ -196,15 +198,19 @@ describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
     await page.locator('[data-testid=range-control] [data-range="15m"]').click();
     await expect.poll(() => chart.getAttribute("data-range")).toBe("15m");
     expect(await span()).toBe(15 * MINUTE);
-    // One point per minute, each at its own time (the minute's end): 16:00 to 31:00, the last one now.
-    expect(Number(await chart.getAttribute("data-points"))).toBe(16);
+    // Pass-level resolution: each sample at the pass that kept it (sub-ticks every 15 s), the range's start
+    // and now; the chart draws what the API answers for the window.
     const window = `from=${START + 16 * MINUTE}&to=${START + 31 * MINUTE}`;
     const answer = (await (
       await fetch(`${running().url}/targets/demo/orders-worker/series?${window}`)
     ).json()) as {
-      points: { at: number }[];
+      points: { at: number; pending: number | null }[];
     };
+    expect(Number(await chart.getAttribute("data-points"))).toBe(answer.points.length);
+    expect(answer.points[0]?.at).toBe(START + 16 * MINUTE);
     expect(answer.points.at(-1)?.at).toBe(START + 31 * MINUTE);
+    expect(answer.points.some((p) => p.at % MINUTE !== 0)).toBe(true);
+    expect(answer.points.every((p) => p.pending !== null)).toBe(true);
 
     await page.locator('[data-testid=range-control] [data-range="7d"]').click();
     await expect.poll(() => chart.getAttribute("data-range")).toBe("7d");
@@ -254,10 +260,7 @@ describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
     await top.waitFor();
     expect(await top.textContent()).toContain("NotFound: ECS service service/demo/ghost does not exist");
     const message = page.locator("[data-testid=series-message]");
-    await expect.poll(() => message.textContent()).toContain("The series is unavailable");
-    expect(await message.textContent()).toContain(
-      "the simulated account has no ECS service service/demo/ghost",
-    );
+    await expect.poll(() => message.textContent()).toContain("No sample in this range");
     expect(await page.locator("[data-testid=series-chart]").isHidden()).toBe(true);
     const [health, summary] = await Promise.all(
       ["target-health", "target-summary"].map((id) => page.locator(`[data-testid=${id}]`).boundingBox()),
@@ -274,6 +277,10 @@ describe.skipIf(!HAS_CHROMIUM)("dashboard in chromium", () => {
     const services = page.locator("[data-testid=capacity-services] tbody tr");
     await expect.poll(() => services.count()).toBe(2);
     await expect.poll(() => page.locator("[data-testid=capacity-chart] canvas").count()).toBeGreaterThan(0);
+    // The instance chart is the capacity stage's own samples: the range's start, a sample or more, now.
+    const chart = page.locator("[data-testid=capacity-chart]");
+    await expect.poll(async () => Number(await chart.getAttribute("data-points"))).toBeGreaterThan(2);
+    expect(await page.locator("[data-testid=capacity-note]").textContent()).toMatch(/as each pass saw them/);
     const activities = page.locator("[data-testid=activity]");
     await expect.poll(() => activities.count()).toBeGreaterThan(0);
     // A change's parts on their own lines: the instance counts, then each reason with its code.

@@ -5,6 +5,7 @@ export type {
   ActivityPage,
   ActivityView as Activity,
   CapacityGroup,
+  CapacitySeriesResponse,
   SeriesPoint,
   SeriesResponse,
   TargetList,

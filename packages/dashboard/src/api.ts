@@ -94,6 +94,14 @@ export const api = {
         query: pageQuery(limit, cursor),
       }),
     ),
+  /** A capacity group's instances over the range (epoch ms). */
+  getCapacitySeries: (name: string, range: { from: number; to: number }) =>
+    call((api) =>
+      api.capacity[":name"].series.$get({
+        param: { name: encodeURIComponent(name) },
+        query: { from: String(range.from), to: String(range.to) },
+      }),
+    ),
   /** The API's default window (its last 3 hours) without `range`; times are epoch ms. */
   getSeries: (id: string, range?: { from: number; to: number }) =>
     call((api) =>

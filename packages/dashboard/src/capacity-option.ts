@@ -1,33 +1,22 @@
-// A capacity group's chart: its usable instances over the range, as Gantry's activities set them (the API keeps
-// no other instance history), each change and failure marked.
+// A capacity group's chart: its desired capacity and its instances in service, pending, draining and protected
+// from scale-in, as the capacity stage saw them each pass (the API's capacity series), each change and failure
+// Gantry made marked.
 import type { LineSeriesOption } from "echarts/charts";
-import type { Activity } from "./api-types.ts";
+import type { Activity, CapacitySeriesResponse } from "./api-types.ts";
 import type { ChartOption } from "./chart.ts";
 import { timeAxes, timeBase, timeTooltip, timeZoom } from "./chart-time.ts";
 import { formatTime } from "./clock.ts";
 
-/** Usable instances after an activity: a failed change left the group as it was. */
-export function instancesAfter(activity: Activity): number {
-  return activity.status === "Failed" ? activity.fromCapacity : activity.toCapacity;
-}
+type Point = CapacitySeriesResponse["points"][number];
 
-/**
- * The step line of instances from `from` to `to`: what the last activity before the range left, each activity's
- * result at its time, held to `to`. `activities` newest first, as the log answers; empty without any.
- */
-export function instanceSteps(activities: readonly Activity[], from: number, to: number): [number, number][] {
-  const oldestFirst = [...activities].reverse();
-  const before = oldestFirst.filter((a) => a.startTime < from).at(-1);
-  const inRange = oldestFirst.filter((a) => a.startTime >= from && a.startTime <= to);
-  const first = inRange[0];
-  const start = before ? instancesAfter(before) : first?.fromCapacity;
-  if (start === undefined) return [];
-  const steps: [number, number][] = [[from, start]];
-  for (const a of inRange) steps.push([a.startTime, instancesAfter(a)]);
-  const last = steps.at(-1)?.[1] ?? start;
-  steps.push([to, last]);
-  return steps;
-}
+const LINES: [string, (p: Point) => number | null][] = [
+  ["desired", (p) => p.desired],
+  ["in service", (p) => p.inService],
+  ["pending", (p) => p.pending],
+  ["draining", (p) => p.draining],
+  ["protected", (p) => p.protected],
+];
+const PALETTE = ["#2f5fd0", "#3a9e5c", "#d68910", "#8a1c12", "#7b52ab"];
 
 function marks(activities: readonly Activity[], from: number, to: number): LineSeriesOption["markLine"] {
   const shown = activities.filter((a) => a.startTime >= from && a.startTime <= to && a.action !== "None");
@@ -46,28 +35,30 @@ function marks(activities: readonly Activity[], from: number, to: number): LineS
   };
 }
 
+/** Each state a held step line (a count holds until the next sample), the range's changes on the first. */
 export function capacityOption(
+  series: CapacitySeriesResponse,
   activities: readonly Activity[],
-  from: number,
-  to: number,
   zoom: { start: number; end: number },
 ): ChartOption {
-  const series: LineSeriesOption = {
-    name: "usable instances",
+  const { from, to, points } = series;
+  const lines: LineSeriesOption[] = LINES.map(([name, pick], i) => ({
+    name,
     type: "line",
     step: "end",
     showSymbol: false,
-    data: instanceSteps(activities, from, to),
-    markLine: marks(activities, from, to),
-  };
+    data: points.map((p) => [p.at, pick(p)]),
+    ...(i === 0 && { markLine: marks(activities, from, to) }),
+  }));
   return {
     ...timeBase(),
-    tooltip: timeTooltip({ "usable instances": "instances" }),
+    color: PALETTE,
+    tooltip: timeTooltip(Object.fromEntries(LINES.map(([name]) => [name, "instances"]))),
     legend: { top: 0 },
     grid: [{ top: 40, height: 180, left: 64, right: 40 }],
     xAxis: timeAxes(1, from, to),
     yAxis: [{ type: "value" as const, name: "instances", minInterval: 1 }],
     dataZoom: timeZoom(1, zoom),
-    series: [series],
+    series: lines,
   };
 }

@@ -64,16 +64,23 @@ export function createCapacityView(name: string): View {
     heading.textContent = `${MODES[group.mode]} · ${group.targetIds.length} service(s)`;
     const to = views.length > 0 ? Math.max(...views.map(apiNow)) : Date.now();
     const from = to - rangeMs(asked);
-    const loaded = await history.load(from);
+    const [loaded, series] = await Promise.all([
+      history.load(from),
+      api.getCapacitySeries(name, { from, to }),
+    ]);
     if (asked !== range) return;
     services.replaceChildren(servicesTable(views));
-    chart.show((zoom) => capacityOption(loaded.items, from, to, zoom), reset);
-    Object.assign(chart.element.dataset, { range: asked, activities: String(loaded.items.length) });
+    chart.show((zoom) => capacityOption(series, loaded.items, zoom), reset);
+    const sampled = series.points.some((p) => p.desired !== null);
+    Object.assign(chart.element.dataset, {
+      range: asked,
+      activities: String(loaded.items.length),
+      points: String(series.points.length),
+    });
     reset = false;
-    note.textContent =
-      loaded.items.length === 0
-        ? "No capacity change yet."
-        : "Usable instances after each change Gantry made (the API keeps no other instance history).";
+    note.textContent = sampled
+      ? "The group's instances as each pass saw them; dashed lines mark the changes Gantry made."
+      : "No sample of this group yet: the capacity stage records one each pass.";
     log.replaceChildren(renderActivityLog(loaded.items.slice(0, LOG_ROWS)));
   };
   const control = renderRangeControl(range, (key) => {

@@ -45,7 +45,7 @@ export function renderSparkline(points: SeriesPoint[], from: number, to: number)
     "data-points": String(inRange.length),
   });
   const title = svgElement("title", {});
-  const last = inRange.at(-1);
+  const last = inRange.findLast((p) => p.desired !== null || p.running !== null);
   title.textContent = last
     ? `last hour, 0–${peak} tasks; now desired ${last.desired ?? "–"}, running ${last.running ?? "–"}`
     : "no data in the last hour";

@@ -10,6 +10,9 @@ import { describeError, el, showError } from "./dom.ts";
 import { seriesOption } from "./series-option.ts";
 import { type RangeKey, rangeMs, renderRangeControl, storedRange } from "./time-range.ts";
 
+const NO_SAMPLES =
+  "No sample in this range: Gantry records the service's tasks each pass that observes it (see above if it fails).";
+
 function unavailable(error: unknown): string {
   return `The series is unavailable: ${describeError(error)}`;
 }
@@ -59,16 +62,19 @@ export function createTargetChart(id: string, again: () => Promise<void>): Targe
         ),
       ]);
       if (asked !== range) return loaded; // the range changed meanwhile: its own refresh draws
-      chart.element.hidden = series instanceof Error;
-      if (series instanceof Error) {
-        say(series.message);
+      // Gantry's samples exist once a pass has observed the service: none (a service ECS does not know) is
+      // said, not drawn as an empty chart.
+      const empty = !(series instanceof Error) && series.points.every((p) => p.desired === null);
+      chart.element.hidden = series instanceof Error || empty;
+      if (series instanceof Error || empty) {
+        say(series instanceof Error ? series.message : NO_SAMPLES);
         return loaded;
       }
       const cut =
         loaded.truncatedAt === undefined
           ? undefined
           : `events before ${formatTime(loaded.truncatedAt)} are not marked (too many to load)`;
-      say(series.points.length === 0 ? `No data in this range yet.${cut ? ` ${cut}` : ""}` : cut);
+      say(cut);
       // What is drawn, for tests and for anyone inspecting the page.
       const points = String(series.points.length);
       Object.assign(chart.element.dataset, { range: asked, from: String(from), to: String(to), points });

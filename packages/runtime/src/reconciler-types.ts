@@ -60,6 +60,8 @@ export interface ReconcilerDeps {
    * (series/series-recorder.ts). Absent: nothing is recorded.
    */
   series?: SeriesStore;
+  /** The recorder's bucket window (default and longest SERIES_WINDOW_MS, 5 min; `gantry dev` uses a minute). */
+  seriesWindowMs?: number;
   /** Managed `gantry-` alarms; when absent the reconciler does not sync alarms. */
   alarms?: AlarmPort;
   /**

@@ -1,4 +1,5 @@
-import type { Activity, TargetRecord } from "@gantry/core";
+import type { Activity, ClusterSnapshot, TargetRecord } from "@gantry/core";
+import { capacityTargetId } from "./capacity/capacity-activity.ts";
 import { runStageTwo } from "./capacity/stage-two.ts";
 import { type LoadedTargets, loadTargets } from "./load-targets.ts";
 import { AlarmSyncer } from "./pass-alarms.ts";
@@ -12,8 +13,9 @@ import type {
   ReconcilerDeps,
   ReconcileSummary,
 } from "./reconciler-types.ts";
+import { capacitySample } from "./series/capacity-sample.ts";
 import { passSample } from "./series/pass-sample.ts";
-import { minuteOf, SeriesRecorder } from "./series/series-recorder.ts";
+import { SeriesRecorder } from "./series/series-recorder.ts";
 import { TargetMemory } from "./target-memory.ts";
 import { logProblems } from "./target-problems.ts";
 import type { TargetResult } from "./target-run.ts";
@@ -41,11 +43,11 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     memory: new TargetMemory(),
     cursor: new PassCursor(deps.cursor, log),
     alarms: new AlarmSyncer(),
-    series: deps.series ? new SeriesRecorder(deps.series) : undefined,
+    series: deps.series ? new SeriesRecorder(deps.series, deps.seriesWindowMs) : undefined,
   };
   return {
     reconcile: (options) => reconcilePass(deps, options, carried, log),
-    flushSeries: async () => carried.series?.flush(undefined, log, deps.telemetry),
+    flushSeries: async () => carried.series?.flush(deps.clock.now(), "urgent", log, deps.telemetry),
   };
 }
 
@@ -73,7 +75,12 @@ async function reconcilePass(
   const results = [...inOrderOf(records, pass.results), ...loaded.failed];
   const outcomes = results.map((r) => r.outcome);
   logOutcomes(log, outcomes, pass.resting);
-  const capacity = await runStageTwo(deps, options, records, results, cutoff, log);
+  const recorder = carried.series;
+  const onSnapshot = recorder
+    ? (name: string, snapshot: ClusterSnapshot) =>
+        recorder.offer(capacityTargetId(name), capacitySample(snapshot, deps.clock.now()))
+    : undefined;
+  const capacity = await runStageTwo(deps, options, records, results, cutoff, log, onSnapshot);
   await publish(deps, [...activitiesOf(results), ...(capacity?.activities ?? [])], log);
   if (full && options.syncAlarms !== false)
     await carried.alarms.sync(deps, loaded, cutoff, log, carried.memory);
@@ -83,7 +90,7 @@ async function reconcilePass(
   return { startedAt, finishedAt, outcomes, problems, ...(capacity && { capacity: capacity.outcomes }) };
 }
 
-/** Offers every observed target's sample, then writes the buckets of the minutes before this pass's. */
+/** Offers every observed target's sample, then writes the buckets of the windows that are over. */
 async function recordSeries(
   recorder: SeriesRecorder,
   records: LoadedTargets["records"],
@@ -97,7 +104,7 @@ async function recordSeries(
     if (seen?.ok) recorder.offer(record.config.target.id, passSample(record.config, seen.observation, at));
   }
   recorder.keepOnly(new Set(records.map((r) => r.config.target.id)));
-  await recorder.flush(minuteOf(at), log, deps.telemetry);
+  await recorder.flush(at, "due", log, deps.telemetry);
 }
 
 /** The next full pass starts at the first target this one skipped; the memory of gone targets goes. */

@@ -10,7 +10,8 @@ import type { SeriesPoint, SeriesRange, SeriesSource } from "@gantry/functions/a
 import { createApiHandler } from "@gantry/functions/api";
 import { createBacktestHandler } from "@gantry/functions/backtest";
 import { createQuietObservability } from "@gantry/functions/observability";
-import { CallLog, MemoryJobStore, MemoryStateStore } from "@gantry/runtime/local-stack";
+import { CallLog, MemoryJobStore, MemorySeriesStore, MemoryStateStore } from "@gantry/runtime/local-stack";
+import { createCapacitySeriesSource } from "@gantry/runtime/operator";
 import { lambdaContext, VirtualClock } from "@gantry/testing";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 
@@ -134,6 +135,7 @@ export function apiWorld(
   const store = new MemoryStateStore(clock);
   const ecs = new RecordingEcsPort();
   const series = fakeSeriesSource(options.series);
+  const samples = new MemorySeriesStore();
   const quiet = createQuietObservability("gantry-test", options.logLevel ?? "SILENT");
   const logger = quiet.logger;
   let n = 0;
@@ -145,6 +147,7 @@ export function apiWorld(
     store,
     ...(options.ecs === false ? {} : { ecs }),
     series: series.source,
+    capacitySeries: createCapacitySeriesSource(samples),
     ...(options.metricData && { metricData: options.metricData }),
     clock,
     randomId: () => `r${n++}`,
@@ -168,7 +171,7 @@ export function apiWorld(
       await backtests.settled();
     }
   }
-  return { clock, store, ecs, series, logger, handler, context, call, seed, jobs, backtests, poll };
+  return { clock, store, ecs, series, samples, logger, handler, context, call, seed, jobs, backtests, poll };
 }
 
 export type ApiWorld = ReturnType<typeof apiWorld>;

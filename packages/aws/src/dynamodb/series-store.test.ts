@@ -50,6 +50,16 @@ describe("DynamoDB series store", () => {
     ]);
   });
 
+  it("finds a window's samples from its key on, though the key is before the range", async () => {
+    const id = "service/prod/c";
+    await series.appendSamples(id, T0 - 4 * MIN, [sample(T0 - 3 * MIN, 1), sample(T0 + 30_000, 2)]);
+    const got = await series.readSamples(id, { from: T0, to: T0 + MIN });
+    expect(got.map((s) => [s.at - T0, s.desired])).toEqual([
+      [-3 * MIN, 1],
+      [30_000, 2],
+    ]);
+  });
+
   it("reads nothing for a target without samples, and keeps targets apart", async () => {
     expect(await series.readSamples("service/prod/none", { from: T0 - 60 * MIN, to: T0 + 60 * MIN })).toEqual(
       [],

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { SeriesSample, SeriesStore } from "@gantry/core";
+import { SERIES_WINDOW_MS, type SeriesSample, type SeriesStore } from "@gantry/core";
 import { withDomainErrors } from "./dynamo-errors.ts";
 import { toDocumentClient } from "./store-context.ts";
 import { SERIES_PREFIX, seriesKey, seriesPartition } from "./table-keys.ts";
@@ -14,27 +14,30 @@ export interface DynamoSeriesStoreOptions {
   tableName: string;
 }
 
-/** A sample as stored: `[at, desired, running, pending, metric | null, backlog | null]`, a few dozen bytes. */
-type Row = [number, number, number, number, number | null, number | null];
+/**
+ * A sample as stored: `[at, desired, running, pending, metric | null, backlog | null]`, a few dozen bytes; a
+ * capacity group's adds `draining, protected`.
+ */
+type Row = [number, number, number, number, number | null, number | null, number?, number?];
 
 /**
- * Gantry's chart samples in the state table: one item per target and minute in which something moved, its
- * samples a list the writers append to (two invocations writing one minute keep both). An item stays far under
- * 1 KB (a write unit); a 3-hour chart is one Query of ≤ 180 small items.
+ * Gantry's chart samples in the state table: one item per target and window (≤ 5 minutes) in which something
+ * moved, its samples a list the writers append to (two invocations writing one window keep both). An item of 20
+ * samples stays under 1 KB (a write unit); a 3-hour chart is one Query of ≤ 180 small items.
  */
 export function createDynamoSeriesStore(options: DynamoSeriesStoreOptions): SeriesStore {
   const documents = toDocumentClient(options.client);
   const TableName = options.tableName;
   return {
-    async appendSamples(targetId, minute, samples) {
+    async appendSamples(targetId, window, samples) {
       const input = {
         TableName,
-        Key: seriesKey(targetId, minute),
+        Key: seriesKey(targetId, window),
         UpdateExpression: "SET s = list_append(if_not_exists(s, :none), :rows), expiresAt = :expiresAt",
         ExpressionAttributeValues: {
           ":none": [],
           ":rows": samples.map(toRow),
-          ":expiresAt": Math.floor(minute / 1000) + SERIES_RETENTION_SECONDS,
+          ":expiresAt": Math.floor(window / 1000) + SERIES_RETENTION_SECONDS,
         },
       };
       const failure = { action: "UpdateItem", tableName: TableName, targetId };
@@ -43,7 +46,9 @@ export function createDynamoSeriesStore(options: DynamoSeriesStoreOptions): Seri
     async readSamples(targetId, { from, to }) {
       const failure = { action: "Query", tableName: TableName, targetId };
       const pk = seriesPartition(targetId);
-      const start = seriesKey(targetId, from - (from % 60_000)).sk;
+      // A bucket's key is at most SERIES_WINDOW_MS before its samples: those from `from` on are in the buckets
+      // keyed from `from − SERIES_WINDOW_MS`; the newest bucket before those holds what held at `from`.
+      const start = seriesKey(targetId, Math.max(0, from - SERIES_WINDOW_MS)).sk;
       const before = await withDomainErrors(failure, () =>
         documents.send(
           new QueryCommand({
@@ -86,12 +91,16 @@ function inRange(samples: SeriesSample[], from: number, to: number): SeriesSampl
 }
 
 function toRow(s: SeriesSample): Row {
-  return [s.at, s.desired, s.running, s.pending, s.metric ?? null, s.backlog ?? null];
+  const row: Row = [s.at, s.desired, s.running, s.pending, s.metric ?? null, s.backlog ?? null];
+  if (s.draining !== undefined) row.push(s.draining, s.protected ?? 0);
+  return row;
 }
 
-function fromRow([at, desired, running, pending, metric, backlog]: Row): SeriesSample {
+function fromRow([at, desired, running, pending, metric, backlog, draining, kept]: Row): SeriesSample {
   const sample: SeriesSample = { at, desired, running, pending };
   if (metric !== null && metric !== undefined) sample.metric = metric;
   if (backlog !== null && backlog !== undefined) sample.backlog = backlog;
+  if (typeof draining === "number") sample.draining = draining;
+  if (typeof kept === "number") sample.protected = kept;
   return sample;
 }

@@ -10,7 +10,7 @@
  * - a target's activities sit in its own partition, `pk = TARGET#<targetId>`, `sk = ACTIVITY#<activityId>`;
  *   activity ids start with the ISO start time, so the sort key orders them by time;
  * - Gantry's chart samples of a target sit in their own partition, `pk = SERIES#<targetId>`, `sk =
- *   SERIES#<minute>` (epoch ms, 13 digits: the sort key orders them by time), one item per minute that moved;
+ *   SERIES#<window>` (epoch ms, 13 digits: the sort key orders them by time), one item per window that moved;
  * - the cluster stage's memory sits in its own partition, `pk = CAPACITY`, `sk = <capacity name>` (an Auto
  *   Scaling group or capacity provider name), one item per group.
  */
@@ -27,9 +27,9 @@ export function seriesPartition(targetId: string): string {
   return `${SERIES_PREFIX}${targetId}`;
 }
 
-/** A target's samples of the minute starting at `minute` (epoch ms, zero-padded so keys sort by time). */
-export function seriesKey(targetId: string, minute: number): ItemKey {
-  return { pk: seriesPartition(targetId), sk: `${SERIES_PREFIX}${String(minute).padStart(13, "0")}` };
+/** A target's samples of the window starting at `window` (epoch ms, zero-padded so keys sort by time). */
+export function seriesKey(targetId: string, window: number): ItemKey {
+  return { pk: seriesPartition(targetId), sk: `${SERIES_PREFIX}${String(window).padStart(13, "0")}` };
 }
 
 export interface ItemKey {

@@ -13,7 +13,7 @@ import {
   MemoryStateStore,
   RecordingEventsPort,
 } from "@gantry/runtime/local-stack";
-import { createRecordedSeriesSource } from "@gantry/runtime/operator";
+import { createCapacitySeriesSource, createRecordedSeriesSource } from "@gantry/runtime/operator";
 import { createSimPorts } from "@gantry/sim";
 import { DASHBOARD_DIST } from "../dashboard/dashboard-dist.ts";
 import { startDevServer } from "./dev-server.ts";
@@ -64,6 +64,8 @@ export async function serveFleet(fleet: SimFleet, options: ServeOptions): Promis
       ...(capacity ? { capacity } : {}),
       events: new RecordingEventsPort(),
       series,
+      // Minute buckets: the local charts follow within a minute (in AWS, 5-minute buckets cost less).
+      seriesWindowMs: 60_000,
     }),
     options.onPass,
   );
@@ -110,6 +112,7 @@ export async function serveFleet(fleet: SimFleet, options: ServeOptions): Promis
     startBacktest,
     ecs: sim.ecs,
     series: createRecordedSeriesSource({ store, series, metrics }),
+    capacitySeries: createCapacitySeriesSource(series),
     metricData: metrics,
     clock: sim.clock,
   });

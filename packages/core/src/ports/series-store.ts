@@ -1,6 +1,8 @@
 /**
  * One pass's view of a target, as Gantry saw it: ECS's task counts, the first policy's metric and the queue's
  * visible messages (absent when the pass did not read them). What the charts draw instead of Container Insights.
+ * For a capacity group the counts are instances: the group's desired, in service, pending, and the draining and
+ * protected ones.
  */
 export interface SeriesSample {
   at: number;
@@ -9,18 +11,27 @@ export interface SeriesSample {
   pending: number;
   metric?: number;
   backlog?: number;
+  /** A capacity group's sample (`capacity/<name>`): its instances draining, and protected from scale-in. */
+  draining?: number;
+  protected?: number;
 }
 
 /**
+ * The longest window a bucket of samples spans: a bucket's key is at most this long before its samples, so a
+ * reader finds every sample at or after `t` in the buckets keyed from `t − SERIES_WINDOW_MS` on.
+ */
+export const SERIES_WINDOW_MS = 5 * 60_000;
+
+/**
  * Gantry's own per-pass history of its targets, kept for a while (a TTL in AWS). Samples are written in
- * per-minute buckets, only for minutes in which something moved: a steady target costs nothing.
+ * buckets of at most SERIES_WINDOW_MS, only for windows in which something moved: a steady target costs nothing.
  */
 export interface SeriesStore {
   /**
-   * Adds samples to one target's bucket of one minute (`minute`: epoch ms at the minute's start). Two writers of
-   * the same minute (passes of two invocations) both keep theirs.
+   * Adds samples to one target's bucket keyed `window` (epoch ms, at most SERIES_WINDOW_MS before its samples).
+   * Two writers of the same window (passes of two invocations) both keep theirs.
    */
-  appendSamples(targetId: string, minute: number, samples: readonly SeriesSample[]): Promise<void>;
+  appendSamples(targetId: string, window: number, samples: readonly SeriesSample[]): Promise<void>;
   /**
    * The samples in [from, to], oldest first, preceded by the last one before `from` (what held at `from`), if
    * any is still kept.

@@ -9,7 +9,7 @@ import {
   createMetricsPort,
   createOperatorClients,
 } from "@gantry/aws";
-import { createRecordedSeriesSource } from "@gantry/runtime/operator";
+import { createCapacitySeriesSource, createRecordedSeriesSource } from "@gantry/runtime/operator";
 import { systemClock } from "../deps-from-env.ts";
 import { readFunctionEnv } from "../function-env.ts";
 import { traceClients } from "../traced-clients.ts";
@@ -26,6 +26,7 @@ export function createApiDepsFromEnv(env: NodeJS.ProcessEnv, tracer?: Tracer): A
   const clients = tracer ? traceClients(untraced, tracer) : untraced;
   const store = createDynamoStateStore({ client: clients.dynamoDb, tableName: settings.tableName });
   const metrics = createMetricsPort(clients.cloudWatch);
+  const samples = createDynamoSeriesStore({ client: clients.dynamoDb, tableName: settings.tableName });
   const backtestFunction = env.BACKTEST_FUNCTION_NAME?.trim();
   return {
     jobs: createDynamoJobStore({ client: clients.dynamoDb, tableName: settings.tableName }),
@@ -34,11 +35,8 @@ export function createApiDepsFromEnv(env: NodeJS.ProcessEnv, tracer?: Tracer): A
     }),
     store,
     ecs: createEcsPort(clients.ecs),
-    series: createRecordedSeriesSource({
-      store,
-      series: createDynamoSeriesStore({ client: clients.dynamoDb, tableName: settings.tableName }),
-      metrics,
-    }),
+    series: createRecordedSeriesSource({ store, series: samples, metrics }),
+    capacitySeries: createCapacitySeriesSource(samples),
     metricData: metrics,
     clock: systemClock,
     randomId: () => randomBytes(4).toString("hex"),

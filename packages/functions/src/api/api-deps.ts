@@ -1,5 +1,5 @@
 import type { Clock, EcsPort, JobStore, MetricsPort, StateStore } from "@gantry/core";
-import type { SeriesSource } from "@gantry/runtime/operator";
+import type { CapacitySeriesSource, SeriesSource } from "@gantry/runtime/operator";
 import type { Observability } from "../observability.ts";
 
 /** What the API needs; ECS and the series source are optional so that a store alone serves the config routes. */
@@ -9,6 +9,8 @@ export interface ApiDeps extends Partial<Observability> {
   ecs?: EcsPort;
   /** Time series for charts; without it `series` answers 501 NotConfigured. */
   series?: SeriesSource;
+  /** Capacity groups' instances over time; without it the capacity `series` answers 501 NotConfigured. */
+  capacitySeries?: CapacitySeriesSource;
   /** Metrics for `simulate` on recorded history; without it that answers 501 NotConfigured. */
   metricData?: MetricsPort;
   /** Backtest jobs; without them and `startBacktest`, `simulate` answers 501 NotConfigured. */

@@ -9,7 +9,12 @@ import {
   TargetSchema,
   TargetTrackingPolicySchema,
 } from "@gantry/core";
-import type { CapacityGroupListing, DesiredCountResult, SeriesPoint } from "@gantry/runtime/operator";
+import type {
+  CapacityGroupListing,
+  CapacityPoint,
+  DesiredCountResult,
+  SeriesPoint,
+} from "@gantry/runtime/operator";
 import type { SimulationReport } from "@gantry/sim/report";
 import { z } from "zod";
 
@@ -214,6 +219,23 @@ export const SeriesPointSchema = z.strictObject({
   target: Reading,
   backlog: Reading,
 }) satisfies z.ZodType<SeriesPoint>;
+
+export const CapacityPointSchema = z.strictObject({
+  at: z.number(),
+  desired: Reading,
+  inService: Reading,
+  pending: Reading,
+  draining: Reading,
+  protected: Reading,
+}) satisfies z.ZodType<CapacityPoint>;
+
+export const CapacitySeriesResponseSchema = z.strictObject({
+  name: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  periodSeconds: z.number().int(),
+  points: z.array(CapacityPointSchema),
+});
 
 export const SeriesResponseSchema = z.strictObject({
   targetId: z.string(),

@@ -6,6 +6,7 @@ import type {
   BacktestJobSchema,
   CapacityGroupSchema,
   CapacityListSchema,
+  CapacitySeriesResponseSchema,
   DesiredCountResultSchema,
   ErrorBodySchema,
   RawTargetSchema,
@@ -27,5 +28,6 @@ export type CapacityList = z.output<typeof CapacityListSchema>;
 export type DesiredCountResult = z.output<typeof DesiredCountResultSchema>;
 export type SeriesResponse = z.output<typeof SeriesResponseSchema>;
 export type SeriesPoint = SeriesResponse["points"][number];
+export type CapacitySeriesResponse = z.output<typeof CapacitySeriesResponseSchema>;
 export type ErrorBody = z.output<typeof ErrorBodySchema>;
 export type BacktestJobView = z.output<typeof BacktestJobSchema>;

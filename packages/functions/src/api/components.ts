@@ -6,6 +6,7 @@ import {
   ActivityPageSchema,
   BacktestJobSchema,
   CapacityListSchema,
+  CapacitySeriesResponseSchema,
   DesiredCountBodySchema,
   DesiredCountResultSchema,
   DryRunBodySchema,
@@ -44,6 +45,7 @@ export const ActivityPage = component("ActivityPage", ActivityPageSchema, "respo
 export const CapacityList = component("ListCapacityResponse", CapacityListSchema, "response");
 export const DesiredCountResult = component("DesiredCountResult", DesiredCountResultSchema, "response");
 export const Series = component("Series", SeriesResponseSchema, "response");
+export const CapacitySeries = component("CapacitySeries", CapacitySeriesResponseSchema, "response");
 export const SimulationReport = component("SimulationReport", SimulationReportSchema, "response");
 export const BacktestJob = component("BacktestJob", BacktestJobSchema, "response");
 export const ErrorSchema = component("Error", ErrorBodySchema, "response");

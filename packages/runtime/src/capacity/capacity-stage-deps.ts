@@ -3,6 +3,7 @@ import type {
   CapacityStateStore,
   Clock,
   ClusterCapacityPort,
+  ClusterSnapshot,
   EcsPort,
   StateStore,
   Trigger,
@@ -19,6 +20,8 @@ export interface CapacityStageDeps {
   log: ReconcileLogger;
   randomId: () => string;
   trigger?: Trigger;
+  /** Each group's snapshot as described, for the charts' samples (series/capacity-sample.ts). */
+  onSnapshot?: (name: string, snapshot: ClusterSnapshot) => void;
 }
 
 /** A plan's state as claimed: the record written and the version it now has. */

@@ -129,6 +129,7 @@ async function planGroup(
   ]);
   // A service ECS could not describe would be planned without its tasks, and its instances drained under it:
   // the group fails alone (the other groups have their own describe) rather than plan blind.
+  deps.onSnapshot?.(group.name, snapshot);
   const [failed] = described.failed;
   if (failed) throw failed.error;
   const snapshots = new Map(described.services.map((s) => [s.id, s]));

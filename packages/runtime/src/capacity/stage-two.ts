@@ -3,6 +3,7 @@ import type { TargetRecord } from "@gantry/core";
 import { errorInfo } from "../error-info.ts";
 import type { ReconcileLogger, ReconcileOptions, ReconcilerDeps } from "../reconciler-types.ts";
 import type { TargetResult } from "../target-run.ts";
+import type { CapacityStageDeps } from "./capacity-stage-deps.ts";
 import { type CapacityStageResult, runCapacityStage } from "./run-capacity-stage.ts";
 
 /**
@@ -17,6 +18,7 @@ export async function runStageTwo(
   results: readonly TargetResult[],
   cutoff: number,
   log: ReconcileLogger,
+  onSnapshot?: CapacityStageDeps["onSnapshot"],
 ): Promise<CapacityStageResult | undefined> {
   if (!deps.capacity || !records.some((r) => r.config.target.capacity)) return undefined;
   if (deps.clock.now() >= cutoff) {
@@ -36,6 +38,7 @@ export async function runStageTwo(
         log,
         randomId: deps.randomId ?? (() => randomBytes(4).toString("hex")),
         ...(options.trigger && { trigger: options.trigger }),
+        ...(onSnapshot && { onSnapshot }),
       },
     );
     reportCapacity(deps, stage, log);

@@ -7,6 +7,12 @@ export {
   requireCapacityGroup,
 } from "./capacity-listing.ts";
 export {
+  type CapacityPoint,
+  type CapacitySeriesSource,
+  capacityPoints,
+  createCapacitySeriesSource,
+} from "./capacity-series.ts";
+export {
   hasItem,
   type NamedList,
   type SuspendFlags,

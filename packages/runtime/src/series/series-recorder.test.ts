@@ -64,38 +64,52 @@ function world(series: SeriesStore, counted: string[] = [], warned: string[] = [
 }
 
 describe("the series the reconciler records", () => {
-  it("keeps a pass's counts, metric and backlog, only when they move, written when the minute is over", async () => {
+  it("keeps a pass's counts, metric and backlog only when they move, written when the 5-minute window is over", async () => {
     const series = new MemorySeriesStore();
     const w = world(series);
     await w.store.putConfig(configOf(jobs), 0);
-    await w.pass(); // 12:00:00 recorded (first sight)
+    await w.pass(); // 12:00:00 kept (first sight)
     await w.pass(); // 12:00:15 nothing moved
     w.service.runningCount = 4;
     w.service.pendingCount = 0;
     await w.pass(); // 12:00:30 a task started
-    expect(series.writes).toBe(0); // the minute is not over
     w.setDepth({ visible: 31, inFlight: 2, delayed: 0 });
-    await w.pass(); // 12:00:45 backlog +1 of 30 (3 %) and the metric with it: not worth a sample
-    await w.pass(); // 12:01:00: the 12:00 bucket is written
+    await w.pass(); // 12:00:45 backlog +1 of 30 (3 %), the metric with it: not worth a sample
+    w.setDepth({ visible: 60, inFlight: 2, delayed: 0 });
+    await w.pass(); // 12:01:00 backlog doubled: kept
+    expect(series.writes).toBe(0); // the window is not over
+    for (let i = 0; i < 16; i++) await w.pass(); // to 12:05:00
     expect(series.writes).toBe(1);
-    const got = await series.readSamples(ID, { from: T0, to: T0 + 60_000 });
-    // sqsUtilization's steady part: 100 × (2 + 30 × 2 / 30) / 1 / 3 running = 133.3 %
+    const got = await series.readSamples(ID, { from: T0, to: T0 + 300_000 });
+    // sqsUtilization's steady part: 100 × (inFlight + visible × 2 / 30) / running
     expect(got).toEqual([
       { at: T0, desired: 4, running: 3, pending: 1, metric: (100 * (2 + 2)) / 3, backlog: 30 },
       { at: T0 + 30_000, desired: 4, running: 4, pending: 0, metric: 100, backlog: 30 },
+      { at: T0 + 60_000, desired: 4, running: 4, pending: 0, metric: (100 * (2 + 4)) / 4, backlog: 60 },
     ]);
   });
 
-  it("writes what waits when the tick ends (flushSeries)", async () => {
+  it("when the tick returns, writes the window's samples if a count moved, else keeps them for the window", async () => {
     const series = new MemorySeriesStore();
     const w = world(series);
     await w.store.putConfig(configOf(jobs), 0);
+    await w.pass(); // first sight: a count to show
+    await w.flush();
+    expect(series.writes).toBe(1);
+    w.setDepth({ visible: 90, inFlight: 2, delayed: 0 });
+    await w.pass(); // only the backlog moved
+    await w.flush();
+    expect(series.writes).toBe(1);
+    w.service.desiredCount = 6;
     await w.pass();
-    expect(series.writes).toBe(0);
     await w.flush();
-    expect(series.writes).toBe(1);
-    await w.flush();
-    expect(series.writes).toBe(1);
+    expect(series.writes).toBe(2);
+    const got = await series.readSamples(ID, { from: T0, to: T0 + 60_000 });
+    expect(got.map((s) => [s.desired, s.backlog])).toEqual([
+      [4, 30],
+      [4, 90],
+      [6, 90],
+    ]);
   });
 
   it("a failed write neither fails the pass nor goes unseen", async () => {
