@@ -98,16 +98,16 @@ export const alarmFailuresDepth = monitor("AlarmFailuresDepth", {
   comparisonOperator: "GreaterThanThreshold",
 });
 
-// The runtime counts failed targets per pass (Failures), not per target in a row: a minute whose *fewest* failures
-// over its four passes is still ≥ 1, three minutes running, means every pass for 3 minutes failed some target.
+// The runtime keeps each target's run of failed full passes and counts, each pass, the targets whose run reached
+// 12 passes (3 minutes): one such target is enough.
 export const failingTargets = monitor("FailingTargets", {
-  alarmDescription: "Every tick pass for 3 minutes had at least one failed target.",
+  alarmDescription: "A target failed every tick pass for 3 minutes (12 passes in a row).",
   namespace: metricsNamespace,
-  metricName: METRICS.Failures.name,
+  metricName: METRICS.PersistentlyFailingTargets.name,
   dimensions: tickService,
-  statistic: "Minimum",
+  statistic: "Maximum",
   period: 60,
-  evaluationPeriods: 3,
+  evaluationPeriods: 1,
   threshold: 1,
   comparisonOperator: "GreaterThanOrEqualToThreshold",
 });

@@ -84,11 +84,11 @@ export function describeOperations() {
       });
       expect(monitor("FailingTargets")).toMatchObject({
         namespace: NAMESPACE,
-        metricName: "Failures",
+        metricName: "PersistentlyFailingTargets",
         dimensions: { service: FUNCTION_SERVICES.tick },
-        statistic: "Minimum",
+        statistic: "Maximum",
         period: 60,
-        evaluationPeriods: 3,
+        evaluationPeriods: 1,
         threshold: 1,
       });
       const [table] = ofType("aws:dynamodb/table:Table");

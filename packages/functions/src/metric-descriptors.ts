@@ -54,6 +54,10 @@ export const METRICS = {
   ScaleIns: pass("ScaleIns", "Targets scaled in in a pass."),
   DryRuns: pass("DryRuns", "Targets whose decision was only recorded (dry run)."),
   Failures: pass("Failures", "Targets that failed in a pass."),
+  PersistentlyFailingTargets: pass(
+    "PersistentlyFailingTargets",
+    "Targets that failed the last 12 full passes in a row (3 minutes), counted each full pass.",
+  ),
   UnknownOutcomes: pass("UnknownOutcomes", "Targets whose write has an unknown outcome, settled next pass."),
   Conflicts: pass("Conflicts", "Targets lost to a concurrent invocation."),
   Skipped: pass("Skipped", "Targets not reached before the deadline."),

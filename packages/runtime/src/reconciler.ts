@@ -1,6 +1,7 @@
 import type { Activity, ClusterSnapshot, TargetRecord } from "@gantry/core";
 import { capacityTargetId } from "./capacity/capacity-activity.ts";
 import { runStageTwo } from "./capacity/stage-two.ts";
+import { FailureStreaks } from "./failure-streaks.ts";
 import { type LoadedTargets, loadTargets } from "./load-targets.ts";
 import { AlarmSyncer } from "./pass-alarms.ts";
 import { nextStart, PassCursor, rotate } from "./pass-order.ts";
@@ -30,6 +31,7 @@ interface Carried {
   cursor: PassCursor;
   alarms: AlarmSyncer;
   series: SeriesRecorder | undefined;
+  streaks: FailureStreaks;
 }
 
 /**
@@ -44,6 +46,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     cursor: new PassCursor(deps.cursor, log),
     alarms: new AlarmSyncer(),
     series: deps.series ? new SeriesRecorder(deps.series, deps.seriesWindowMs) : undefined,
+    streaks: new FailureStreaks(),
   };
   return {
     reconcile: (options) => reconcilePass(deps, options, carried, log),
@@ -87,6 +90,7 @@ async function reconcilePass(
   const finishedAt = deps.clock.now();
   report(deps, outcomes, finishedAt - startedAt, pass.resting);
   deps.telemetry?.record("CorruptItems", problems.length, "Count");
+  if (full) deps.telemetry?.record("PersistentlyFailingTargets", carried.streaks.record(outcomes), "Count");
   return { startedAt, finishedAt, outcomes, problems, ...(capacity && { capacity: capacity.outcomes }) };
 }
 
