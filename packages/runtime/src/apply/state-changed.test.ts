@@ -60,6 +60,8 @@ describe("needsStateWrite", () => {
       evaluatedAt: later,
       live: { backlog: { lastAt: later, depth: [42, 5], rate: 0.1 } },
       datapointBase: { cpu: [T0, 4] },
+      // Break-even scale-in's history gains a bucket every 15 s: not worth a write on its own.
+      need: { at: later, levels: [4, 4] },
     });
     const moved = decision(later, {
       reasons: [{ code: "WithinTarget", message: "9.80 within [9, 10]", policy: "backlog" }],
