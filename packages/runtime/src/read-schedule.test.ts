@@ -172,4 +172,10 @@ describe("nextReadAt: targets read every pass", () => {
   it("a decision that acts", () => {
     expect(readAt(web(), { cpu: series(90, 90, 90) })).toBeUndefined();
   });
+
+  it("predictive pre-scaling: a forecast raises capacity before any alarm could", () => {
+    const startup = { taskStartSeconds: 60, predictive: { processingSeconds: 1 } };
+    expect(readAt(web(), { cpu: series(48, 47, 49) })).toBe(NOW + 15 * MINUTE);
+    expect(readAt(web([cpu], { behavior: { startup } }), { cpu: series(48, 47, 49) })).toBeUndefined();
+  });
 });

@@ -56,13 +56,15 @@ export interface ReadInput {
 /**
  * The earliest instant the target's CloudWatch metrics are needed again, or undefined when it must be read
  * every pass: a live (SQS) or metric-math policy (no alarm can wake it), HPA rate behavior (its history is
- * kept per decision), no CloudWatch policy at all, or a decision that acts. Only for targets whose managed
+ * kept per decision), predictive pre-scaling, no CloudWatch policy at all, or a decision that acts. Only for targets whose managed
  * alarms exist; the caller checks that.
  */
 export function nextReadAt(input: ReadInput): number | undefined {
   const { config, decision, now } = input;
   const policies = config.policies;
   if (policies.length === 0 || config.behavior?.scaleUp || config.behavior?.scaleDown) return undefined;
+  // A forecast raises capacity ahead of any datapoint, so no alarm would wake a predictive target in time.
+  if (config.behavior?.startup?.predictive) return undefined;
   if (policies.some((p) => liveQueueOf(p.metric) !== undefined || "math" in p.metric)) return undefined;
   if (decision.action !== "None") return undefined;
   const periodMs = Math.min(...policies.map((p) => periodOf(p) * 1000));

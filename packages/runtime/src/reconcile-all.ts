@@ -54,9 +54,16 @@ export async function reconcileAll(
   const ports = { ecs: deps.ecs, metrics: deps.metrics, queues: deps.queues };
   const now = clock.now();
   const full = options.targetIds === undefined;
-  const [{ observed, resting }, managedElsewhere] = await Promise.all([
+  // Predictive targets never rest (read-schedule.ts): their histories are read alongside, when due.
+  const [{ observed, resting }, managedElsewhere, histories] = await Promise.all([
     observePass(order, ports, { now, queueConcurrency, ...(full && { memory }) }),
     servicesManagedElsewhere(deps, order, log),
+    memory.arrivals.read(
+      order.map((r) => r.config),
+      deps.metrics,
+      now,
+      { log, telemetry: deps.telemetry },
+    ),
   ]);
   const run: TargetRun = {
     store: deps.store,
@@ -69,6 +76,7 @@ export async function reconcileAll(
     log,
     managedElsewhere,
     memory,
+    histories,
   };
   const concurrency = options.targetConcurrency ?? targetConcurrencyFor(order.length);
   const results = await mapBounded(order, concurrency, async (record) => {

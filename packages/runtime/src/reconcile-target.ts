@@ -83,6 +83,7 @@ function decideFor(record: TargetRecord, observed: TargetObservation, run: Targe
   const observation = run.managedElsewhere.has(targetId)
     ? { ...observed.observation, managedByApplicationAutoScaling: true }
     : observed.observation;
+  const history = run.histories?.get(targetId);
   const decision = decide({
     now,
     target: config.target,
@@ -92,6 +93,7 @@ function decideFor(record: TargetRecord, observed: TargetObservation, run: Targe
     observation,
     state,
     trigger: run.trigger,
+    ...(history && { history }),
   });
   const activityId = activityIdAt(now, run.randomId());
   return { record, observation, decision, now, activityId };

@@ -1,4 +1,5 @@
 import type { Observation, ScalingState, TargetRecord } from "@gantry/core";
+import { ArrivalHistories } from "./arrival-history.ts";
 
 /**
  * What of ECS's view wakes a resting target when it changes: its desired count (set by someone else, perhaps
@@ -29,6 +30,8 @@ export class TargetMemory {
   readonly #targets = new Map<string, Remembered>();
   /** Target id → the config version whose managed alarms the last alarm sync found in place. */
   #alarmed = new Map<string, number>();
+  /** Predictive targets' arrival histories, refreshed incrementally (arrival-history.ts). */
+  readonly arrivals = new ArrivalHistories();
 
   /** The state to decide from: the remembered one when it is current, else the stored one. */
   stateOf(record: TargetRecord): ScalingState | undefined {
@@ -73,6 +76,7 @@ export class TargetMemory {
   keepOnly(targetIds: ReadonlySet<string>): void {
     for (const id of this.#targets.keys()) if (!targetIds.has(id)) this.#targets.delete(id);
     for (const id of this.#alarmed.keys()) if (!targetIds.has(id)) this.#alarmed.delete(id);
+    this.arrivals.keepOnly(targetIds);
   }
 
   /** The targets whose managed alarms all exist, per config version (from the last successful alarm sync). */

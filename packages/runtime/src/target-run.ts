@@ -1,4 +1,13 @@
-import type { Activity, Clock, Decision, Observation, StateStore, TargetRecord, Trigger } from "@gantry/core";
+import type {
+  Activity,
+  ArrivalHistory,
+  Clock,
+  Decision,
+  Observation,
+  StateStore,
+  TargetRecord,
+  Trigger,
+} from "@gantry/core";
 import type { ObservePorts } from "./observe.ts";
 import type { ReconcileLogger, TargetOutcome } from "./reconciler-types.ts";
 import type { TargetMemory } from "./target-memory.ts";
@@ -18,6 +27,8 @@ export interface TargetRun {
   managedElsewhere: ReadonlySet<string>;
   /** The container's memory of unsaved states; decisions start from it when it is current. */
   memory?: TargetMemory;
+  /** Predictive targets' arrival histories (arrival-history.ts); a target without one decides reactively. */
+  histories?: ReadonlyMap<string, ArrivalHistory>;
 }
 
 export interface TargetResult {
