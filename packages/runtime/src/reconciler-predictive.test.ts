@@ -103,6 +103,19 @@ describe("predictive pre-scaling in the reconciler", () => {
     expect(port.historyCalls.map((c) => (c.range.end - c.range.start) / PERIOD)).toEqual([4032, 12]);
   });
 
+  it("an hour of 15-second passes requests 13 history metrics: the cold read and one per settled period", async () => {
+    const { world, forecast, plain, port } = setup();
+    await world.store.putConfig(predictive(forecast), 0);
+    await world.store.putConfig(configOf(workerConfig(plain)), 0);
+    for (let pass = 0; pass < 240; pass++) {
+      await world.reconciler.reconcile({ deadline: world.deadline() });
+      world.account.advance(15_000);
+    }
+    const metrics = port.historyCalls.reduce((sum, call) => sum + call.queries.length, 0);
+    // GetMetricData bills per metric requested: 13 an hour is 13 × 720 h ÷ 1,000 × $0.01 ≈ $0.09 a month.
+    expect(metrics).toBe(13);
+  });
+
   it("a failed history read leaves the target deciding reactively: logged, counted, never Failed", async () => {
     const { world, forecast, port } = setup();
     await world.store.putConfig(predictive(forecast), 0);
