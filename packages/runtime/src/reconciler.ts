@@ -73,8 +73,7 @@ async function reconcilePass(
   const order = full ? rotate(records, start) : records;
   const pass = await reconcileAll(order, deps, options, cutoff, log, carried.memory);
   if (full) await leaveCursor(carried, order, pass.results, start, records);
-  if (full && carried.series)
-    await recordSeries(carried.series, records, pass.observed, startedAt, deps, log);
+  if (full && carried.series) recordSeries(carried.series, records, pass.observed, startedAt, deps, log);
   const results = [...inOrderOf(records, pass.results), ...loaded.failed];
   const outcomes = results.map((r) => r.outcome);
   logOutcomes(log, outcomes, pass.resting);
@@ -94,21 +93,21 @@ async function reconcilePass(
   return { startedAt, finishedAt, outcomes, problems, ...(capacity && { capacity: capacity.outcomes }) };
 }
 
-/** Offers every observed target's sample, then writes the buckets of the windows that are over. */
-async function recordSeries(
+/** Offers every observed target's sample, then starts writing the buckets of the windows that are over. */
+function recordSeries(
   recorder: SeriesRecorder,
   records: LoadedTargets["records"],
   observed: PassResults["observed"],
   at: number,
   deps: ReconcilerDeps,
   log: ReconcileLogger,
-): Promise<void> {
+): void {
   for (const record of records) {
     const seen = observed.get(record.config.target.id);
     if (seen?.ok) recorder.offer(record.config.target.id, passSample(record.config, seen.observation, at));
   }
   recorder.keepOnly(new Set(records.map((r) => r.config.target.id)));
-  await recorder.flush(at, "due", log, deps.telemetry);
+  recorder.flushInBackground(at, "due", log, deps.telemetry);
 }
 
 /** The next full pass starts at the first target this one skipped; the memory of gone targets goes. */

@@ -112,6 +112,34 @@ describe("the series the reconciler records", () => {
     ]);
   });
 
+  it("a pass does not wait for the window's writes; the tick's flush does", async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store = new MemorySeriesStore();
+    const slow: SeriesStore = {
+      appendSamples: async (...args) => {
+        await held;
+        await store.appendSamples(...args);
+      },
+      readSamples: (...args) => store.readSamples(...args),
+    };
+    const w = world(slow);
+    await w.store.putConfig(configOf(jobs), 0);
+    for (let i = 0; i < 21; i++) await w.pass(); // to 12:05:00: the 12:00 window is due, its write held
+    expect(store.writes).toBe(0);
+    let flushed = false;
+    const flushing = w.flush()?.then(() => {
+      flushed = true;
+    });
+    await Promise.resolve();
+    expect(flushed).toBe(false);
+    release();
+    await flushing;
+    expect(store.writes).toBe(1);
+  });
+
   it("a failed write neither fails the pass nor goes unseen", async () => {
     const failing: SeriesStore = {
       appendSamples: async () => {

@@ -35,6 +35,8 @@ export class SeriesRecorder {
   readonly #last = new Map<string, SeriesSample>();
   /** targetId → window start → samples not yet written. */
   readonly #buckets = new Map<string, Map<number, Bucket>>();
+  /** Background writes in flight (flushInBackground). */
+  #writing: Promise<void> | undefined;
 
   constructor(store: SeriesStore, windowMs: number = SERIES_WINDOW_MS) {
     if (!(windowMs > 0 && windowMs <= SERIES_WINDOW_MS && SERIES_WINDOW_MS % windowMs === 0))
@@ -62,8 +64,34 @@ export class SeriesRecorder {
       if (!ids.has(id) && !id.startsWith("capacity/")) this.#last.delete(id);
   }
 
-  /** Writes the buckets `mode` says are due at `now`. */
+  /**
+   * Starts writing what `mode` says is due at `now`, without waiting: at a window's end thousands of targets may
+   * be due, and a pass must not wait for their writes. One batch at a time; the next pass takes what is left.
+   */
+  flushInBackground(
+    now: number,
+    mode: FlushMode,
+    log: ReconcileLogger,
+    telemetry: ReconcileMetrics | undefined,
+  ): void {
+    if (this.#writing) return;
+    this.#writing = this.#write(now, mode, log, telemetry).finally(() => {
+      this.#writing = undefined;
+    });
+  }
+
+  /** Waits for the writes in flight, then writes what `mode` says is due at `now` (the tick, before it returns). */
   async flush(
+    now: number,
+    mode: FlushMode,
+    log: ReconcileLogger,
+    telemetry: ReconcileMetrics | undefined,
+  ): Promise<void> {
+    await this.#writing;
+    await this.#write(now, mode, log, telemetry);
+  }
+
+  async #write(
     now: number,
     mode: FlushMode,
     log: ReconcileLogger,
