@@ -77,11 +77,7 @@ async function reconcilePass(
   const results = [...inOrderOf(records, pass.results), ...loaded.failed];
   const outcomes = results.map((r) => r.outcome);
   logOutcomes(log, outcomes, pass.resting);
-  const recorder = carried.series;
-  const onSnapshot = recorder
-    ? (name: string, snapshot: ClusterSnapshot) =>
-        recorder.offer(capacityTargetId(name), capacitySample(snapshot, deps.clock.now()))
-    : undefined;
+  const onSnapshot = capacitySampler(carried.series, deps);
   const capacity = await runStageTwo(deps, options, records, results, cutoff, log, onSnapshot);
   await publish(deps, [...activitiesOf(results), ...(capacity?.activities ?? [])], log);
   if (full && options.syncAlarms !== false)
@@ -108,6 +104,13 @@ function recordSeries(
   }
   recorder.keepOnly(new Set(records.map((r) => r.config.target.id)));
   recorder.flushInBackground(at, "due", log, deps.telemetry);
+}
+
+/** Each capacity group's snapshot as a chart sample (`capacity/<name>`), when samples are recorded. */
+function capacitySampler(recorder: SeriesRecorder | undefined, deps: ReconcilerDeps) {
+  if (!recorder) return undefined;
+  return (name: string, snapshot: ClusterSnapshot) =>
+    recorder.offer(capacityTargetId(name), capacitySample(snapshot, deps.clock.now()));
 }
 
 /** The next full pass starts at the first target this one skipped; the memory of gone targets goes. */
