@@ -76,6 +76,14 @@ export const METRICS = {
   ),
   SeriesWrites: pass("SeriesWrites", "Chart sample buckets written (one per target-minute that moved)."),
   SeriesWriteFailures: pass("SeriesWriteFailures", "Chart sample buckets that could not be written."),
+  ArrivalHistoryReads: pass(
+    "ArrivalHistoryReads",
+    "Queue arrival histories read for predictive targets (one GetMetricData metric each).",
+  ),
+  ArrivalHistoryFailures: pass(
+    "ArrivalHistoryFailures",
+    "Arrival history reads that failed (the target decided without its forecast).",
+  ),
   CorruptItems: pass("CorruptItems", "State items that could not be read (see `problems` in the API)."),
   AlarmsCreated: pass("AlarmsCreated", "Managed CloudWatch alarms created by the alarm sync."),
   AlarmsDeleted: pass("AlarmsDeleted", "Managed CloudWatch alarms deleted by the alarm sync."),

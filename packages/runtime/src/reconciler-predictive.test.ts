@@ -130,7 +130,7 @@ describe("predictive pre-scaling in the reconciler", () => {
     expect(world.logs).toContainEqual(
       expect.objectContaining({ level: "warn", message: "arrival history unread; deciding without it" }),
     );
-    expect(world.metrics).toContainEqual({ name: "ArrivalHistoryFailures", value: 1, targetId: forecast.id });
+    expect(world.metrics).toContainEqual({ name: "ArrivalHistoryFailures", value: 1 });
   });
 });
 
