@@ -48,8 +48,8 @@ const COUNTED: [string, (o: TargetOutcome) => boolean][] = [
 /**
  * The pass's counters, aggregated. No per-target gauge: each distinct dimension value is a custom metric of its
  * own ($0.30 a month, billed for every month it receives a datapoint), which at 1,000 targets would cost more
- * than the rest of the control plane. A service's desired count is ECS's own (the API, `gantry status`, and
- * Container Insights' DesiredTaskCount where it is on), and each change is an activity and an EventBridge event.
+ * than the rest of the control plane. A service's counts over time are Gantry's own samples (series/, the API's
+ * series route), and each change is an activity and an EventBridge event.
  */
 export function report(
   deps: ReconcilerDeps,

@@ -18,7 +18,7 @@ export interface SeriesPoint {
   at: number;
   desired: number | null;
   running: number | null;
-  /** Tasks ECS is starting (from Gantry's own samples; null from Container Insights, which has none). */
+  /** Tasks ECS is starting, as the pass saw them (null before the first sample). */
   pending: number | null;
   metric: number | null;
   target: number | null;
