@@ -1,5 +1,6 @@
 // The pieces of the decision functions that the simulator's baseline scalers (AWS target tracking, KEDA/HPA)
-// reuse, so a baseline rounds, buckets datapoints and rate-limits exactly as the core does. Exported as
+// and the runtime's chart samples reuse, so they round, bucket datapoints, rate-limit and read live metrics
+// exactly as the core does. Exported as
 // `@gantry/core/building-blocks`, apart from the core's main entry.
 export { clampToBounds } from "./capacity-bounds.ts";
 export { allBreach, recentBuckets } from "./datapoints.ts";
@@ -10,4 +11,5 @@ export {
   longestRatePeriodMs,
 } from "./hpa-rate-limits.ts";
 export { stabilizationWindows, stabilize } from "./hpa-stabilization.ts";
+export { sampleLiveMetric } from "./live-metric.ts";
 export { ceilTolerant } from "./rounding.ts";
