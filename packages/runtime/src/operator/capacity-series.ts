@@ -2,7 +2,7 @@
 // group's desired capacity and its instances in service, pending, draining and protected from scale-in.
 import type { SeriesSample, SeriesStore } from "@gantry/core";
 import { capacityTargetId } from "../capacity/capacity-activity.ts";
-import { MAX_SERIES_POINTS, type SeriesRange } from "./series-source.ts";
+import { chartInstants, type SeriesRange } from "./series-source.ts";
 
 /** One instant of a group's chart; null before its first sample. */
 export interface CapacityPoint {
@@ -23,15 +23,10 @@ export function createCapacitySeriesSource(series: SeriesStore): CapacitySeriesS
 
 /** Each sample at its own time, what held before the window at its start, the window's end last. */
 export function capacityPoints(samples: readonly SeriesSample[], range: SeriesRange): CapacityPoint[] {
-  const instants = new Set<number>([range.from, range.to]);
-  for (const s of samples) if (s.at >= range.from && s.at <= range.to) instants.add(s.at);
-  let times = [...instants].sort((a, b) => a - b);
-  if (times.length > MAX_SERIES_POINTS) {
-    const step = range.periodSeconds * 1000;
-    times = [];
-    for (let at = range.from; at < range.to; at += step) times.push(at);
-    times.push(range.to);
-  }
+  const times = chartInstants(
+    range,
+    samples.map((s) => s.at),
+  );
   let i = 0;
   let held: SeriesSample | undefined;
   return times.map((at) => {

@@ -13,7 +13,7 @@ import {
   type TargetConfig,
 } from "@gantry/core";
 import { METRIC_QUERY_ID, policyMetricQueries } from "./series-queries.ts";
-import { MAX_SERIES_POINTS, type SeriesPoint, type SeriesRange, type SeriesSource } from "./series-source.ts";
+import { chartInstants, type SeriesPoint, type SeriesRange, type SeriesSource } from "./series-source.ts";
 
 export function createRecordedSeriesSource(deps: {
   store: StateStore;
@@ -56,12 +56,10 @@ export function recordedPoints(
   target: number | null,
   range: SeriesRange,
 ): SeriesPoint[] {
-  const instants = new Set<number>([range.from, range.to]);
-  for (const s of samples) if (s.at >= range.from && s.at <= range.to) instants.add(s.at);
-  for (const d of cloudWatch ?? [])
-    if (d.timestamp >= range.from && d.timestamp <= range.to) instants.add(d.timestamp);
-  let times = [...instants].sort((a, b) => a - b);
-  if (times.length > MAX_SERIES_POINTS) times = periodEnds(range);
+  const times = chartInstants(range, [
+    ...samples.map((s) => s.at),
+    ...(cloudWatch ?? []).map((d) => d.timestamp),
+  ]);
   const sorted = [...(cloudWatch ?? [])].filter((d) => Number.isFinite(d.value));
   sorted.sort((a, b) => a.timestamp - b.timestamp);
   // One walk: the samples and datapoints are oldest first, and so are the instants.
@@ -95,14 +93,6 @@ function hold<T extends { sample?: SeriesSample; metric?: number; backlog?: numb
   if (s.metric !== undefined) next.metric = s.metric;
   if (s.backlog !== undefined) next.backlog = s.backlog;
   return next;
-}
-
-function periodEnds(range: SeriesRange): number[] {
-  const step = range.periodSeconds * 1000;
-  const times: number[] = [];
-  for (let at = range.from; at < range.to; at += step) times.push(at);
-  times.push(range.to);
-  return times;
 }
 
 /** What the first policy tracks: its target value, or the step policy's alarm threshold. */

@@ -50,3 +50,18 @@ export function seriesRange(
   const minutes = Math.max(1, Math.ceil((to - from) / 60_000 / MAX_SERIES_POINTS));
   return { from, to, periodSeconds: minutes * 60 };
 }
+
+/**
+ * The instants a chart draws: the range's start and end and every time given within it, oldest first; past
+ * MAX_SERIES_POINTS, one per period instead, at the period's end (the values holding then).
+ */
+export function chartInstants(range: SeriesRange, times: Iterable<number>): number[] {
+  const instants = new Set<number>([range.from, range.to]);
+  for (const at of times) if (at >= range.from && at <= range.to) instants.add(at);
+  if (instants.size <= MAX_SERIES_POINTS) return [...instants].sort((a, b) => a - b);
+  const step = range.periodSeconds * 1000;
+  const ends: number[] = [];
+  for (let at = range.from; at < range.to; at += step) ends.push(at);
+  ends.push(range.to);
+  return ends;
+}
