@@ -133,4 +133,4 @@ export type {
   TargetProblem,
   TargetRecord,
 } from "./ports/index.ts";
-export { JOB_STATUSES, SERIES_WINDOW_MS } from "./ports/index.ts";
+export { JOB_STATUSES, SERIES_WINDOW_MS, samplesInRange } from "./ports/index.ts";

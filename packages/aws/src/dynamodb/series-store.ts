@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { SERIES_WINDOW_MS, type SeriesSample, type SeriesStore } from "@gantry/core";
+import { SERIES_WINDOW_MS, type SeriesSample, type SeriesStore, samplesInRange } from "@gantry/core";
 import { withDomainErrors } from "./dynamo-errors.ts";
 import { toDocumentClient } from "./store-context.ts";
 import { SERIES_PREFIX, seriesKey, seriesPartition } from "./table-keys.ts";
@@ -77,17 +77,9 @@ export function createDynamoSeriesStore(options: DynamoSeriesStoreOptions): Seri
         for (const item of page.Items ?? []) rows.push(...((item.s as Row[] | undefined) ?? []));
         startKey = page.LastEvaluatedKey;
       } while (startKey);
-      return inRange(rows.map(fromRow), from, to);
+      return samplesInRange(rows.map(fromRow), from, to);
     },
   };
-}
-
-/** Oldest first, each once, the samples in [from, to] after the last one before `from`. */
-function inRange(samples: SeriesSample[], from: number, to: number): SeriesSample[] {
-  const unique = [...new Map(samples.map((s) => [s.at, s])).values()].sort((a, b) => a.at - b.at);
-  const earlier = unique.filter((s) => s.at < from).at(-1);
-  const within = unique.filter((s) => s.at >= from && s.at <= to);
-  return earlier ? [earlier, ...within] : within;
 }
 
 function toRow(s: SeriesSample): Row {

@@ -16,7 +16,7 @@ export { JOB_STATUSES } from "./job-store.ts";
 export type { MetricQuery, MetricStat, MetricsPort } from "./metrics-port.ts";
 export type { QueuePort } from "./queue-port.ts";
 export type { SeriesSample, SeriesStore } from "./series-store.ts";
-export { SERIES_WINDOW_MS } from "./series-store.ts";
+export { SERIES_WINDOW_MS, samplesInRange } from "./series-store.ts";
 export type {
   ActivityPage,
   RawTargetItem,

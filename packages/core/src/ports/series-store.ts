@@ -38,3 +38,14 @@ export interface SeriesStore {
    */
   readSamples(targetId: string, range: { from: number; to: number }): Promise<SeriesSample[]>;
 }
+
+/**
+ * What readSamples answers from the samples a store found: oldest first, one per instant, those in [from, to]
+ * after the last one before `from`. Every store applies this one rule.
+ */
+export function samplesInRange(samples: readonly SeriesSample[], from: number, to: number): SeriesSample[] {
+  const unique = [...new Map(samples.map((s) => [s.at, s])).values()].sort((a, b) => a.at - b.at);
+  const earlier = unique.filter((s) => s.at < from).at(-1);
+  const within = unique.filter((s) => s.at >= from && s.at <= to);
+  return earlier ? [earlier, ...within] : within;
+}

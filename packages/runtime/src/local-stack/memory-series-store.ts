@@ -1,4 +1,4 @@
-import type { SeriesSample, SeriesStore } from "@gantry/core";
+import { type SeriesSample, type SeriesStore, samplesInRange } from "@gantry/core";
 
 /** The series store in memory, for `gantry dev` and tests: the DynamoDB store's behaviour without the table. */
 export class MemorySeriesStore implements SeriesStore {
@@ -10,14 +10,10 @@ export class MemorySeriesStore implements SeriesStore {
     this.writes += 1;
     const kept = this.#samples.get(targetId) ?? [];
     kept.push(...samples.map((s) => ({ ...s })));
-    kept.sort((a, b) => a.at - b.at);
     this.#samples.set(targetId, kept);
   }
 
   async readSamples(targetId: string, { from, to }: { from: number; to: number }): Promise<SeriesSample[]> {
-    const kept = this.#samples.get(targetId) ?? [];
-    const earlier = kept.filter((s) => s.at < from).at(-1);
-    const within = kept.filter((s) => s.at >= from && s.at <= to);
-    return (earlier ? [earlier, ...within] : within).map((s) => ({ ...s }));
+    return samplesInRange(this.#samples.get(targetId) ?? [], from, to).map((s) => ({ ...s }));
   }
 }
