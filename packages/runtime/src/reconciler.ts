@@ -72,8 +72,11 @@ async function reconcilePass(
   if (full) logProblems(log, problems);
   const order = full ? rotate(records, start) : records;
   const pass = await reconcileAll(order, deps, options, cutoff, log, carried.memory);
-  if (full) await leaveCursor(carried, order, pass.results, start, records);
-  if (full && carried.series) recordSeries(carried.series, records, pass.observed, startedAt, deps, log);
+  if (full) {
+    const ids = new Set(records.map((r) => r.config.target.id));
+    await leaveCursor(carried, order, pass.results, start, ids);
+    if (carried.series) recordSeries(carried.series, records, ids, pass.observed, startedAt, deps, log);
+  }
   const results = [...inOrderOf(records, pass.results), ...loaded.failed];
   const outcomes = results.map((r) => r.outcome);
   logOutcomes(log, outcomes, pass.resting);
@@ -93,6 +96,7 @@ async function reconcilePass(
 function recordSeries(
   recorder: SeriesRecorder,
   records: LoadedTargets["records"],
+  ids: ReadonlySet<string>,
   observed: PassResults["observed"],
   at: number,
   deps: ReconcilerDeps,
@@ -102,7 +106,7 @@ function recordSeries(
     const seen = observed.get(record.config.target.id);
     if (seen?.ok) recorder.offer(record.config.target.id, passSample(record.config, seen.observation, at));
   }
-  recorder.keepOnly(new Set(records.map((r) => r.config.target.id)));
+  recorder.keepOnly(ids);
   recorder.flushInBackground(at, "due", log, deps.telemetry);
 }
 
@@ -119,13 +123,13 @@ async function leaveCursor(
   order: readonly TargetRecord[],
   results: readonly TargetResult[],
   start: string | undefined,
-  records: LoadedTargets["records"],
+  ids: ReadonlySet<string>,
 ): Promise<void> {
   const skipped = new Set(
     results.filter((r) => r.outcome.status === "Skipped").map((r) => r.outcome.targetId),
   );
   await carried.cursor.write(nextStart(order, skipped, start));
-  carried.memory.keepOnly(new Set(records.map((r) => r.config.target.id)));
+  carried.memory.keepOnly(ids);
 }
 
 /** Outcomes in the order the targets were loaded, whatever order the pass ran them in. */
