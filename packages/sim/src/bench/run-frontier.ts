@@ -6,7 +6,7 @@ import { runSimulation } from "../engine/run-simulation.ts";
 import type { WindowFigures } from "../engine/score-window.ts";
 import { queueAlarmsAt } from "../scalers/aws-step.ts";
 import { fluidTasksPerMinute } from "../scalers/fluid-bound.ts";
-import { DEFAULT_TUNING } from "../scalers/gantry.ts";
+import { workerTuning } from "../scalers/gantry.ts";
 import {
   backlogTargetFromSlo,
   createScaler,
@@ -103,7 +103,7 @@ export function knobSetting(task: FrontierTask, slo: Slo): { options: object; se
   switch (task.scaler) {
     case "gantry":
       return {
-        options: { tuning: { ...DEFAULT_TUNING, targetPercent: task.knob } },
+        options: { tuning: { ...workerTuning({ slo }), targetPercent: task.knob } },
         setting: `target ${task.knob} %`,
       };
     case "aws-step":

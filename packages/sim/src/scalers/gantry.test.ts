@@ -40,7 +40,7 @@ describe("the gantry scaler", () => {
   });
 
   it("carries state between steps: scale-in waits for the stabilization window", () => {
-    const scaler = createGantryScaler({ bounds, slo });
+    const scaler = createGantryScaler({ bounds, slo, breakEvenScaleIn: false });
     expect(scaler.step(view(0, 10, 10, 0, 20))).toBeUndefined(); // 20 busy at 220 % → 10 tasks
     expect(scaler.step(view(15_000, 10, 10, 0, 2))).toBeUndefined(); // the window still holds 10
     expect(scaler.step(view(75_000, 10, 10, 0, 2))).toBe(8); // 15 % of the fleet per minute at most
@@ -99,21 +99,28 @@ describe("the gantry scaler", () => {
     expect(target({ bounds, slo, taskStartSeconds: 0 })).toBe(293);
   });
 
-  it("turns break-even scale-in on where the SLO is within a start, predictive only when asked", () => {
-    expect(defaultWorkerConfig({ bounds, slo }).behavior?.startup).toBeUndefined();
-    const tight = { bounds, slo: { latencySeconds: 30, processingTimeSeconds: 2 } };
-    expect(defaultWorkerConfig(tight).behavior?.startup).toEqual({
+  it("turns break-even scale-in on by default, predictive only when asked", () => {
+    expect(defaultWorkerConfig({ bounds, slo }).behavior?.startup).toEqual({
       taskStartSeconds: 45,
       breakEvenScaleIn: true,
     });
-    expect(defaultWorkerConfig({ ...tight, breakEvenScaleIn: false }).behavior?.startup).toBeUndefined();
+    expect(defaultWorkerConfig({ bounds, slo, breakEvenScaleIn: false }).behavior?.startup).toBeUndefined();
     const startup = defaultWorkerConfig({ bounds, slo, predictive: true, taskStartSeconds: 30 }).behavior
       ?.startup;
     expect(startup).toEqual({
       taskStartSeconds: 30,
-      breakEvenScaleIn: false,
+      breakEvenScaleIn: true,
       predictive: { lookbackDays: 14, processingSeconds: 2 },
     });
+  });
+
+  it("holds scale-in for a minute unless break-even scale-in does it and the SLO outlasts a start", () => {
+    const window = (options: Parameters<typeof defaultWorkerConfig>[0]) =>
+      defaultWorkerConfig(options).behavior?.scaleDown?.stabilizationWindowSeconds;
+    expect(window({ bounds, slo })).toBe(0);
+    expect(window({ bounds, slo, breakEvenScaleIn: false })).toBe(60);
+    expect(window({ bounds, slo: { latencySeconds: 30, processingTimeSeconds: 2 } })).toBe(60);
+    expect(window({ bounds, slo, taskStartSeconds: 60 })).toBe(60);
   });
 
   it("keeps the task the load comes back to within a start, where the plain profile churns it", () => {
