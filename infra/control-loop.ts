@@ -1,3 +1,4 @@
+import { CONTROL_LOOP_MEMORY_MB, nodeOptionsFor } from "@gantry/functions/lambda-sizing";
 import { defaultBus, EVENT_BUS_NAME } from "./events";
 import { alarmPermissions, stageAlarmPrefix, tickPermissions } from "./permissions";
 import { activeTracing, powertoolsEnvironment, reservedConcurrency } from "./stage-settings";
@@ -16,6 +17,10 @@ export const environment = {
 
 const logging = { retention: "1 month" } as const;
 
+// The tick and the alarm function share a size; V8's heap is bounded to it (lambda-sizing.ts), as bench:tick runs it.
+const controlLoopMemory = `${CONTROL_LOOP_MEMORY_MB} MB` as const;
+const heapLimits = { NODE_OPTIONS: nodeOptionsFor(CONTROL_LOOP_MEMORY_MB) };
+
 // Every function runs on arm64 with active tracing (its SDK clients are captured by the Tracer), (Graviton: about 20 % cheaper per GB-second), and is minified: SST bundles
 // unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run bench:bundle`), with esbuild plugins
 // (`nodejs.plugins`, infra/esbuild-plugins.mjs): only zod's English locale (the API would ship all of them), and
@@ -31,8 +36,8 @@ export const tick = new sst.aws.Function("Tick", {
   architecture: "arm64",
   nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "75 seconds",
-  memory: "512 MB",
-  environment: { ...environment, ...powertoolsEnvironment("tick") },
+  memory: controlLoopMemory,
+  environment: { ...environment, ...heapLimits, ...powertoolsEnvironment("tick") },
   permissions: tickPermissions(table.arn, defaultBus.arn, $app.stage),
   logging,
   ...reservedConcurrency(2),
@@ -58,8 +63,8 @@ export const alarm = new sst.aws.Function("Alarm", {
   architecture: "arm64",
   nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "30 seconds",
-  memory: "512 MB",
-  environment: { ...environment, ...powertoolsEnvironment("alarm") },
+  memory: controlLoopMemory,
+  environment: { ...environment, ...heapLimits, ...powertoolsEnvironment("alarm") },
   permissions: alarmPermissions(table.arn, defaultBus.arn, alarmFailures.arn),
   logging,
   // Capped at 10: an alarm storm (hundreds of managed alarms flipping at once) would otherwise take the account's

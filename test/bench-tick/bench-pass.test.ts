@@ -7,7 +7,7 @@ import { runBench } from "../../packages/functions/bench/tick/run/bench-run.ts";
 
 describe("bench:tick", () => {
   it("prints the pinned line for a 20-target pass", async () => {
-    const { line, baseline, hour } = await runBench({ targets: 20, seed: 0, minutes: 2 }, (spec) =>
+    const { line, baseline, hour, measured } = await runBench({ targets: 20, seed: 0, minutes: 2 }, (spec) =>
       childProcessAws(spec),
     );
     expect(Object.keys(line)).toEqual([
@@ -43,6 +43,9 @@ describe("bench:tick", () => {
     expect(line.calls.getQueueAttributes).toBe(10);
     expect(line.calls.dynamodbReads).toBeGreaterThan(0);
     expect(line.rssMb).toBeGreaterThan(0);
+    // The pass's own CPU, not the process's since it started (setup and the simulated hour came before).
+    expect(measured.cpuSeconds).toBeGreaterThan(0);
+    expect(measured.cpuSeconds).toBeLessThan(measured.seconds * 2 + 1);
     const { total, ...parts } = line.monthlyUsdPer1000Targets;
     expect(Object.values(parts).every((usd) => usd >= 0)).toBe(true);
     expect(total).toBeCloseTo(

@@ -68,6 +68,8 @@ describe("the Gantry SST app", () => {
       EVENT_BUS_NAME: "default",
       SUB_TICK_SECONDS: "15",
       GANTRY_STAGE: STAGE,
+      // V8's heap bounded to the function's memory, as bench:tick runs the tick.
+      NODE_OPTIONS: "--max-old-space-size=307 --max-semi-space-size=16",
     });
     expect(fn.inputs.environment.variables.TABLE_NAME).toBeTruthy();
     const [schedule] = ofType("aws:scheduler/schedule:Schedule");
@@ -76,8 +78,11 @@ describe("the Gantry SST app", () => {
 
   it("runs alarm (30 s) on this stage's alarm state changes only, with an on-failure queue", () => {
     const fn = one("aws:lambda/function:Function", "AlarmFunction");
-    expect(fn.inputs).toMatchObject({ runtime: "nodejs22.x", timeout: 30 });
+    expect(fn.inputs).toMatchObject({ runtime: "nodejs22.x", timeout: 30, memorySize: 512 });
     expect(fn.inputs.environment.variables.GANTRY_STAGE).toBe(STAGE);
+    expect(fn.inputs.environment.variables.NODE_OPTIONS).toBe(
+      "--max-old-space-size=307 --max-semi-space-size=16",
+    );
     const rules = ofType("aws:cloudwatch/eventRule:EventRule");
     expect(rules).toHaveLength(1);
     expect(rules[0]?.inputs.eventBusName).toBe("default");

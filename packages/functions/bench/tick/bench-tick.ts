@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { CONTROL_LOOP_MEMORY_MB, nodeOptionsFor } from "../../src/lambda-sizing.ts";
 import { AWS_CHILD_FILE } from "./aws-side/child-aws.ts";
 import { bundleLambdaSide } from "./lambda-bundle.ts";
 import { humanReport } from "./report/human-report.ts";
@@ -33,7 +34,9 @@ const bundle = await bundleLambdaSide(dir);
 
 function runSize(targets: number): Promise<BenchOutcome> {
   const size = ["--targets", String(targets), "--seed", values.seed, "--minutes", values.minutes];
-  const args = [bundle, ...size, "--aws-child", AWS_CHILD_FILE];
+  // V8's heap bounded as the deployed tick's NODE_OPTIONS bound it (infra/control-loop.ts).
+  const heap = nodeOptionsFor(CONTROL_LOOP_MEMORY_MB).split(" ");
+  const args = [...heap, bundle, ...size, "--aws-child", AWS_CHILD_FILE];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`bench:tick ${targets} targets failed: ${stderr || error.message}`));

@@ -18,6 +18,8 @@ export const AWS_CHILD_FILE = new URL("./aws-child.ts", import.meta.url).pathnam
  */
 export async function childProcessAws(spec: FleetSpec, childFile = AWS_CHILD_FILE): Promise<AwsSide> {
   const child: ChildProcess = fork(childFile, {
+    // The Lambda side's V8 limits are the Lambda's (bench-tick.ts), not the emulated AWS's.
+    execArgv: [],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const pending = new Map<number, Pending>();

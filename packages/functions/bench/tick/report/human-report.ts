@@ -1,5 +1,6 @@
 // The readable report: per fleet size, the pinned figures against the goals, the monthly cost by service
 // next to Application Auto Scaling's alarms, and what the simulated hour saw.
+import { CONTROL_LOOP_MEMORY_MB, vcpuShare } from "../../../src/lambda-sizing.ts";
 import { PRICES_AS_OF } from "../pricing/prices.ts";
 import type { BenchOutcome } from "../run/bench-run.ts";
 import { checkGoals } from "./goals.ts";
@@ -11,6 +12,14 @@ const ratio = (value: number, goal: number) =>
 function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/**
+ * The pass's time on the deployed function, which gets a share of a vCPU (lambda-sizing.ts): its CPU work
+ * stretched by that share, its waits as they were. An estimate: it assumes no CPU work overlapped a wait.
+ */
+function onLambda(seconds: number, cpuSeconds: number): number {
+  return seconds + cpuSeconds * (1 / vcpuShare(CONTROL_LOOP_MEMORY_MB) - 1);
 }
 
 export function humanReport(outcomes: readonly BenchOutcome[], machine: string): string {
@@ -31,6 +40,8 @@ export function humanReport(outcomes: readonly BenchOutcome[], machine: string):
     [
       "targets",
       "pass s",
+      "CPU s",
+      `≈ s at ${CONTROL_LOOP_MEMORY_MB} MB`,
       "skipped",
       "DescribeServices",
       "GetMetricData (metrics)",
@@ -39,9 +50,11 @@ export function humanReport(outcomes: readonly BenchOutcome[], machine: string):
       "DynamoDB reads / writes",
       "RSS MB",
     ],
-    outcomes.map(({ line: l }) => [
+    outcomes.map(({ line: l, measured }) => [
       l.targets,
       l.tickSeconds,
+      measured.cpuSeconds.toFixed(2),
+      onLambda(measured.seconds, measured.cpuSeconds).toFixed(1),
       l.skippedTargets,
       l.calls.describeServices,
       `${l.calls.getMetricData} (${l.calls.getMetricDataMetrics})`,
@@ -114,7 +127,7 @@ export function humanReport(outcomes: readonly BenchOutcome[], machine: string):
   return [
     `# npm run bench:tick (${machine})`,
     "",
-    "Measured pass (steady state, real waits of 20–50 ms per AWS call, the tick's real deadline):",
+    `Measured pass (steady state, real waits of 20–50 ms per AWS call, the tick's real deadline, V8's heap bounded as the deployed tick's; "≈ s at ${CONTROL_LOOP_MEMORY_MB} MB" stretches its CPU time to the ${vcpuShare(CONTROL_LOOP_MEMORY_MB).toFixed(2)} vCPU Lambda gives that size):`,
     "",
     calls,
     "",

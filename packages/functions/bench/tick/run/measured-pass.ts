@@ -12,6 +12,8 @@ import { SUB_TICK_SECONDS, tickContext } from "./tick-settings.ts";
 
 export interface MeasuredPass {
   seconds: number;
+  /** CPU time of the Lambda side during the pass (user and system). */
+  cpuSeconds: number;
   skippedTargets: number;
   outcomes: Partial<Record<TargetOutcome["status"], number>>;
   rssMb: number;
@@ -27,14 +29,24 @@ export async function measurePass(
   await aws.resetUsage();
   await clock.paused(() => aws.advanceTo(clock.now()));
   const deadline = invocationDeadline(clock, tickContext(clock));
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const summary = await new LogMeter().around(
     () => stack.reconciler.reconcile({ deadline, trigger: { type: "schedule" }, syncAlarms: true }),
     { emf: false },
   );
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const rssMb = process.memoryUsage().rss / 2 ** 20;
   const outcomes: MeasuredPass["outcomes"] = {};
   for (const { status } of summary.outcomes) outcomes[status] = (outcomes[status] ?? 0) + 1;
-  return { seconds, skippedTargets: outcomes.Skipped ?? 0, outcomes, rssMb, report: await aws.report() };
+  return {
+    seconds,
+    cpuSeconds,
+    skippedTargets: outcomes.Skipped ?? 0,
+    outcomes,
+    rssMb,
+    report: await aws.report(),
+  };
 }

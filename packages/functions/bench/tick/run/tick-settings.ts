@@ -1,12 +1,13 @@
 // The tick as infra/control-loop.ts deploys it.
 import { randomUUID } from "node:crypto";
 import type { Context } from "aws-lambda";
+import { CONTROL_LOOP_MEMORY_MB } from "../../../src/lambda-sizing.ts";
 import type { BenchClock } from "../lambda-side/bench-clock.ts";
 
 /** The Lambda's timeout (`timeout: "75 seconds"`). */
 export const TICK_TIMEOUT_MS = 75_000;
-/** Its memory (`memory: "512 MB"`), in GB for GB-seconds. */
-export const TICK_MEMORY_GB = 0.5;
+/** Its memory (lambda-sizing.ts), in GB for GB-seconds. */
+export const TICK_MEMORY_GB = CONTROL_LOOP_MEMORY_MB / 1024;
 /** SUB_TICK_SECONDS in the functions' environment. */
 export const SUB_TICK_SECONDS = 15;
 /** The schedule: `rate(1 minute)`. */
