@@ -21,7 +21,8 @@ const logging = { retention: "1 month" } as const;
 const controlLoopMemory = `${CONTROL_LOOP_MEMORY_MB} MB` as const;
 const heapLimits = { NODE_OPTIONS: nodeOptionsFor(CONTROL_LOOP_MEMORY_MB) };
 
-// Every function runs on arm64 with active tracing (its SDK clients are captured by the Tracer), (Graviton: about 20 % cheaper per GB-second), and is minified: SST bundles
+// Every function runs on arm64 (Graviton: about 20 % cheaper per GB-second) with active tracing (the alarm
+// function's SDK clients are captured by the Tracer, the tick's are not: packages/functions/src/tracing.ts), and is minified: SST bundles
 // unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run bench:bundle`), with esbuild plugins
 // (`nodejs.plugins`, infra/esbuild-plugins.mjs): only zod's English locale (the API would ship all of them), and
 // none of the SDK's credential providers Lambda never reaches (about 100 kB a function).

@@ -1,23 +1,5 @@
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-/** The modules esbuild puts in a handler's bundle, as infra's Runtime.Build bundles it. */
-async function bundledModules(handler: string): Promise<string[]> {
-  const result = await build({
-    entryPoints: [`${root}packages/functions/src/${handler}.ts`],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  return Object.keys(result.metafile.inputs);
-}
+import { bundledModules } from "./bundled-modules.ts";
 
 describe("the simulator's place in the Lambda bundles", () => {
   it("is not in the api handler's bundle (only its trace readers are)", async () => {

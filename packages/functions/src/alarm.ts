@@ -8,8 +8,9 @@ import type { AlarmDeps } from "./handler-deps.ts";
 import { invocationDeadline } from "./invocation-deadline.ts";
 import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
-import { createObservability, type Observability } from "./observability.ts";
+import type { Observability } from "./observability.ts";
 import { countOutcomes, type OutcomeCounts } from "./outcome-counts.ts";
+import { createTracedObservability } from "./tracing.ts";
 
 export type AlarmResult =
   | { ignored: string }
@@ -17,7 +18,7 @@ export type AlarmResult =
 
 /** The alarm handler over injected dependencies (tests, `gantry dev`). */
 export function createAlarmHandler(deps: AlarmDeps) {
-  const complete = { ...deps, ...createObservability(deps) };
+  const complete = { ...deps, ...createTracedObservability(deps) };
   return withGantryMiddleware(
     (event: unknown, context: Context) => onAlarm(complete, event, context),
     complete,
@@ -70,7 +71,7 @@ async function reconcileAlarmTarget(
   return { targetId, eventId: alarm.id, outcomes };
 }
 
-const observability = createObservability();
+const observability = createTracedObservability();
 const depsFromEnv = lazy(() => ({ ...createAlarmDepsFromEnv(process.env, observability), ...observability }));
 
 /** Lambda entry point (`packages/functions/src/alarm.handler`); dependencies are built on first invocation. */

@@ -10,7 +10,8 @@ import { mapKnownError } from "./api/http-errors.ts";
 import { normalizeEvent } from "./api/lambda-event.ts";
 import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
-import { createObservability, type Observability } from "./observability.ts";
+import type { Observability } from "./observability.ts";
+import { createTracedObservability } from "./tracing.ts";
 
 export type { SeriesPoint, SeriesRange, SeriesSource } from "@gantry/runtime/operator";
 export type { ApiDeps } from "./api/api-deps.ts";
@@ -21,7 +22,7 @@ export { BODY_LIMIT_BYTES } from "./api/request.ts";
 function complete(deps: ApiDeps): ApiContext {
   return {
     ...deps,
-    ...createObservability(deps),
+    ...createTracedObservability(deps),
     randomId: deps.randomId ?? (() => randomBytes(4).toString("hex")),
   };
 }
@@ -68,7 +69,7 @@ function lambdaHandler(app: ReturnType<typeof buildApiApp>, { metrics }: Observa
   };
 }
 
-const observability = createObservability();
+const observability = createTracedObservability();
 const depsFromEnv = lazy(() =>
   complete({ ...createApiDepsFromEnv(process.env, observability.tracer), ...observability }),
 );

@@ -6,8 +6,9 @@ import { parseEvent } from "./bad-event-error.ts";
 import { readFunctionEnv } from "./function-env.ts";
 import { lazy } from "./lazy.ts";
 import { withGantryMiddleware } from "./middleware.ts";
-import { createObservability, type Observability } from "./observability.ts";
+import type { Observability } from "./observability.ts";
 import { traceClients } from "./traced-clients.ts";
+import { createTracedObservability } from "./tracing.ts";
 
 export type { BacktestEvent, BacktestInput } from "./backtest/backtest-input.ts";
 export type { BacktestDeps } from "./backtest/run-job.ts";
@@ -27,7 +28,7 @@ async function backtest(
 
 /** The backtest handler over injected dependencies (tests, `gantry dev`). */
 export function createBacktestHandler(deps: BacktestDeps & Partial<Observability>) {
-  const complete = { ...deps, ...createObservability(deps) };
+  const complete = { ...deps, ...createTracedObservability(deps) };
   return withGantryMiddleware((event: unknown) => backtest(complete, event), complete);
 }
 
@@ -41,7 +42,7 @@ function depsFromEnv(env: NodeJS.ProcessEnv): BacktestDeps {
   };
 }
 
-const observability = createObservability();
+const observability = createTracedObservability();
 const deps = lazy(() => ({ ...depsFromEnv(process.env), ...observability }));
 
 /** Lambda entry point (`packages/functions/src/backtest.handler`); dependencies are built on first invocation. */

@@ -10,11 +10,12 @@ import type { Context } from "aws-lambda";
 export interface GantryMiddlewareOptions {
   logger: Logger;
   metrics: Metrics;
-  tracer: Tracer;
+  /** Absent for an untraced handler (the tick: tracing.ts). */
+  tracer?: Tracer | undefined;
 }
 
 /**
- * Wraps a handler in middy with Powertools. Order matters: the Tracer segment opens first and closes last;
+ * Wraps a handler in middy with Powertools. Order matters: the Tracer segment (if traced) opens first and closes last;
  * the Logger gets the Lambda context (request id, cold start) and drops keys appended during the previous
  * invocation; metrics are flushed as EMF after the handler returns or throws, with a ColdStart metric; an error
  * that fails the invocation is logged first, while the keys the handler appended are still there.
@@ -23,8 +24,9 @@ export function withGantryMiddleware<TEvent, TResult>(
   handler: (event: TEvent, context: Context) => Promise<TResult>,
   { logger, metrics, tracer }: GantryMiddlewareOptions,
 ) {
-  return middy<TEvent, TResult>(handler)
-    .use(captureLambdaHandler(tracer))
+  const wrapped = middy<TEvent, TResult>(handler);
+  if (tracer) wrapped.use(captureLambdaHandler(tracer));
+  return wrapped
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(logInvocationError(logger));

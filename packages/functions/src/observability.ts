@@ -1,12 +1,15 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
-import { Tracer } from "@aws-lambda-powertools/tracer";
+import type { Tracer } from "@aws-lambda-powertools/tracer";
 
-/** The three Powertools utilities a handler uses; one set per module, reused across invocations. */
+/**
+ * The Powertools utilities a handler uses; one set per module, reused across invocations. The Tracer only where
+ * the handler is traced (tracing.ts): importing it installs X-Ray's async hooks for every promise of the process.
+ */
 export interface Observability {
   logger: Logger;
   metrics: Metrics;
-  tracer: Tracer;
+  tracer?: Tracer;
 }
 
 /** Used when POWERTOOLS_METRICS_NAMESPACE is unset, so the EMF flush never lacks a namespace. */
@@ -14,20 +17,25 @@ export const DEFAULT_METRICS_NAMESPACE = "Gantry";
 /** Used when POWERTOOLS_SERVICE_NAME is unset: the `service` key in logs and the `service` metrics dimension. */
 export const DEFAULT_SERVICE_NAME = "gantry";
 
+/** The `service` key in logs, metrics and traces: POWERTOOLS_SERVICE_NAME, else gantry. */
+export function serviceNameOf(env: NodeJS.ProcessEnv): string {
+  return env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME;
+}
+
 /**
- * Powertools reads its own POWERTOOLS_* variables; these fallbacks only fill what is missing. Tracing follows
- * POWERTOOLS_TRACE_ENABLED (tests set it to false; outside Lambda the Tracer also disables itself).
+ * Logger and Metrics (and a given Tracer, kept). Powertools reads its own POWERTOOLS_* variables; these fallbacks
+ * only fill what is missing.
  */
 export function createObservability(
   given: Partial<Observability> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Observability {
-  const serviceName = env.POWERTOOLS_SERVICE_NAME || DEFAULT_SERVICE_NAME;
+  const serviceName = serviceNameOf(env);
   const namespace = env.POWERTOOLS_METRICS_NAMESPACE || DEFAULT_METRICS_NAMESPACE;
   return {
     logger: given.logger ?? new Logger({ serviceName }),
     metrics: given.metrics ?? new Metrics({ serviceName, namespace }),
-    tracer: given.tracer ?? new Tracer({ serviceName }),
+    ...(given.tracer && { tracer: given.tracer }),
   };
 }
 
@@ -47,7 +55,7 @@ function disabledMetrics(serviceName: string, namespace: string, logger: Logger)
 
 /**
  * Powertools for running the handlers outside Lambda (`gantry dev`, tests): the middleware still runs, but logs
- * stay at `logLevel`, no EMF is printed and tracing is off.
+ * stay at `logLevel`, no EMF is printed and nothing is traced.
  */
 export function createQuietObservability(
   serviceName: string,
@@ -57,6 +65,5 @@ export function createQuietObservability(
   return {
     logger,
     metrics: disabledMetrics(serviceName, DEFAULT_METRICS_NAMESPACE, logger),
-    tracer: new Tracer({ serviceName, enabled: false }),
   };
 }
