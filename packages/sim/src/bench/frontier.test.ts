@@ -46,7 +46,7 @@ describe("the frontier sweep", async () => {
   const [c] = groupCases(points);
 
   it("runs every knob of every scaler once and scores both parts", () => {
-    expect(points).toHaveLength(6 + 3 * 5); // Gantry sweeps six targets, the baselines five settings
+    expect(points).toHaveLength(7 + 3 * 5); // Gantry sweeps seven targets, the baselines five settings
     expect(seen).toHaveLength(points.length);
     expect(points.filter((p) => p.scaler === "keda").map((p) => p.knob)).toEqual([...knobsOf("keda")]);
     for (const p of points) {
