@@ -1,7 +1,7 @@
 import { CONTROL_LOOP_MEMORY_MB, nodeOptionsFor } from "@gantry/functions/lambda-sizing";
 import { defaultBus, EVENT_BUS_NAME } from "./events";
 import { alarmPermissions, stageAlarmPrefix, tickPermissions } from "./permissions";
-import { activeTracing, powertoolsEnvironment, reservedConcurrency } from "./stage-settings";
+import { activeTracing, powertoolsEnvironment, reservedConcurrency, tickMemoryMb } from "./stage-settings";
 import { table } from "./storage";
 
 /**
@@ -17,9 +17,14 @@ export const environment = {
 
 const logging = { retention: "1 month" } as const;
 
-// The tick and the alarm function share a size; V8's heap is bounded to it (lambda-sizing.ts), as bench:tick runs it.
-const controlLoopMemory = `${CONTROL_LOOP_MEMORY_MB} MB` as const;
-const heapLimits = { NODE_OPTIONS: nodeOptionsFor(CONTROL_LOOP_MEMORY_MB) };
+// V8's heap bounded to each function's memory (lambda-sizing.ts), as bench:tick runs the tick. The alarm function
+// reconciles one target an event; the tick's size follows the fleet (GANTRY_TICK_MEMORY_MB, stage-settings.ts).
+const sized = (mb: number) => ({
+  memory: `${mb} MB` as const,
+  heapLimits: { NODE_OPTIONS: nodeOptionsFor(mb) },
+});
+const tickSize = sized(tickMemoryMb);
+const alarmSize = sized(CONTROL_LOOP_MEMORY_MB);
 
 // Every function runs on arm64 (Graviton: about 20 % cheaper per GB-second) with active tracing (the alarm
 // function's SDK clients are captured by the Tracer, the tick's are not: packages/functions/src/tracing.ts), and is minified: SST bundles
@@ -37,8 +42,8 @@ export const tick = new sst.aws.Function("Tick", {
   architecture: "arm64",
   nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "75 seconds",
-  memory: controlLoopMemory,
-  environment: { ...environment, ...heapLimits, ...powertoolsEnvironment("tick") },
+  memory: tickSize.memory,
+  environment: { ...environment, ...tickSize.heapLimits, ...powertoolsEnvironment("tick") },
   permissions: tickPermissions(table.arn, defaultBus.arn, $app.stage),
   logging,
   ...reservedConcurrency(2),
@@ -64,8 +69,8 @@ export const alarm = new sst.aws.Function("Alarm", {
   architecture: "arm64",
   nodejs: { minify: true, plugins: "infra/esbuild-plugins.mjs" },
   timeout: "30 seconds",
-  memory: controlLoopMemory,
-  environment: { ...environment, ...heapLimits, ...powertoolsEnvironment("alarm") },
+  memory: alarmSize.memory,
+  environment: { ...environment, ...alarmSize.heapLimits, ...powertoolsEnvironment("alarm") },
   permissions: alarmPermissions(table.arn, defaultBus.arn, alarmFailures.arn),
   logging,
   // Capped at 10: an alarm storm (hundreds of managed alarms flipping at once) would otherwise take the account's

@@ -1,3 +1,4 @@
+import { CONTROL_LOOP_MEMORY_MB, parseMemoryMb } from "@gantry/functions/lambda-sizing";
 import { FUNCTION_SERVICES } from "@gantry/functions/metric-descriptors";
 
 // What changes by stage, read once at deploy time. `prod` is the production stage (sst.config.ts retains its
@@ -12,6 +13,15 @@ export const metricsNamespace = isProduction ? "Gantry" : `Gantry/${$app.stage}`
  * deploy`. Unset, the alerts topic has no subscription (subscribe to it yourself: its ARN is an output).
  */
 export const alertEmail = process.env.GANTRY_ALERT_EMAIL?.trim() || undefined;
+
+/**
+ * The tick's memory, from the deploying shell: `GANTRY_TICK_MEMORY_MB=1769 npx sst deploy`. Lambda gives CPU in
+ * proportion to memory (one vCPU at 1,769 MB), and a pass's CPU grows with the fleet: see the README's sizing
+ * table. Unset, 512 MB; not a whole number from 128 to 10,240, the deploy stops with an error naming it.
+ */
+export const tickMemoryMb = process.env.GANTRY_TICK_MEMORY_MB
+  ? parseMemoryMb(process.env.GANTRY_TICK_MEMORY_MB, "GANTRY_TICK_MEMORY_MB")
+  : CONTROL_LOOP_MEMORY_MB;
 
 /**
  * Reserved concurrency (see control-loop.ts) needs an account whose concurrency limit leaves 100 unreserved; a

@@ -29,6 +29,8 @@ export const DEFAULT_BUS_ARN = `arn:aws:events:${REGION}:${ACCOUNT}:event-bus/de
 export const STAGE = "ci";
 /** What the deploying shell sets as GANTRY_ALERT_EMAIL (infra/stage-settings.ts). */
 export const ALERT_EMAIL = "ops@example.com";
+/** And GANTRY_TICK_MEMORY_MB: a tick sized for a large fleet (one vCPU). */
+export const TICK_MEMORY_MB = "1769";
 
 /** Platform modules by path: the same files (and so the same @pulumi/pulumi instance) the components use. */
 const load = (path: string): Promise<Any> => import(join(platform, path));
@@ -78,6 +80,7 @@ function resolveOutput<T>(value: Any): Promise<T> {
 export async function startMockedApp(): Promise<void> {
   process.env.AWS_EC2_METADATA_DISABLED = "true";
   process.env.GANTRY_ALERT_EMAIL = ALERT_EMAIL;
+  process.env.GANTRY_TICK_MEMORY_MB = TICK_MEMORY_MB;
   rpc = await startRpcStandIn(root, mkdtempSync(join(tmpdir(), "gantry-infra-")));
   process.env.SST_SERVER = rpc.url;
 

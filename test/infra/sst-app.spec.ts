@@ -61,15 +61,15 @@ describe("the Gantry SST app", () => {
     );
   });
 
-  it("runs tick every minute on Node 22 with 75 s, 512 MB and the environment", () => {
+  it("runs tick every minute on Node 22 with 75 s, GANTRY_TICK_MEMORY_MB's memory and the environment", () => {
     const fn = one("aws:lambda/function:Function", "TickFunction");
-    expect(fn.inputs).toMatchObject({ runtime: "nodejs22.x", timeout: 75, memorySize: 512 });
+    expect(fn.inputs).toMatchObject({ runtime: "nodejs22.x", timeout: 75, memorySize: 1769 });
     expect(fn.inputs.environment.variables).toMatchObject({
       EVENT_BUS_NAME: "default",
       SUB_TICK_SECONDS: "15",
       GANTRY_STAGE: STAGE,
       // V8's heap bounded to the function's memory, as bench:tick runs the tick.
-      NODE_OPTIONS: "--max-old-space-size=307 --max-semi-space-size=16",
+      NODE_OPTIONS: "--max-old-space-size=1061 --max-semi-space-size=32",
     });
     expect(fn.inputs.environment.variables.TABLE_NAME).toBeTruthy();
     const [schedule] = ofType("aws:scheduler/schedule:Schedule");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nodeOptionsFor, vcpuShare } from "./lambda-sizing.ts";
+import { nodeOptionsFor, parseMemoryMb, vcpuShare } from "./lambda-sizing.ts";
 
 describe("lambda sizing", () => {
   it("bounds V8's heap inside the function's memory", () => {
@@ -17,5 +17,14 @@ describe("lambda sizing", () => {
     expect(vcpuShare(1_769)).toBe(1);
     expect(vcpuShare(3_008)).toBe(1);
     expect(vcpuShare(512)).toBeCloseTo(0.289, 3);
+  });
+
+  it("reads a memory size, or names the setting and the reason", () => {
+    expect(parseMemoryMb("1769", "GANTRY_TICK_MEMORY_MB")).toBe(1769);
+    expect(parseMemoryMb(" 512 ", "GANTRY_TICK_MEMORY_MB")).toBe(512);
+    for (const bad of ["", "abc", "1.5", "-512", "64", "10241", "1e3"])
+      expect(() => parseMemoryMb(bad, "GANTRY_TICK_MEMORY_MB")).toThrow(
+        `GANTRY_TICK_MEMORY_MB must be a whole number of MB from 128 to 10240; got "${bad}"`,
+      );
   });
 });

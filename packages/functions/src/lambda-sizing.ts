@@ -1,7 +1,23 @@
 // How big the control loop's functions are, in one place for infra (control-loop.ts) and the tick bench.
 
-/** Lambda's default memory for the tick and the alarm function: enough heap for 10,000 targets (bench:tick). */
+/**
+ * Lambda's memory for the tick (by default) and the alarm function: enough heap for 10,000 targets, but only
+ * 0.29 of a vCPU, which a pass's CPU work outgrows first (bench:tick; `GANTRY_TICK_MEMORY_MB` sizes the tick).
+ */
 export const CONTROL_LOOP_MEMORY_MB = 512;
+
+/** Lambda's bounds on a function's memory, MB. */
+export const LAMBDA_MEMORY_MB = { min: 128, max: 10_240 } as const;
+
+/** A memory size in MB given as text (a deploy setting, a bench flag); throws naming `name` when it is not one. */
+export function parseMemoryMb(value: string, name: string): number {
+  const mb = Number(value);
+  if (!/^\d+$/.test(value.trim()) || mb < LAMBDA_MEMORY_MB.min || mb > LAMBDA_MEMORY_MB.max)
+    throw new Error(
+      `${name} must be a whole number of MB from ${LAMBDA_MEMORY_MB.min} to ${LAMBDA_MEMORY_MB.max}; got "${value}"`,
+    );
+  return mb;
+}
 
 /** Lambda gives a function one vCPU at 1,769 MB, and a share in proportion below that. */
 export const MEMORY_MB_PER_VCPU = 1_769;

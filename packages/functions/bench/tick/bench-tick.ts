@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { CONTROL_LOOP_MEMORY_MB, nodeOptionsFor } from "../../src/lambda-sizing.ts";
+import { CONTROL_LOOP_MEMORY_MB, nodeOptionsFor, parseMemoryMb } from "../../src/lambda-sizing.ts";
 import { AWS_CHILD_FILE } from "./aws-side/child-aws.ts";
 import { bundleLambdaSide } from "./lambda-bundle.ts";
 import { humanReport } from "./report/human-report.ts";
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     targets: { type: "string" },
     minutes: { type: "string", default: "60" },
     seed: { type: "string", default: "0" },
+    "memory-mb": { type: "string", default: String(CONTROL_LOOP_MEMORY_MB) },
   },
 });
 const sizes = values.targets?.split(",").map(Number) ?? SIZES;
@@ -29,13 +30,22 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
   process.exit(2);
 }
 
+const memoryMb = Number(values["memory-mb"]);
+try {
+  parseMemoryMb(values["memory-mb"], "--memory-mb");
+} catch (error) {
+  console.error(`bench:tick: ${(error as Error).message}`);
+  process.exit(2);
+}
+
 const dir = mkdtempSync(join(tmpdir(), "gantry-bench-tick-"));
 const bundle = await bundleLambdaSide(dir);
 
 function runSize(targets: number): Promise<BenchOutcome> {
   const size = ["--targets", String(targets), "--seed", values.seed, "--minutes", values.minutes];
+  size.push("--memory-mb", String(memoryMb));
   // V8's heap bounded as the deployed tick's NODE_OPTIONS bound it (infra/control-loop.ts).
-  const heap = nodeOptionsFor(CONTROL_LOOP_MEMORY_MB).split(" ");
+  const heap = nodeOptionsFor(memoryMb).split(" ");
   const args = [...heap, bundle, ...size, "--aws-child", AWS_CHILD_FILE];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {

@@ -1,6 +1,6 @@
 // The readable report: per fleet size, the pinned figures against the goals, the monthly cost by service
 // next to Application Auto Scaling's alarms, and what the simulated hour saw.
-import { CONTROL_LOOP_MEMORY_MB, vcpuShare } from "../../../src/lambda-sizing.ts";
+import { vcpuShare } from "../../../src/lambda-sizing.ts";
 import { PRICES_AS_OF } from "../pricing/prices.ts";
 import type { BenchOutcome } from "../run/bench-run.ts";
 import { checkGoals } from "./goals.ts";
@@ -18,8 +18,8 @@ function table(header: string[], rows: (string | number)[][]): string {
  * The pass's time on the deployed function, which gets a share of a vCPU (lambda-sizing.ts): its CPU work
  * stretched by that share, its waits as they were. An estimate: it assumes no CPU work overlapped a wait.
  */
-function onLambda(seconds: number, cpuSeconds: number): number {
-  return seconds + cpuSeconds * (1 / vcpuShare(CONTROL_LOOP_MEMORY_MB) - 1);
+function onLambda(seconds: number, cpuSeconds: number, memoryMb: number): number {
+  return seconds + cpuSeconds * (1 / vcpuShare(memoryMb) - 1);
 }
 
 export function humanReport(outcomes: readonly BenchOutcome[], machine: string): string {
@@ -41,7 +41,8 @@ export function humanReport(outcomes: readonly BenchOutcome[], machine: string):
       "targets",
       "pass s",
       "CPU s",
-      `≈ s at ${CONTROL_LOOP_MEMORY_MB} MB`,
+      "MB (vCPU)",
+      "≈ s on Lambda",
       "skipped",
       "DescribeServices",
       "GetMetricData (metrics)",
@@ -50,11 +51,12 @@ export function humanReport(outcomes: readonly BenchOutcome[], machine: string):
       "DynamoDB reads / writes",
       "RSS MB",
     ],
-    outcomes.map(({ line: l, measured }) => [
+    outcomes.map(({ line: l, measured, memoryMb }) => [
       l.targets,
       l.tickSeconds,
       measured.cpuSeconds.toFixed(2),
-      onLambda(measured.seconds, measured.cpuSeconds).toFixed(1),
+      `${memoryMb} (${vcpuShare(memoryMb).toFixed(2)})`,
+      onLambda(measured.seconds, measured.cpuSeconds, memoryMb).toFixed(1),
       l.skippedTargets,
       l.calls.describeServices,
       `${l.calls.getMetricData} (${l.calls.getMetricDataMetrics})`,
@@ -127,7 +129,7 @@ export function humanReport(outcomes: readonly BenchOutcome[], machine: string):
   return [
     `# npm run bench:tick (${machine})`,
     "",
-    `Measured pass (steady state, real waits of 20–50 ms per AWS call, the tick's real deadline, V8's heap bounded as the deployed tick's; "≈ s at ${CONTROL_LOOP_MEMORY_MB} MB" stretches its CPU time to the ${vcpuShare(CONTROL_LOOP_MEMORY_MB).toFixed(2)} vCPU Lambda gives that size):`,
+    "Measured pass (steady state, real waits of 20–50 ms per AWS call, the tick's real deadline, V8's heap bounded as the deployed tick's; \"≈ s on Lambda\" stretches its CPU time to the share of a vCPU Lambda gives the tick's memory, assuming no CPU work overlapped a wait):",
     "",
     calls,
     "",

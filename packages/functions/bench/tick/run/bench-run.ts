@@ -20,19 +20,21 @@ export interface BenchOptions {
   seed: number;
   /** Simulated minutes priced for the monthly cost (60 by default). */
   minutes: number;
+  /** The tick's memory (MB): what its GB-seconds are billed at and its CPU share (lambda-sizing.ts). */
+  memoryMb: number;
 }
 
 /** `connect` starts the emulated AWS for the fleet: in a child process (the bench) or in this one (tests). */
 export async function runBench(options: BenchOptions, connect: (spec: FleetSpec) => Promise<AwsSide>) {
-  const { targets, seed, minutes } = options;
+  const { targets, seed, minutes, memoryMb } = options;
   const spec: FleetSpec = { targets, seed, startMs: BENCH_START_MS, minutes: PREROLL_MINUTES + minutes + 10 };
   const aws = await connect(spec);
   try {
     const clock = new BenchClock(BENCH_START_MS);
     const stack = createLambdaStack(aws, clock, seed);
     const configs = await setUpFleet(spec, stack, aws, clock, new LogMeter());
-    const hour = await simulateHour(stack, aws, clock, { targets, minutes });
-    const measured = await measurePass(stack, aws, clock);
+    const hour = await simulateHour(stack, aws, clock, { targets, minutes, memoryMb });
+    const measured = await measurePass(stack, aws, clock, memoryMb);
     const line = {
       targets,
       tickSeconds: Math.round(measured.seconds * 100) / 100,
@@ -43,6 +45,7 @@ export async function runBench(options: BenchOptions, connect: (spec: FleetSpec)
     };
     return {
       line,
+      memoryMb,
       baseline: aasBaseline(configs),
       measured,
       hour,

@@ -24,11 +24,12 @@ export async function measurePass(
   stack: LambdaStack,
   aws: AwsSide,
   clock: BenchClock,
+  memoryMb: number,
 ): Promise<MeasuredPass> {
   clock.skip(SUB_TICK_SECONDS * 1000);
   await aws.resetUsage();
   await clock.paused(() => aws.advanceTo(clock.now()));
-  const deadline = invocationDeadline(clock, tickContext(clock));
+  const deadline = invocationDeadline(clock, tickContext(clock, memoryMb));
   const cpu = process.cpuUsage();
   const started = performance.now();
   const summary = await new LogMeter().around(

@@ -7,7 +7,7 @@ import type { LambdaStack } from "../lambda-side/lambda-stack.ts";
 import { LogMeter } from "../lambda-side/log-meter.ts";
 import type { PeriodUsage } from "../pricing/monthly-cost.ts";
 import { advancing } from "./fleet-setup.ts";
-import { SUB_TICK_SECONDS, TICK_MEMORY_GB, TICK_PERIOD_MS, tickContext } from "./tick-settings.ts";
+import { SUB_TICK_SECONDS, TICK_PERIOD_MS, tickContext } from "./tick-settings.ts";
 
 /** Lambda's START, END and REPORT lines per invocation, and CloudWatch Logs' 26 bytes per log event. */
 const PLATFORM_LOG_BYTES = 350;
@@ -28,9 +28,9 @@ export async function simulateHour(
   stack: LambdaStack,
   aws: AwsSide,
   clock: BenchClock,
-  options: { targets: number; minutes: number },
+  options: { targets: number; minutes: number; memoryMb: number },
 ): Promise<HourSummary> {
-  const { targets, minutes } = options;
+  const { targets, minutes, memoryMb } = options;
   const meter = new LogMeter();
   const reconciler = advancing(stack.reconciler, aws, clock);
   const handler = createTickHandler({
@@ -55,7 +55,7 @@ export async function simulateHour(
     const began = clock.now();
     const event = { id: `bench-${minute}` };
     const summary = await clock.warp(() =>
-      meter.around(() => handler(event, tickContext(clock)), {
+      meter.around(() => handler(event, tickContext(clock, memoryMb)), {
         emf: true,
         overhead: (ms) => clock.discount(ms),
       }),
@@ -73,7 +73,7 @@ export async function simulateHour(
     readUnits: report.readUnits,
     writeUnits: report.writeUnits,
     lambdaInvocations: minutes,
-    lambdaGbSeconds: (billedMs / 1000) * TICK_MEMORY_GB,
+    lambdaGbSeconds: (billedMs / 1000) * (memoryMb / 1024),
     putEventsEntries: report.putEventsEntries,
     schedulerInvocations: minutes,
     alarms: report.alarms,

@@ -1,13 +1,10 @@
 // The tick as infra/control-loop.ts deploys it.
 import { randomUUID } from "node:crypto";
 import type { Context } from "aws-lambda";
-import { CONTROL_LOOP_MEMORY_MB } from "../../../src/lambda-sizing.ts";
 import type { BenchClock } from "../lambda-side/bench-clock.ts";
 
 /** The Lambda's timeout (`timeout: "75 seconds"`). */
 export const TICK_TIMEOUT_MS = 75_000;
-/** Its memory (lambda-sizing.ts), in GB for GB-seconds. */
-export const TICK_MEMORY_GB = CONTROL_LOOP_MEMORY_MB / 1024;
 /** SUB_TICK_SECONDS in the functions' environment. */
 export const SUB_TICK_SECONDS = 15;
 /** The schedule: `rate(1 minute)`. */
@@ -16,14 +13,14 @@ export const TICK_PERIOD_MS = 60_000;
 const FUNCTION_NAME = "gantry-bench-tick";
 
 /** An invocation's context: the full timeout left, on the bench's clock. */
-export function tickContext(clock: BenchClock): Context {
+export function tickContext(clock: BenchClock, memoryMb: number): Context {
   const endsAt = clock.now() + TICK_TIMEOUT_MS;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: FUNCTION_NAME,
     functionVersion: "$LATEST",
     invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${FUNCTION_NAME}`,
-    memoryLimitInMB: String(TICK_MEMORY_GB * 1024),
+    memoryLimitInMB: String(memoryMb),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${FUNCTION_NAME}`,
     logStreamName: "bench",
