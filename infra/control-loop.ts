@@ -27,10 +27,11 @@ const tickSize = sized(tickMemoryMb);
 const alarmSize = sized(CONTROL_LOOP_MEMORY_MB);
 
 // Every function runs on arm64 (Graviton: about 20 % cheaper per GB-second) with active tracing (the alarm
-// function's SDK clients are captured by the Tracer, the tick's are not: packages/functions/src/tracing.ts), and is minified: SST bundles
-// unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run bench:bundle`), with esbuild plugins
-// (`nodejs.plugins`, infra/esbuild-plugins.mjs): only zod's English locale (the API would ship all of them), and
-// none of the SDK's credential providers Lambda never reaches (about 100 kB a function).
+// function's SDK clients are captured by the Tracer, the tick's are not: packages/functions/src/tracing.ts), and
+// is minified: SST bundles unminified unless asked, and minifying keeps each bundle under 1 MB (`npm run
+// bench:bundle`), with esbuild plugins (`nodejs.plugins`, infra/esbuild-plugins.mjs): only zod's English locale
+// (the API would ship all of them), and none of the SDK's credential providers Lambda never reaches (about 100 kB
+// a function).
 //
 // Sub-ticks stop before the next scheduled minute (the handler keeps a 3 s margin before its own deadline);
 // 75 s leaves room for a slow last pass without letting an invocation run into a second one for long.
