@@ -35,7 +35,7 @@ export function reservedConcurrency(count: number): { concurrency?: { reserved: 
 /**
  * Powertools' settings for one function. Its own `service` dimension lets alarms tell the tick's passes from the
  * alarm function's; DEBUG logs only outside production (CloudWatch Logs bills per byte); responses are never put
- * in traces (a tick's summary for 10,000 targets would pass X-Ray's 64 KB segment limit).
+ * in traces (a fleet's listing from the API, or a backtest's report, would pass X-Ray's 64 KB segment limit).
  */
 export function powertoolsEnvironment(fn: keyof typeof FUNCTION_SERVICES) {
   return {
