@@ -7,8 +7,9 @@ import { runBench } from "../../packages/functions/bench/tick/run/bench-run.ts";
 
 describe("bench:tick", () => {
   it("prints the pinned line for a 20-target pass", async () => {
-    const { line, baseline, hour, measured } = await runBench({ targets: 20, seed: 0, minutes: 2, memoryMb: 512 }, (spec) =>
-      childProcessAws(spec),
+    const { line, baseline, hour, measured } = await runBench(
+      { targets: 20, seed: 0, minutes: 2, memoryMb: 512 },
+      (spec) => childProcessAws(spec),
     );
     expect(Object.keys(line)).toEqual([
       "targets",
