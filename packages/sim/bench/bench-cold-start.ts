@@ -1,4 +1,4 @@
-// `node packages/sim/bench/bench-cold-start.ts`: is a 30 s SLO reachable on the Alibaba job trace with 45 s
+// `npm run bench:cold-start`: is a 30 s SLO reachable on the Alibaba job trace with 45 s
 // starts? Prints and writes bench/results/cold-start.md: for each time T a task is kept after the fleet empties,
 // the share of messages that still arrive to an empty fleet (late: a start outlasts the SLO) and the workRatio
 // no such scaler can beat (bench/cold-start-bound.ts). Options: --traces DIR, --out DIR, --start S (default 45).
