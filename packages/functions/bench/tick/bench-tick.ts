@@ -30,13 +30,15 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 2)) {
   process.exit(2);
 }
 
-const memoryMb = Number(values["memory-mb"]);
-try {
-  parseMemoryMb(values["memory-mb"], "--memory-mb");
-} catch (error) {
-  console.error(`bench:tick: ${(error as Error).message}`);
-  process.exit(2);
+function memoryOption(value: string): number {
+  try {
+    return parseMemoryMb(value, "--memory-mb");
+  } catch (error) {
+    console.error(`bench:tick: ${(error as Error).message}`);
+    process.exit(2);
+  }
 }
+const memoryMb = memoryOption(values["memory-mb"]);
 
 const dir = mkdtempSync(join(tmpdir(), "gantry-bench-tick-"));
 const bundle = await bundleLambdaSide(dir);
