@@ -4,6 +4,7 @@ import { vcpuShare } from "../../../src/lambda-sizing.ts";
 import { PRICES_AS_OF } from "../pricing/prices.ts";
 import type { BenchOutcome } from "../run/bench-run.ts";
 import { checkGoals } from "./goals.ts";
+import { onLambdaSeconds } from "./on-lambda.ts";
 
 const usd = (value: number) => `$${value.toFixed(2)}`;
 const ratio = (value: number, goal: number) =>
@@ -12,14 +13,6 @@ const ratio = (value: number, goal: number) =>
 function table(header: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
-/**
- * The pass's time on the deployed function, which gets a share of a vCPU (lambda-sizing.ts): its CPU work
- * stretched by that share, its waits as they were. An estimate: it assumes no CPU work overlapped a wait.
- */
-function onLambda(seconds: number, cpuSeconds: number, memoryMb: number): number {
-  return seconds + cpuSeconds * (1 / vcpuShare(memoryMb) - 1);
 }
 
 export function humanReport(outcomes: readonly BenchOutcome[], machine: string): string {
@@ -56,7 +49,7 @@ export function humanReport(outcomes: readonly BenchOutcome[], machine: string):
       l.tickSeconds,
       measured.cpuSeconds.toFixed(2),
       `${memoryMb} (${vcpuShare(memoryMb).toFixed(2)})`,
-      onLambda(measured.seconds, measured.cpuSeconds, memoryMb).toFixed(1),
+      onLambdaSeconds(measured, memoryMb).toFixed(1),
       l.skippedTargets,
       l.calls.describeServices,
       `${l.calls.getMetricData} (${l.calls.getMetricDataMetrics})`,
