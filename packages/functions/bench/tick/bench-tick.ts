@@ -45,10 +45,10 @@ const bundle = await bundleLambdaSide(dir);
 
 function runSize(targets: number): Promise<BenchOutcome> {
   const size = ["--targets", String(targets), "--seed", values.seed, "--minutes", values.minutes];
-  size.push("--memory-mb", String(memoryMb));
+  const memory = ["--memory-mb", String(memoryMb)];
   // V8's heap bounded as the deployed tick's NODE_OPTIONS bound it (infra/control-loop.ts).
   const heap = nodeOptionsFor(memoryMb).split(" ");
-  const args = [...heap, bundle, ...size, "--aws-child", AWS_CHILD_FILE];
+  const args = [...heap, bundle, ...size, ...memory, "--aws-child", AWS_CHILD_FILE];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`bench:tick ${targets} targets failed: ${stderr || error.message}`));
