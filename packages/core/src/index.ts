@@ -1,4 +1,5 @@
 export { mapBounded } from "./async/map-bounded.ts";
+export { batchesLastTask } from "./decide/batch-from-zero.ts";
 export { decide } from "./decide/decide.ts";
 export type { GantryErrorCode, SdkErrorCode } from "./errors.ts";
 export {

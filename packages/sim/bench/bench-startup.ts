@@ -2,7 +2,7 @@
 // the shared traces at a given SLO, 45 s starts. Each run covers the whole trace and is scored on its tuning part
 // and on its held-out validation part (traces/held-out.ts): the fleet and the arrival history carry over, no knob
 // is chosen on the held-out days. --tune-only runs the tuning part alone (what tuning may look at).
-// Options: --slo S (default 30), --only ID[,ID], --profile plain,keep,predict,startup (default plain,startup),
+// Options: --slo S (default 30), --only ID[,ID], --profile plain,keep,batch,predict,startup (default plain,batch),
 // --target T (the worker policy's target, percent; default derived from the SLO), --tune-only, --json.
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -16,12 +16,13 @@ import { heldOutSplitSeconds, tracePart } from "../src/traces/held-out.ts";
 import { loadTrace } from "../src/traces/load-trace.ts";
 import { averageProcessingSeconds, type Trace } from "../src/traces/trace.ts";
 
+const START_SECONDS = 45;
 const repo = resolve(import.meta.dirname, "../../..");
 const { values } = parseArgs({
   options: {
     slo: { type: "string", default: "30" },
     only: { type: "string" },
-    profile: { type: "string", default: "plain,startup" },
+    profile: { type: "string", default: "plain,batch" },
     target: { type: "string" },
     "tune-only": { type: "boolean", default: false },
     traces: { type: "string", default: resolve(repo, "../shared/traces") },
@@ -32,15 +33,19 @@ const slo = Number(values.slo);
 const profiles = (values.profile as string).split(",");
 const only = values.only?.split(",");
 
-/** The worker profile: plain, break-even scale-in only (keep), predictive only (predict), or both (startup). */
+/**
+ * The worker profile: plain, break-even scale-in only (keep), with batched launch from zero (batch, the default
+ * profile), predictive only (predict), or all three (startup).
+ */
 function scalerFor(profile: string, options: GantryScalerOptions) {
-  const breakEvenScaleIn = profile === "keep" || profile === "startup";
+  const breakEvenScaleIn = ["keep", "batch", "startup"].includes(profile);
+  const batchFromZero = profile === "batch" || profile === "startup";
   const predictive = profile === "predict" || profile === "startup";
-  return createGantryScaler({ ...options, breakEvenScaleIn, predictive });
+  return createGantryScaler({ ...options, breakEvenScaleIn, batchFromZero, predictive });
 }
 
 function line(trace: string, part: string, profile: string, f: WindowFigures): string {
-  return `${trace.padEnd(28)} ${part.padEnd(8)} ${profile.padEnd(7)} SLO ${slo}: ${f.withinSloPct.toFixed(2).padStart(6)} % in SLO, workRatio ${f.workRatio?.toFixed(3)}, relaunch ${f.relaunchesWithin3MinPct.toFixed(1)} % of ${f.launches}, p99 ${f.p99WaitS.toFixed(1)} s`;
+  return `${trace.padEnd(28)} ${part.padEnd(8)} ${profile.padEnd(7)} SLO ${slo}: ${f.withinSloPct.toFixed(2).padStart(6)} % in SLO, workRatio ${f.workRatio?.toFixed(3)}, relaunch ${f.relaunchesWithin3MinPct.toFixed(1)} % of ${f.launches} (starts ${((f.launches * START_SECONDS) / f.workTaskSeconds).toFixed(3)}× work), p99 ${f.p99WaitS.toFixed(1)} s`;
 }
 
 const rows: unknown[] = [];
@@ -54,9 +59,10 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
     const options: GantryScalerOptions = {
       bounds,
       slo: { latencySeconds: slo, processingTimeSeconds: averageProcessingSeconds(full, processing) },
-      taskStartSeconds: 45,
+      taskStartSeconds: START_SECONDS,
       ...(values.target && { tuning: { ...DEFAULT_TUNING, targetPercent: Number(values.target) } }),
     };
+
     const result = runSimulation({
       trace,
       scaler: scalerFor(profile, options),

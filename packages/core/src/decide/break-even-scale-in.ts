@@ -16,18 +16,20 @@ interface Reuse {
  * taken) if it comes back. From the completed idle gaps at that level that lasted longer than the current one,
  * R = gap − idle time is the wait left: keeping for one more start costs E[min(R, S)], stopping now costs S if
  * R ≤ S and the same S later otherwise, so keep while E[R; R ≤ S] < (P(R ≤ S) − P(R > S)) · S.
- * Levels with no completed gap that long go (no evidence of reuse).
+ * Levels with no completed gap that long go (no evidence of reuse). Levels up to `lowest` are not kept: the
+ * last task goes when messages may wait for a batched launch from zero instead.
  */
 export function keepIdleTasks(
   value: number,
   desired: number,
   history: NeedHistory | undefined,
   startSeconds: number,
+  lowest = 0,
 ): { value: number; reason?: Reason } {
   if (value >= desired || !history) return { value };
   // Levels above any need in the history have no evidence of reuse.
   const top = history.levels.reduce((a, b) => Math.max(a, b), 0);
-  for (let level = Math.min(desired, top); level > value; level--) {
+  for (let level = Math.min(desired, top); level > Math.max(value, lowest); level--) {
     const reuse = reuseAt(history.levels, level, startSeconds);
     if (reuse?.keep) return { value: level, reason: keptReason(level, desired, value, reuse, startSeconds) };
   }

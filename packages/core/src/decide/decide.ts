@@ -37,7 +37,13 @@ export function decide(request: EvaluateRequest): Decision {
   const zero = applyScaleToZero(applyGuards(fallback.combined, ctx), request.policies, ctx);
   const combined = zero.combined;
   const shaped = applyBehavior(combined.capacity, desired, ctx.now, ctx.behavior, ctx.previous);
-  const startup = applyStartupAware(shaped.value, ctx, request.history, asked(proposals, combined));
+  const startup = applyStartupAware(
+    shaped.value,
+    ctx,
+    request.policies,
+    request.history,
+    asked(proposals, combined),
+  );
   const clamped = clampToBounds(startup.value, desired, bounds);
   const owned = yieldToOtherController(clamped.value, ctx);
   const desiredCapacity = owned.value;
@@ -62,6 +68,7 @@ export function decide(request: EvaluateRequest): Decision {
     idleSince: zero.idleSince,
     noDataSince: fallback.noDataSince,
     need: startup.need,
+    emptyAt: startup.emptyAt,
   });
   return { desiredCapacity, action, reasons, state };
 }

@@ -19,6 +19,7 @@ export interface StateInputs {
   idleSince: number | undefined;
   noDataSince: number | undefined;
   need?: NeedHistory | undefined;
+  emptyAt?: number | undefined;
 }
 
 /** The state the next decision starts from, assuming this decision is carried out. */
@@ -46,6 +47,7 @@ export function nextState(ctx: DecisionContext, inputs: StateInputs): ScalingSta
   if (inputs.idleSince !== undefined) state.idleSince = inputs.idleSince;
   if (inputs.noDataSince !== undefined) state.noDataSince = inputs.noDataSince;
   if (inputs.need !== undefined) state.need = inputs.need;
+  if (inputs.emptyAt !== undefined) state.emptyAt = inputs.emptyAt;
   return state;
 }
 

@@ -37,6 +37,7 @@ export const REASON_CODES = [
   "ScaleDownLimit",
   "StartCostBreakEven",
   "ForecastMissed",
+  "LaunchBatched",
   "DryRun",
   // Gantry's own: another controller owns the service.
   "ManagedByApplicationAutoScaling",

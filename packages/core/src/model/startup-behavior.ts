@@ -36,6 +36,12 @@ export const StartupAwareSchema = z.strictObject({
    * for, its reuse is expected within `taskStartSeconds` (stopping and relaunching it would cost more).
    */
   breakEvenScaleIn: z.boolean().default(false),
+  /**
+   * The longest a message may wait before its processing starts (the SLO), seconds. With it, a fleet at zero
+   * lets messages gather while the oldest would still start in time, and launches one task for the batch instead
+   * of one per trickle (batchFromZero).
+   */
+  maxWaitSeconds: z.number().positive().max(86_400).optional(),
   predictive: PredictiveSchema.optional(),
 });
 

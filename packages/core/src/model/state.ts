@@ -78,6 +78,8 @@ export const ScalingStateSchema = z.strictObject({
     .max(512)
     .default([]),
   idleSince: Instant.optional(),
+  /** Batched launch from zero: the last evaluation that saw the queues empty. */
+  emptyAt: Instant.optional(),
   /** Break-even scale-in: the capacity the policies asked for over the last hour. */
   need: NeedHistorySchema.optional(),
   noDataSince: Instant.optional(),

@@ -110,8 +110,26 @@ describe("the gantry scaler", () => {
     expect(startup).toEqual({
       taskStartSeconds: 30,
       breakEvenScaleIn: true,
+      maxWaitSeconds: 60, // a 30 s start and a 15 s sub-tick leave 15 s to gather a batch
       predictive: { lookbackDays: 14, processingSeconds: 2 },
     });
+  });
+
+  it("batches launches from zero where the SLO outlasts a start and a sub-tick, and then lets the last task go at once", () => {
+    const slow = { latencySeconds: 120, processingTimeSeconds: 2 };
+    const behavior = (options: Parameters<typeof defaultWorkerConfig>[0]) =>
+      defaultWorkerConfig(options).behavior;
+    expect(behavior({ bounds, slo: slow })?.startup).toEqual({
+      taskStartSeconds: 45,
+      breakEvenScaleIn: true,
+      maxWaitSeconds: 120,
+    });
+    expect(behavior({ bounds, slo: slow })?.scaleToZero?.idleSeconds).toBe(0);
+    // 60 s is a 45 s start and a 15 s sub-tick: no room for a batch, the idle minute stays.
+    expect(behavior({ bounds, slo })?.startup?.maxWaitSeconds).toBeUndefined();
+    expect(behavior({ bounds, slo })?.scaleToZero?.idleSeconds).toBe(60);
+    expect(behavior({ bounds, slo: slow, batchFromZero: false })?.startup?.maxWaitSeconds).toBeUndefined();
+    expect(behavior({ bounds, slo: slow, batchFromZero: false })?.scaleToZero?.idleSeconds).toBe(60);
   });
 
   it("holds scale-in for a minute unless break-even scale-in does it and the SLO outlasts a start", () => {
