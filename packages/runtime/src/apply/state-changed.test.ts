@@ -62,6 +62,8 @@ describe("needsStateWrite", () => {
       datapointBase: { cpu: [T0, 4] },
       // Break-even scale-in's history gains a bucket every 15 s: not worth a write on its own.
       need: { at: later, levels: [4, 4] },
+      // Batched launch from zero: the last pass that saw the queue empty moves every idle pass.
+      emptyAt: later,
     });
     const moved = decision(later, {
       reasons: [{ code: "WithinTarget", message: "9.80 within [9, 10]", policy: "backlog" }],

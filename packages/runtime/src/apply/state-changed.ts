@@ -10,7 +10,8 @@ const SCHEDULE_CODES: ReadonlySet<string> = new Set(["ScheduledActionApplied", "
  * Whether a pass that changes no capacity has anything to save (DESIGN §4 Cost: DynamoDB is written on change).
  * Clocks are not worth a write on their own: `evaluatedAt`, the decision's `at`, a live metric's last sample
  * (`lastAt`, the queue depth and growth rate it differences against) and the newest CloudWatch datapoint read
- * (`datapointBase`) and break-even scale-in's history (`need`) move every pass or minute. The reconciler keeps them in memory instead (TargetMemory), so its
+ * (`datapointBase`), break-even scale-in's history (`need`) and the last pass that saw the queues empty
+ * (`emptyAt`) move every pass or minute. The reconciler keeps them in memory instead (TargetMemory), so its
  * next decision starts from them; a decision that acts writes them with its claim, which is when the running
  * count a datapoint was first read at matters. Nor is a reason's wording: the stored last decision is the last
  * one that changed something (action, capacity, reason codes, the counts it saw).
@@ -35,8 +36,18 @@ export function needsStateWrite(
 function material(state: ScalingState) {
   // `need` (break-even scale-in's hour of asked capacity) gains a bucket every 15 s: kept in memory like the
   // clocks, and written with the next write. A container that loses it starts its history again, so it keeps
-  // fewer idle tasks for up to an hour; it never scales in anything it would otherwise keep.
-  const { evaluatedAt: _at, pending: _pending, datapointBase: _base, need: _need, live, ...rest } = state;
+  // fewer idle tasks for up to an hour; it never scales in anything it would otherwise keep. `emptyAt` (batched
+  // launch from zero) moves every pass the queue is empty; a stored one is older, so a container that lost the
+  // newer one takes the oldest message for older and launches sooner, never later.
+  const {
+    evaluatedAt: _at,
+    pending: _pending,
+    datapointBase: _base,
+    need: _need,
+    emptyAt: _empty,
+    live,
+    ...rest
+  } = state;
   const runs = Object.fromEntries(Object.entries(live).map(([name, run]) => [name, runOnly(run)]));
   return { ...rest, live: runs };
 }
