@@ -67,7 +67,7 @@ describe("batched launch from zero", () => {
     expect(decisions.slice(1, 4).map((d) => d.desiredCapacity)).toEqual([0, 0, 0]);
     expect(decisions[1]?.reasons.map((r) => r.code)).toContain("LaunchBatched");
     expect(decisions[1]?.reasons.find((r) => r.code === "LaunchBatched")?.message).toMatch(
-      /1 messages waiting at zero tasks, the oldest at most 15 s: launching by 58 s/,
+      /1 message waiting at zero tasks, the oldest at most 15 s: launching by 58 s/,
     );
     expect(decisions[4]?.desiredCapacity).toBe(1);
     expect(decisions.map((d) => d.state.emptyAt)).toEqual(Array(6).fill(T0));

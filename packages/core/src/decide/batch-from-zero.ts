@@ -10,7 +10,7 @@ const MIN_INTERVAL_MS = 15_000;
 export interface BatchFromZeroResult {
   value: number;
   reason?: Reason;
-  /** The last evaluation that saw the queues empty, to keep. */
+  /** The last evaluation that saw no message waiting, to keep. */
   emptyAt?: number;
 }
 
@@ -20,7 +20,7 @@ export interface BatchFromZeroResult {
  * gather first: a one-task launch waits while the last message of the batch would still start in time if the
  * launch came at the next evaluation (the oldest's wait so far + the interval to the next evaluation +
  * `startSeconds` + the batch's work ahead of it on the one task ≤ the wait allowed). The oldest message arrived
- * after the last evaluation that saw the queues empty, so its wait is at most the time since. The work counts
+ * after the last evaluation that saw no message waiting, so its wait is at most the time since. The work counts
  * `sqsUtilization` queues' messages at their processing time (a plain `sqs` queue's count as none). A backlog
  * that asks for more than one task, an unobserved queue or a fleet not at zero launches at once.
  */
@@ -77,6 +77,6 @@ function backlog(
 function deferred(visible: number, oldest: number, latest: number, wait: number, start: number): Reason {
   return {
     code: "LaunchBatched",
-    message: `${visible} messages waiting at zero tasks, the oldest at most ${Math.round(oldest / 1000)} s: launching by ${Math.round(latest / 1000)} s so it starts within the ${wait} s allowed (${start} s start)`,
+    message: `${visible} ${visible === 1 ? "message" : "messages"} waiting at zero tasks, the oldest at most ${Math.round(oldest / 1000)} s: launching by ${Math.round(latest / 1000)} s so it starts within the ${wait} s allowed (${start} s start)`,
   };
 }

@@ -13,7 +13,7 @@ export interface StartupAwareResult {
   reasons: Reason[];
   /** The need history to keep; only with break-even scale-in. */
   need?: NeedHistory;
-  /** The last evaluation that saw the queues empty; only with batched launch from zero. */
+  /** The last evaluation that saw no message waiting; only with batched launch from zero. */
   emptyAt?: number;
 }
 

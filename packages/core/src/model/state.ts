@@ -78,7 +78,7 @@ export const ScalingStateSchema = z.strictObject({
     .max(512)
     .default([]),
   idleSince: Instant.optional(),
-  /** Batched launch from zero: the last evaluation that saw the queues empty. */
+  /** Batched launch from zero: the last evaluation that saw no message waiting. */
   emptyAt: Instant.optional(),
   /** Break-even scale-in: the capacity the policies asked for over the last hour. */
   need: NeedHistorySchema.optional(),

@@ -10,7 +10,7 @@ const SCHEDULE_CODES: ReadonlySet<string> = new Set(["ScheduledActionApplied", "
  * Whether a pass that changes no capacity has anything to save (DESIGN §4 Cost: DynamoDB is written on change).
  * Clocks are not worth a write on their own: `evaluatedAt`, the decision's `at`, a live metric's last sample
  * (`lastAt`, the queue depth and growth rate it differences against) and the newest CloudWatch datapoint read
- * (`datapointBase`), break-even scale-in's history (`need`) and the last pass that saw the queues empty
+ * (`datapointBase`), break-even scale-in's history (`need`) and the last pass that saw no message waiting
  * (`emptyAt`) move every pass or minute. The reconciler keeps them in memory instead (TargetMemory), so its
  * next decision starts from them; a decision that acts writes them with its claim, which is when the running
  * count a datapoint was first read at matters. Nor is a reason's wording: the stored last decision is the last
