@@ -2,7 +2,8 @@
 // JSON and charts to bench/results/. Options: --only ID[,ID] (scenarios), --out DIR, --traces DIR,
 // --part all|tune|validate (which part of each trace the main tables cover; see traces/held-out.ts),
 // --no-scale-in-protection (scale-in stops busy tasks mid-message, for every scaler), --slo N (every scenario
-// held to an N-second SLO instead of its own).
+// held to an N-second SLO instead of its own), --minimum-billed S (a stopped task bills at least S seconds, for
+// every scaler; Fargate: 60).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -23,10 +24,16 @@ const { values } = parseArgs({
     part: { type: "string", default: "all" },
     "scale-in-protection": { type: "boolean", default: true },
     slo: { type: "string" },
+    "minimum-billed": { type: "string", default: "0" },
   },
   allowNegative: true,
 });
 const protection = values["scale-in-protection"];
+const minimumBilledSeconds = Number(values["minimum-billed"]);
+if (!(minimumBilledSeconds >= 0)) {
+  console.error(`bench: --minimum-billed ${values["minimum-billed"]}: seconds ≥ 0`);
+  process.exit(2);
+}
 const slo = values.slo === undefined ? undefined : Number(values.slo);
 if (slo !== undefined && !(slo > 0)) {
   console.error(`bench: --slo ${values.slo}: seconds > 0`);
@@ -55,6 +62,7 @@ for (const chosen of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
       tracesDir: values.traces,
       part,
       scaleInProtection: protection,
+      minimumBilledSeconds,
       onRun: (id, row) =>
         console.error(
           `${id.padEnd(30)} ${row.scaler.padEnd(20)} ${row.withinSloPct.toFixed(2).padStart(6)} % within SLO, ${row.workRatio?.toFixed(2)}× work, ${row.costRatio?.toFixed(2)}× fluid, ${row.relaunchesWithin3MinPct.toFixed(1)} % relaunched  (${row.runSeconds.toFixed(1)} s)`,
@@ -63,7 +71,7 @@ for (const chosen of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
   );
 }
 const elapsed = ((performance.now() - started) / 1000).toFixed(0);
-const header = `# Benchmark\n\nSimulated SQS worker fleets (tasks start in 45 s, one message at a time, CloudWatch 2 min late), ${protection ? "busy tasks protected from scale-in" : "no scale-in protection (busy tasks stop mid-message)"}, seed 0, Node ${process.version}, ${elapsed} s in all. Each trace is split (held-out.ts): the first ~75 % (whole days) is the tuning part, the rest is held out for validation; each run covers the whole trace and is scored on both parts. Regenerate with \`npm run bench\`.`;
+const header = `# Benchmark\n\nSimulated SQS worker fleets (tasks start in 45 s, one message at a time, CloudWatch 2 min late), ${protection ? "busy tasks protected from scale-in" : "no scale-in protection (busy tasks stop mid-message)"}, ${minimumBilledSeconds > 0 ? `a stopped task billed ${minimumBilledSeconds} s at least` : "tasks billed by the second, no minimum"}, seed 0, Node ${process.version}, ${elapsed} s in all. Each trace is split (held-out.ts): the first ~75 % (whole days) is the tuning part, the rest is held out for validation; each run covers the whole trace and is scored on both parts. Regenerate with \`npm run bench\`.`;
 writeResults(values.out, outcomes, header);
 console.log(benchMarkdown(outcomes, header));
 console.error(`\nwrote ${values.out}/results.md, results.json and charts/`);

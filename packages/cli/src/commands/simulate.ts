@@ -90,6 +90,12 @@ export function registerSimulate(program: Command): void {
       "--no-scale-in-protection",
       "scale-in stops busy tasks mid-message; their messages return after the visibility timeout",
     )
+    .option(
+      "--minimum-billed <seconds>",
+      "shortest billed lifetime of a task (Fargate bills a minute at least: 60)",
+      nonNegativeNumber,
+      0,
+    )
     .option("--min <n>", "minimum tasks", nonNegativeInteger, DEFAULT_MIN_TASKS)
     .option("--max <n>", "maximum tasks", nonNegativeInteger, DEFAULT_MAX_TASKS)
     .option("--json", "print the report as JSON")

@@ -61,6 +61,7 @@ export function checkClusterCombination(options: SimulateOptions, explicit: Read
     ["taskStartup", "--task-startup"],
     ["concurrency", "--concurrency"],
     ["scaleInProtection", "--no-scale-in-protection"],
+    ["minimumBilled", "--minimum-billed"],
   ] as const) {
     if (explicit.has(key)) throw new CliError(`${flag}: not supported with --cluster ec2`, 2);
   }

@@ -43,6 +43,7 @@ const FIELD_FLAGS: Readonly<Record<string, string>> = {
   processingTimeSeconds: "--processing-time",
   concurrency: "--concurrency",
   visibilityTimeoutSeconds: "--visibility-timeout",
+  minimumBilledSeconds: "--minimum-billed",
 };
 
 /** A ValidationError as one line that leads with the flag to fix (`fallback` when no flag sets the field). */
@@ -127,6 +128,7 @@ function simulate(options: SimulateOptions, trace: Trace, scaler: ReturnType<typ
       concurrency: options.concurrency,
       visibilityTimeoutSeconds: options.visibilityTimeout,
       scaleInProtection: options.scaleInProtection ?? true,
+      minimumBilledSeconds: options.minimumBilled,
       ...(options.processingTime === undefined ? {} : { processingTimeSeconds: options.processingTime }),
       onProgress: progress.update,
     });

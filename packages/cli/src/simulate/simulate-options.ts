@@ -23,6 +23,8 @@ export interface SimulateOptions {
   readonly visibilityTimeout: number;
   /** False with --no-scale-in-protection: busy tasks stop mid-message on scale-in. */
   readonly scaleInProtection?: boolean;
+  /** --minimum-billed: shortest billed lifetime of a task (Fargate: 60). */
+  readonly minimumBilled: number;
   readonly min: number;
   readonly max: number;
   readonly json?: boolean;

@@ -85,6 +85,26 @@ describe("scale-in", () => {
   });
 });
 
+describe("billing", () => {
+  it("bills a task from launch to stop, and at least minimumBilledSeconds once it stops", () => {
+    const run = (options: SimAccountOptions) => {
+      const { account, service } = setup(options);
+      account.setDesiredCount(service.id, 2);
+      account.advance(20_000);
+      account.setDesiredCount(service.id, 1); // one task stops while still starting, 20 s old
+      account.advance(100_000);
+      return service.ecs.tasks.taskMs(account.now());
+    };
+    // The live task's 120 s plus the stopped one's 20 s, or its minute under Fargate's minimum.
+    expect(run({})).toBe(140_000);
+    expect(run({ minimumBilledSeconds: 60 })).toBe(180_000);
+  });
+
+  it("refuses a negative minimum, naming the field", () => {
+    expect(() => setup({ minimumBilledSeconds: -1 })).toThrow(/minimumBilledSeconds must be a number ≥ 0/);
+  });
+});
+
 describe("scale-in without scale-in protection", () => {
   it("stops a busy task mid-message; the message returns after the visibility timeout and is redone", () => {
     const { account, service, counts } = setup({ scaleInProtection: false, visibilityTimeoutSeconds: 30 });

@@ -24,6 +24,8 @@ export interface EcsServiceOptions {
   readonly concurrency: number;
   /** Default true: busy tasks drain on scale-in; false: they stop mid-message (see service-settings.ts). */
   readonly scaleInProtection?: boolean;
+  /** Shortest billed lifetime of a task (Fargate: a minute); default 0. */
+  readonly minimumBilledMs?: number;
 }
 
 export class EcsService {
@@ -45,7 +47,7 @@ export class EcsService {
   ) {
     this.options = options;
     this.queue = queue;
-    this.tasks = new TaskTable(options.concurrency, context.startMs);
+    this.tasks = new TaskTable(options.concurrency, context.startMs, options.minimumBilledMs ?? 0);
     this.#blocked = new BlockedTasks(placement, options.id);
     this.#feed = context.feed;
     const parts = { tasks: this.tasks, queue, events: this.#events, waits: this.waits };

@@ -30,6 +30,11 @@ export interface ServiceDefaults {
    * when the visibility timeout expires.
    */
   readonly scaleInProtection?: boolean;
+  /**
+   * Shortest billed lifetime of a task, seconds; default 0 (task-seconds as held). Fargate bills by the second
+   * with a one-minute minimum per task: 60.
+   */
+  readonly minimumBilledSeconds?: number;
 }
 
 export interface ServiceSpec extends ServiceDefaults {
@@ -71,6 +76,7 @@ const DEFAULTS: Required<ServiceDefaults> = {
   attributeLagSeconds: 5,
   attributeNoise: 0,
   scaleInProtection: true,
+  minimumBilledSeconds: 0,
 };
 
 /** Throws a ValidationError naming `field` unless `value` is a finite number (or integer) ≥ min. */
@@ -90,6 +96,7 @@ const NON_NEGATIVE = [
   "attributeLagSeconds",
   "attributeNoise",
   "processingTimeSeconds",
+  "minimumBilledSeconds",
 ] as const;
 
 /** Merges spec over account defaults over the built-in ones, and checks every value. */

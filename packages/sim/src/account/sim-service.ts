@@ -65,6 +65,7 @@ export class SimService {
       taskStartupMs: s.taskStartupSeconds * 1000,
       concurrency: s.concurrency,
       scaleInProtection: s.scaleInProtection,
+      minimumBilledMs: s.minimumBilledSeconds * 1000,
     };
     this.ecs = new EcsService(ecsOptions, this.queue, context.placement, { startMs, feed });
     this.cloudwatch = new CloudWatchStore(startMs, {

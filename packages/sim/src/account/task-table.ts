@@ -33,13 +33,16 @@ export class TaskTable {
   // Task billing: closed lifetimes plus, for live tasks, Σ(now − createdAt) = live·now − Σ createdAt, in
   // ms since `#originMs` so that the products stay far from 2^53.
   readonly #originMs: number;
+  /** A stopped task bills at least this long (Fargate: a minute); a live one bills its age so far. */
+  readonly #minimumBilledMs: number;
   #closedMs = 0;
   #liveCreatedSum = 0;
   #live = 0;
 
-  constructor(concurrency: number, originMs: number) {
+  constructor(concurrency: number, originMs: number, minimumBilledMs = 0) {
     this.concurrency = concurrency;
     this.#originMs = originMs;
+    this.#minimumBilledMs = minimumBilledMs;
     this.#resizeSlots(16);
   }
 
@@ -126,7 +129,7 @@ export class TaskTable {
 
   #closeBill(i: number, now: number): void {
     const created = this.createdAt[i] as number;
-    this.#closedMs += now - created;
+    this.#closedMs += Math.max(now - created, this.#minimumBilledMs);
     this.#liveCreatedSum -= created - this.#originMs;
     this.#live--;
     this.launchLog.recordStop(now);

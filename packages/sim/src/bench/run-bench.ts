@@ -41,6 +41,8 @@ export interface BenchOptions {
   readonly part?: TracePart;
   /** Default true; false stops busy tasks mid-message on scale-in, for every scaler (service-settings.ts). */
   readonly scaleInProtection?: boolean;
+  /** Shortest billed lifetime of a task, for every scaler (Fargate: 60); default 0. */
+  readonly minimumBilledSeconds?: number;
 }
 
 /** The report of one part of a split run, against that part's fluid bound. */
@@ -60,7 +62,12 @@ export function runScenario(scenario: BenchScenario, options: BenchOptions): Sce
   const rows: BenchRow[] = [];
   for (const name of options.scalers ?? BENCH_SCALERS) {
     const started = performance.now();
-    const result = runOne(scenario, trace, name, { peak, processing, protection: options.scaleInProtection });
+    const result = runOne(scenario, trace, name, {
+      peak,
+      processing,
+      protection: options.scaleInProtection,
+      minimumBilledSeconds: options.minimumBilledSeconds ?? 0,
+    });
     const bounds = benchBounds(name, peak);
     const parts = result.parts;
     if (parts === undefined) throw new Error("a bench run is always split");
@@ -84,7 +91,7 @@ function runOne(
   scenario: BenchScenario,
   trace: Trace,
   name: ScalerName,
-  run: { peak: number; processing: number; protection: boolean | undefined },
+  run: { peak: number; processing: number; protection: boolean | undefined; minimumBilledSeconds: number },
 ) {
   const { peak, processing } = run;
   const bounds = benchBounds(name, peak);
@@ -100,6 +107,7 @@ function runOne(
     sloSeconds: scenario.sloSeconds,
     splitAtSeconds: heldOutSplitSeconds(trace),
     scaleInProtection: run.protection ?? true,
+    minimumBilledSeconds: run.minimumBilledSeconds,
     // Alibaba has jobs up to 567 s: a longer visibility timeout keeps them from being redelivered.
     visibilityTimeoutSeconds: 900,
     ...(scenario.processingSeconds !== undefined && { processingTimeSeconds: scenario.processingSeconds }),
