@@ -3,7 +3,8 @@
 // and on its held-out validation part (traces/held-out.ts): the fleet and the arrival history carry over, no knob
 // is chosen on the held-out days. --tune-only runs the tuning part alone (what tuning may look at).
 // Options: --slo S (default 30), --only ID[,ID], --profile plain,keep,batch,predict,startup (default plain,batch),
-// --target T (the worker policy's target, percent; default derived from the SLO), --tune-only, --json.
+// --target T (the worker policy's target, percent; default derived from the SLO), --tune-only, --json,
+// --minimum-billed S (a stopped task bills at least S seconds, as Fargate's minute).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { benchBounds } from "../src/bench/bench-bounds.ts";
@@ -27,9 +28,11 @@ const { values } = parseArgs({
     "tune-only": { type: "boolean", default: false },
     traces: { type: "string", default: resolve(repo, "../shared/traces") },
     json: { type: "boolean", default: false },
+    "minimum-billed": { type: "string", default: "0" },
   },
 });
 const slo = Number(values.slo);
+const minimumBilledSeconds = Number(values["minimum-billed"]);
 const profiles = (values.profile as string).split(",");
 const only = values.only?.split(",");
 
@@ -69,6 +72,7 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
       bounds,
       sloSeconds: slo,
       visibilityTimeoutSeconds: 900,
+      minimumBilledSeconds,
       ...(!values["tune-only"] && { splitAtSeconds: heldOutSplitSeconds(full) }),
       ...(scenario.processingSeconds !== undefined && { processingTimeSeconds: scenario.processingSeconds }),
     });
