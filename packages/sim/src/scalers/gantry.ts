@@ -38,7 +38,7 @@ export interface GantryScalerOptions {
   readonly breakEvenScaleIn?: boolean;
   /**
    * Batched launch from zero in the worker profile (behavior.startup.maxWaitSeconds = the SLO). Default on: where
-   * the SLO outlasts a start and a sub-tick it measured 5–11 % cheaper on WorldCup and Alibaba's tuning parts at
+   * the SLO outlasts a start and a sub-tick it measured 4–11 % cheaper on WorldCup and Alibaba's tuning parts at
    * SLO 90, 120 and 180 s, within 0.1 point in time (README); below that it does nothing.
    */
   readonly batchFromZero?: boolean;
