@@ -4,7 +4,8 @@
 // is chosen on the held-out days. --tune-only runs the tuning part alone (what tuning may look at).
 // Options: --slo S (default 30), --only ID[,ID], --profile plain,keep,batch,predict,startup (default plain,batch),
 // --target T (the worker policy's target, percent; default derived from the SLO), --tune-only, --json,
-// --minimum-billed S (a stopped task bills at least S seconds, as Fargate's minute).
+// --minimum-billed S (a stopped task bills at least S seconds, as Fargate's minute; the profile then does not cancel
+// starting tasks).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { benchBounds } from "../src/bench/bench-bounds.ts";
@@ -63,6 +64,7 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
       bounds,
       slo: { latencySeconds: slo, processingTimeSeconds: averageProcessingSeconds(full, processing) },
       taskStartSeconds: START_SECONDS,
+      ...(minimumBilledSeconds > 0 && { minimumBilledSeconds }),
       ...(values.target && { tuning: { ...DEFAULT_TUNING, targetPercent: Number(values.target) } }),
     };
 

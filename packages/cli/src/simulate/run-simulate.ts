@@ -91,7 +91,13 @@ function buildScaler(options: SimulateOptions, slo: Slo, config: unknown) {
   // Built apart from the call: the registry's option types differ per scaler, and `config` is the gantry
   // scaler's alone (readConfig refuses it for the others).
   // gantry derives its worker target from the start time too (gantry-worker-policy.ts).
-  const start = name === "gantry" ? { taskStartSeconds: options.taskStartup } : {};
+  const start =
+    name === "gantry"
+      ? {
+          taskStartSeconds: options.taskStartup,
+          ...(options.minimumBilled > 0 && { minimumBilledSeconds: Math.ceil(options.minimumBilled) }),
+        }
+      : {};
   const scalerOptions = config === undefined ? { bounds, slo, ...start } : { bounds, slo, config, ...start };
   try {
     return createScaler(name, scalerOptions as ScalerOptionsByName[ScalerName]);

@@ -2,6 +2,7 @@ import type { Decision, Reason, ScalingAction } from "../model/decision.ts";
 import type { EvaluateRequest } from "../model/evaluate-request.ts";
 import type { Policy } from "../model/policy.ts";
 import { applyBehavior } from "./behavior.ts";
+import { recordLaunch } from "./billed-minimum.ts";
 import { clampToBounds } from "./capacity-bounds.ts";
 import { type Combined, combineProposals } from "./combine-proposals.ts";
 import type { DecisionContext, PolicyProposal } from "./context.ts";
@@ -69,6 +70,7 @@ export function decide(request: EvaluateRequest): Decision {
     noDataSince: fallback.noDataSince,
     need: startup.need,
     emptyAt: startup.emptyAt,
+    launches: startup.launches && recordLaunch(startup.launches, ctx.now, desired, desiredCapacity),
   });
   return { desiredCapacity, action, reasons, state };
 }

@@ -20,6 +20,7 @@ export interface StateInputs {
   noDataSince: number | undefined;
   need?: NeedHistory | undefined;
   emptyAt?: number | undefined;
+  launches?: [number, number][] | undefined;
 }
 
 /** The state the next decision starts from, assuming this decision is carried out. */
@@ -48,6 +49,7 @@ export function nextState(ctx: DecisionContext, inputs: StateInputs): ScalingSta
   if (inputs.noDataSince !== undefined) state.noDataSince = inputs.noDataSince;
   if (inputs.need !== undefined) state.need = inputs.need;
   if (inputs.emptyAt !== undefined) state.emptyAt = inputs.emptyAt;
+  if (inputs.launches !== undefined) state.launches = inputs.launches;
   return state;
 }
 

@@ -3,6 +3,7 @@ import type { NeedHistory } from "../model/need-history.ts";
 import type { Policy } from "../model/policy.ts";
 import type { ArrivalHistory } from "../model/startup-behavior.ts";
 import { batchesLastTask, batchFromZero } from "./batch-from-zero.ts";
+import { holdStartingTasks, type Launches } from "./billed-minimum.ts";
 import { keepIdleTasks } from "./break-even-scale-in.ts";
 import type { DecisionContext } from "./context.ts";
 import { recordNeed } from "./need-history.ts";
@@ -15,6 +16,8 @@ export interface StartupAwareResult {
   need?: NeedHistory;
   /** The last evaluation that saw no message waiting; only with batched launch from zero. */
   emptyAt?: number;
+  /** Launches still starting; only with minimumBilledSeconds. */
+  launches?: Launches;
 }
 
 /**
@@ -48,7 +51,14 @@ export function applyStartupAware(
     if (floor.reason) reasons.push(floor.reason);
   }
   const batched = emptyAt === undefined ? {} : { emptyAt };
-  if (!startup.breakEvenScaleIn) return { value: result, reasons, ...batched };
+  let billed: { launches?: Launches } = {};
+  if (startup.minimumBilledSeconds !== undefined) {
+    const kept = holdStartingTasks(result, ctx, startup.minimumBilledSeconds, startup.taskStartSeconds);
+    result = kept.value;
+    billed = { launches: kept.launches };
+    if (kept.reason) reasons.push(kept.reason);
+  }
+  if (!startup.breakEvenScaleIn) return { value: result, reasons, ...batched, ...billed };
   const needHistory = recordNeed(ctx.previous?.need, ctx.now, need);
   const lowest = batchesLastTask(startup) ? 1 : 0;
   const kept = keepIdleTasks(
@@ -59,5 +69,5 @@ export function applyStartupAware(
     lowest,
   );
   if (kept.reason) reasons.push(kept.reason);
-  return { value: kept.value, reasons, need: needHistory, ...batched };
+  return { value: kept.value, reasons, need: needHistory, ...batched, ...billed };
 }

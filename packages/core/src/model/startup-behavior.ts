@@ -42,6 +42,11 @@ export const StartupAwareSchema = z.strictObject({
    * of one per trickle (batchFromZero).
    */
   maxWaitSeconds: z.number().positive().max(86_400).optional(),
+  /**
+   * The shortest time a task is billed, seconds (Fargate: 60). Scale-in then waits while a launch is still
+   * starting (younger than the start and this minimum): cancelled, the task would be billed it for no work.
+   */
+  minimumBilledSeconds: z.number().int().positive().max(3600).optional(),
   predictive: PredictiveSchema.optional(),
 });
 

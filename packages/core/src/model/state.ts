@@ -80,6 +80,11 @@ export const ScalingStateSchema = z.strictObject({
   idleSince: Instant.optional(),
   /** Batched launch from zero: the last evaluation that saw no message waiting. */
   emptyAt: Instant.optional(),
+  /** Minimum billed time: [instant, tasks launched] of the scale-outs whose tasks are still starting. */
+  launches: z
+    .array(z.tuple([Instant, Count]))
+    .max(512)
+    .optional(),
   /** Break-even scale-in: the capacity the policies asked for over the last hour. */
   need: NeedHistorySchema.optional(),
   noDataSince: Instant.optional(),

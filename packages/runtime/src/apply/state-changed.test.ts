@@ -64,6 +64,8 @@ describe("needsStateWrite", () => {
       need: { at: later, levels: [4, 4] },
       // Batched launch from zero: the last pass that saw the queue empty moves every idle pass.
       emptyAt: later,
+      // Minimum billed time: launches only drop out between scale-outs.
+      launches: [],
     });
     const moved = decision(later, {
       reasons: [{ code: "WithinTarget", message: "9.80 within [9, 10]", policy: "backlog" }],

@@ -38,13 +38,16 @@ function material(state: ScalingState) {
   // clocks, and written with the next write. A container that loses it starts its history again, so it keeps
   // fewer idle tasks for up to an hour; it never scales in anything it would otherwise keep. `emptyAt` (batched
   // launch from zero) moves every pass the queue is empty; a stored one is older, so a container that lost the
-  // newer one takes the oldest message for older and launches sooner, never later.
+  // newer one takes the oldest message for older and launches sooner, never later. `launches` (minimum billed
+  // time) only shrinks between scale-outs, which write anyway; a container that lost it stops holding scale-in for
+  // tasks still starting, as without the setting.
   const {
     evaluatedAt: _at,
     pending: _pending,
     datapointBase: _base,
     need: _need,
     emptyAt: _empty,
+    launches: _launches,
     live,
     ...rest
   } = state;

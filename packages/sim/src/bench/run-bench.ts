@@ -99,7 +99,12 @@ function runOne(
     latencySeconds: scenario.sloSeconds,
     processingTimeSeconds: averageProcessingSeconds(trace, processing),
   };
-  const scaler = createScaler(name, { bounds, slo } as ScalerOptionsByName[ScalerName]);
+  // A Fargate user tells gantry its minimum billed time; the other scalers have no such setting.
+  const billed =
+    name === "gantry" && run.minimumBilledSeconds > 0
+      ? { minimumBilledSeconds: run.minimumBilledSeconds }
+      : {};
+  const scaler = createScaler(name, { bounds, slo, ...billed } as ScalerOptionsByName[ScalerName]);
   return runSimulation({
     trace,
     scaler,

@@ -42,6 +42,11 @@ export interface GantryScalerOptions {
    * SLO 90, 120 and 180 s, within 0.1 point in time (README); below that it does nothing.
    */
   readonly batchFromZero?: boolean;
+  /**
+   * The platform's minimum billed time per task (Fargate: 60): the worker profile then does not cancel tasks
+   * still starting (behavior.startup.minimumBilledSeconds); default none, as task-seconds carry no minimum.
+   */
+  readonly minimumBilledSeconds?: number;
   /** Predictive pre-scaling in the worker profile. Default off: it cost more on held-out WorldCup days. */
   readonly predictive?: boolean;
   /** Arrivals before the run, as the runtime would read them from CloudWatch (predictive pre-scaling). */
@@ -159,13 +164,15 @@ function startupBehavior(options: GantryScalerOptions): Pick<WorkerBehavior, "st
   const breakEvenScaleIn = options.breakEvenScaleIn ?? true;
   const maxWaitSeconds = options.slo?.latencySeconds ?? 60;
   const batch = (options.batchFromZero ?? true) && batchesLastTask({ maxWaitSeconds, taskStartSeconds });
-  if (!breakEvenScaleIn && !options.predictive && !batch) return {};
+  const billed = options.minimumBilledSeconds ? { minimumBilledSeconds: options.minimumBilledSeconds } : {};
+  if (!breakEvenScaleIn && !options.predictive && !batch && !billed.minimumBilledSeconds) return {};
   const processingSeconds = options.slo?.processingTimeSeconds ?? 1;
   return {
     startup: {
       taskStartSeconds,
       breakEvenScaleIn,
       ...(batch && { maxWaitSeconds }),
+      ...billed,
       ...(options.predictive && { predictive: { lookbackDays: 14, processingSeconds } }),
     },
   };
