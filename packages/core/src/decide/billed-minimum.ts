@@ -6,9 +6,10 @@ export type Launches = [number, number][];
 
 /**
  * Where each task is billed a minimum (Fargate: a minute), a task cancelled while it is still starting is billed
- * that minimum for no work, and a scale-in stops the starting tasks first (ECS, and the simulator). So while a
- * launch is younger than both the start and the minimum, scale-in waits: the task costs the same whether it is
- * cancelled or not, and started it may take work. Only holds the value; returns the launches to keep.
+ * that minimum for no work. Gantry cannot say which tasks a scale-in stops (ECS documents only that it balances
+ * Availability Zones; the simulator stops starting tasks first), so while a launch is younger than both the start
+ * and the minimum, scale-in waits: a starting task costs the same whether it is cancelled or not, and started it
+ * may take work. Only holds the value; returns the launches to keep.
  */
 export function holdStartingTasks(
   value: number,
