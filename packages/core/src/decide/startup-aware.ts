@@ -1,7 +1,7 @@
 import type { Reason } from "../model/decision.ts";
 import type { NeedHistory } from "../model/need-history.ts";
 import type { Policy } from "../model/policy.ts";
-import type { ArrivalHistory } from "../model/startup-behavior.ts";
+import type { ArrivalHistory, Predictive, StartupAware } from "../model/startup-behavior.ts";
 import { batchesLastTask, batchFromZero } from "./batch-from-zero.ts";
 import { holdStartingTasks, type Launches } from "./billed-minimum.ts";
 import { keepIdleTasks } from "./break-even-scale-in.ts";
@@ -22,10 +22,11 @@ export interface StartupAwareResult {
 
 /**
  * Startup-aware scaling after HPA behavior, before min/max: a launch from zero waits for a batch, the forecast
- * floor raises capacity ahead of a rise, then break-even scale-in keeps the idle tasks whose reuse is expected
- * within a start. Only the batch defers a launch (and only while the oldest message can still start in time);
- * the others only hold or raise the value. None runs unless the target's behavior.startup asks for it. `need`
- * is the capacity the policies asked for, before behavior.
+ * floor raises capacity ahead of a rise, scale-in waits while tasks are still starting where each is billed a
+ * minimum, then break-even scale-in keeps the idle tasks whose reuse is expected within a start. Only the batch
+ * defers a launch (and only while the oldest message can still start in time); the others only hold or raise the
+ * value. None runs unless the target's behavior.startup asks for it. `need` is the capacity the policies asked
+ * for, before behavior.
  */
 export function applyStartupAware(
   value: number,
@@ -35,39 +36,54 @@ export function applyStartupAware(
   need: number,
 ): StartupAwareResult {
   const startup = ctx.behavior?.startup;
-  if (!startup) return { value, reasons: [] };
-  const reasons: Reason[] = [];
-  let result = value;
-  let emptyAt: number | undefined;
-  if (startup.maxWaitSeconds !== undefined) {
-    const batch = batchFromZero(result, policies, ctx, startup.maxWaitSeconds, startup.taskStartSeconds);
-    result = batch.value;
-    emptyAt = batch.emptyAt;
-    if (batch.reason) reasons.push(batch.reason);
-  }
-  if (startup.predictive && !ctx.target.suspendedState.dynamicScalingOutSuspended) {
-    const floor = applyForecastFloor(result, ctx.now, startup.predictive, startup.taskStartSeconds, history);
-    result = floor.value;
-    if (floor.reason) reasons.push(floor.reason);
-  }
-  const batched = emptyAt === undefined ? {} : { emptyAt };
-  let billed: { launches?: Launches } = {};
-  if (startup.minimumBilledSeconds !== undefined) {
-    const kept = holdStartingTasks(result, ctx, startup.minimumBilledSeconds, startup.taskStartSeconds);
-    result = kept.value;
-    billed = { launches: kept.launches };
-    if (kept.reason) reasons.push(kept.reason);
-  }
-  if (!startup.breakEvenScaleIn) return { value: result, reasons, ...batched, ...billed };
-  const needHistory = recordNeed(ctx.previous?.need, ctx.now, need);
+  const out: StartupAwareResult = { value, reasons: [] };
+  if (!startup) return out;
+  const start = startup.taskStartSeconds;
+  if (startup.maxWaitSeconds !== undefined) batchStep(out, ctx, policies, startup.maxWaitSeconds, start);
+  if (startup.predictive && !ctx.target.suspendedState.dynamicScalingOutSuspended)
+    forecastStep(out, ctx, startup.predictive, start, history);
+  if (startup.minimumBilledSeconds !== undefined) billedStep(out, ctx, startup.minimumBilledSeconds, start);
+  if (startup.breakEvenScaleIn) breakEvenStep(out, ctx, need, startup);
+  return out;
+}
+
+function batchStep(
+  out: StartupAwareResult,
+  ctx: DecisionContext,
+  policies: readonly Policy[],
+  wait: number,
+  start: number,
+) {
+  const batch = batchFromZero(out.value, policies, ctx, wait, start);
+  out.value = batch.value;
+  if (batch.emptyAt !== undefined) out.emptyAt = batch.emptyAt;
+  if (batch.reason) out.reasons.push(batch.reason);
+}
+
+function forecastStep(
+  out: StartupAwareResult,
+  ctx: DecisionContext,
+  predictive: Predictive,
+  start: number,
+  history: ArrivalHistory | undefined,
+) {
+  const floor = applyForecastFloor(out.value, ctx.now, predictive, start, history);
+  out.value = floor.value;
+  if (floor.reason) out.reasons.push(floor.reason);
+}
+
+function billedStep(out: StartupAwareResult, ctx: DecisionContext, minimumSeconds: number, start: number) {
+  const held = holdStartingTasks(out.value, ctx, minimumSeconds, start);
+  out.value = held.value;
+  out.launches = held.launches;
+  if (held.reason) out.reasons.push(held.reason);
+}
+
+function breakEvenStep(out: StartupAwareResult, ctx: DecisionContext, need: number, startup: StartupAware) {
+  out.need = recordNeed(ctx.previous?.need, ctx.now, need);
   const lowest = batchesLastTask(startup) ? 1 : 0;
-  const kept = keepIdleTasks(
-    result,
-    ctx.observation.desiredCount,
-    needHistory,
-    startup.taskStartSeconds,
-    lowest,
-  );
-  if (kept.reason) reasons.push(kept.reason);
-  return { value: kept.value, reasons, need: needHistory, ...batched, ...billed };
+  const desired = ctx.observation.desiredCount;
+  const kept = keepIdleTasks(out.value, desired, out.need, startup.taskStartSeconds, lowest);
+  out.value = kept.value;
+  if (kept.reason) out.reasons.push(kept.reason);
 }
