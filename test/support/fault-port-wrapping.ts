@@ -2,7 +2,14 @@
 // its final failure to the ledger, and lets the latency (and other invocations) pass first, as a round trip would.
 import type { StateStore, TargetConfig } from "@gantry/core";
 import type { MemoryStateStore } from "@gantry/runtime/local-stack";
-import { createPrng, type HookedCall, type SimAccount, withFaultHooks, withRetries } from "@gantry/sim";
+import {
+  aroundMethods,
+  createPrng,
+  type HookedCall,
+  type SimAccount,
+  withFaultHooks,
+  withRetries,
+} from "@gantry/sim";
 import type { FaultLedger } from "./fault-ledger.ts";
 import type { StoredConfig } from "./fault-world-types.ts";
 
@@ -45,19 +52,13 @@ function onFailure<T extends object>(
   port: T,
   report: (method: string, args: unknown[], error: unknown) => void,
 ): T {
-  return new Proxy(port, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        try {
-          return await value.apply(target, args);
-        } catch (error) {
-          report(String(key), args, error);
-          throw error;
-        }
-      };
-    },
+  return aroundMethods(port, async (method, args, call) => {
+    try {
+      return await call();
+    } catch (error) {
+      report(method, args, error);
+      throw error;
+    }
   });
 }
 
@@ -68,17 +69,11 @@ function withLatency<T extends object>(
   ms: number,
   jitter: () => Promise<void>,
 ): T {
-  return new Proxy(port, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        await new Promise((resolve) => setImmediate(resolve));
-        await jitter();
-        if (ms > 0) account.advance(ms);
-        return value.apply(target, args);
-      };
-    },
+  return aroundMethods(port, async (_method, _args, call) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await jitter();
+    if (ms > 0) account.advance(ms);
+    return call();
   });
 }
 

@@ -13,6 +13,7 @@ import { createTickHandler } from "@gantry/functions/tick";
 import { alarmTargets, createReconciler, type Reconciler, type ReconcileSummary } from "@gantry/runtime";
 import { MemoryStateStore, RecordingEventsPort } from "@gantry/runtime/local-stack";
 import {
+  aroundMethods,
   createSimPorts,
   type FaultCounts,
   FaultInjector,
@@ -151,32 +152,20 @@ export function alarmEvent(id: string, alarmName: string, state = "ALARM", time 
 
 /** Each call first lets `ms` of simulated time pass, as a network round trip would. */
 function withLatency<T extends object>(port: T, account: SimAccount, ms: number): T {
-  return new Proxy(port, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        account.advance(ms);
-        return value.apply(target, args);
-      };
-    },
+  return aroundMethods(port, (_method, _args, call) => {
+    account.advance(ms);
+    return call();
   });
 }
 
 /** Counts the conditional writes that lose (ConflictError), passing every result through. */
 function countConflicts(store: StateStore, conflicts: { count: number }): StateStore {
-  return new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        try {
-          return await value.apply(target, args);
-        } catch (error) {
-          if (error instanceof ConflictError) conflicts.count++;
-          throw error;
-        }
-      };
-    },
+  return aroundMethods(store, async (_method, _args, call) => {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof ConflictError) conflicts.count++;
+      throw error;
+    }
   });
 }

@@ -1,5 +1,6 @@
 // Faults at a chosen point of a call: before it takes effect (nothing happened), after it (it happened, and the
 // caller is told otherwise), or a call that never answers (the invocation stops there, as a Lambda cut short).
+import { aroundMethods } from "./around-methods.ts";
 
 /** One call of a hooked port, as the hook sees it. */
 export interface HookedCall {
@@ -44,21 +45,15 @@ export function withFaultHooks<T extends object>(
   hook: FaultHook,
   options: FaultHookOptions = {},
 ): T {
-  return new Proxy(port, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        const call: HookedCall = { port: name, method: String(key), args };
-        const action = hook(call);
-        if (action?.kind === "fail-before") throw action.error;
-        if (action?.kind === "hang-before") return hang(call, options);
-        const result = await value.apply(target, args);
-        if (action?.kind === "fail-after") throw action.error;
-        if (action?.kind === "hang-after") return hang(call, options);
-        return result;
-      };
-    },
+  return aroundMethods(port, async (method, args, through) => {
+    const call: HookedCall = { port: name, method, args };
+    const action = hook(call);
+    if (action?.kind === "fail-before") throw action.error;
+    if (action?.kind === "hang-before") return hang(call, options);
+    const result = await through();
+    if (action?.kind === "fail-after") throw action.error;
+    if (action?.kind === "hang-after") return hang(call, options);
+    return result;
   });
 }
 

@@ -1,5 +1,6 @@
 import { GantryError, ThrottledError } from "@gantry/core";
 import { createPrng } from "../account/prng.ts";
+import { aroundMethods } from "./around-methods.ts";
 
 /** How often calls fail: AWS-like throttling and server errors, drawn from a seeded stream. */
 export interface FaultPlan {
@@ -47,14 +48,8 @@ export class FaultInjector {
  * port still satisfies the port interface.
  */
 export function withFaults<T extends object>(port: T, injector: FaultInjector, name: string): T {
-  return new Proxy(port, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        injector.maybeFail(`${name}.${String(key)}`);
-        return value.apply(target, args);
-      };
-    },
+  return aroundMethods(port, (method, _args, call) => {
+    injector.maybeFail(`${name}.${method}`);
+    return call();
   });
 }

@@ -1,3 +1,4 @@
+export { aroundMethods } from "./around-methods.ts";
 export {
   type FaultAction,
   type FaultHook,

@@ -1,4 +1,5 @@
 import { GantryError, ThrottledError } from "@gantry/core";
+import { aroundMethods } from "./around-methods.ts";
 
 /** Errors the AWS SDK retries: throttling and server-side failures. */
 export function isRetryable(error: unknown): boolean {
@@ -17,20 +18,14 @@ export function isRetryable(error: unknown): boolean {
  * nothing of what an earlier one did.
  */
 export function withRetries<T extends object>(port: T, maxAttempts: number): T {
-  return new Proxy(port, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            return await value.apply(target, args);
-          } catch (error) {
-            if (attempt >= maxAttempts || !isRetryable(error)) throw stampAttempts(error, attempt);
-          }
-        }
-      };
-    },
+  return aroundMethods(port, async (_method, _args, call) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (attempt >= maxAttempts || !isRetryable(error)) throw stampAttempts(error, attempt);
+      }
+    }
   });
 }
 
