@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { burstTrace, runSimulate as run } from "./support/simulate-cli.ts";
+import { burstTrace, runSimulate as run, simulateJson } from "./support/simulate-cli.ts";
 
 // 30 minutes with one message in minutes 2, 12 and 22: gantry launches a task for each and stops it soon after.
 const { dir } = burstTrace("gantry-simulate-minimum-billed-");
@@ -9,17 +9,13 @@ const trace = join(dir, "sparse.csv");
 const counts = Array.from({ length: 30 }, (_, m) => (m % 10 === 2 ? 1 : 0));
 writeFileSync(trace, ["time,count", ...counts.map((count, m) => `${m * 60},${count}`)].join("\n"));
 
-async function json(args: string[]) {
-  const { code, stdout, stderr } = await run([...args, "--json"]);
-  expect(stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
-
 describe.concurrent("gantry simulate --minimum-billed", () => {
   it("bills a task that stops young for the minimum, and changes nothing else", async () => {
     const args = ["--trace", trace, "--scaler", "gantry", "--slo", "120", "--min", "0"];
-    const [plain, fargate] = await Promise.all([json(args), json([...args, "--minimum-billed", "600"])]);
+    const [plain, fargate] = await Promise.all([
+      simulateJson(args),
+      simulateJson([...args, "--minimum-billed", "600"]),
+    ]);
     expect(plain.launches).toBeGreaterThan(0);
     expect(fargate.taskSeconds).toBeGreaterThan(plain.taskSeconds);
     expect(fargate.launches).toBe(plain.launches);

@@ -1,20 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { burstTrace, runSimulate as run } from "./support/simulate-cli.ts";
+import { burstTrace, runSimulate as run, simulateJson } from "./support/simulate-cli.ts";
 
 // 30 minutes of 2 messages a minute with 60 a minute in minutes 3–5: the fleet grows, then shrinks while busy.
 const { dir } = burstTrace("gantry-simulate-protection-");
 const trace = join(dir, "scale-in.csv");
 const counts = Array.from({ length: 30 }, (_, m) => (m >= 3 && m <= 5 ? 60 : 2));
 writeFileSync(trace, ["time,count", ...counts.map((count, m) => `${m * 60},${count}`)].join("\n"));
-
-async function json(args: string[]) {
-  const { code, stdout, stderr } = await run([...args, "--json"]);
-  expect(stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 describe.concurrent("gantry simulate --no-scale-in-protection", () => {
   it("stops busy tasks mid-message: a lost message waits out the visibility timeout", async () => {
@@ -30,8 +23,8 @@ describe.concurrent("gantry simulate --no-scale-in-protection", () => {
       "400",
     ];
     const [protectedRun, unprotected] = await Promise.all([
-      json(args),
-      json([...args, "--no-scale-in-protection"]),
+      simulateJson(args),
+      simulateJson([...args, "--no-scale-in-protection"]),
     ]);
     expect(protectedRun.maxWaitS).toBeLessThan(400);
     expect(unprotected.maxWaitS).toBeGreaterThanOrEqual(400);

@@ -1,23 +1,23 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { burstTrace, COUNTS, REPORT_KEYS, root, runSimulate as run } from "./support/simulate-cli.ts";
+import {
+  burstTrace,
+  COUNTS,
+  REPORT_KEYS,
+  root,
+  runSimulate as run,
+  simulateJson,
+} from "./support/simulate-cli.ts";
 
 const azure = join(root, "../shared/traces/azure-functions-2019");
 const { dir, trace } = burstTrace("gantry-simulate-");
-
-async function json(args: string[]) {
-  const { code, stdout, stderr } = await run([...args, "--json"]);
-  expect(stderr).toBe("");
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 describe.concurrent("gantry simulate", () => {
   it.each(["aws-target-tracking", "aws-step", "keda"])(
     "prints the pinned JSON report (%s)",
     async (scaler) => {
-      const report = await json(["--trace", trace, "--scaler", scaler, "--processing-time", "2"]);
+      const report = await simulateJson(["--trace", trace, "--scaler", scaler, "--processing-time", "2"]);
       expect(Object.keys(report)).toEqual(REPORT_KEYS);
       expect(report).toMatchObject({ scaler, trace: "burst", sloSeconds: 60 });
       expect(report.messages).toBe(COUNTS.reduce((a, b) => a + b, 0));
@@ -50,13 +50,13 @@ describe.concurrent("gantry simulate", () => {
 
   it("gives the same JSON for the same seed", async () => {
     const args = ["--trace", trace, "--scaler", "keda", "--scale", "0.7", "--seed", "42"];
-    const [first, second] = await Promise.all([json(args), json(args)]);
+    const [first, second] = await Promise.all([simulateJson(args), simulateJson(args)]);
     expect(second).toEqual(first);
   });
 
   it("writes an SVG chart with --plot and keeps stdout to the report", async () => {
     const plot = join(dir, "run.svg");
-    const report = await json(["--trace", trace, "--scaler", "keda", "--plot", plot]);
+    const report = await simulateJson(["--trace", trace, "--scaler", "keda", "--plot", plot]);
     expect(report.scaler).toBe("keda");
     const svg = readFileSync(plot, "utf8");
     expect(svg.startsWith("<svg")).toBe(true);
@@ -129,7 +129,7 @@ describe.concurrent("gantry simulate", () => {
   });
 
   it("runs the gantry scaler by default", async () => {
-    const report = await json(["--trace", trace]);
+    const report = await simulateJson(["--trace", trace]);
     expect(report.scaler).toBe("gantry");
     expect(report.messages).toBe(377);
   });
@@ -148,7 +148,7 @@ describe.concurrent("gantry simulate", () => {
         "      cloudwatch: { namespace: AWS/SQS, metricName: ApproximateNumberOfMessagesVisible, statistic: Average }",
       ].join("\n"),
     );
-    const report = await json(["--trace", trace, "--config", config]);
+    const report = await simulateJson(["--trace", trace, "--config", config]);
     expect(report.scaler).toBe("gantry");
   });
 
@@ -166,7 +166,7 @@ describe.concurrent("gantry simulate", () => {
   });
 
   it.skipIf(!existsSync(azure))("replays the Azure Functions trace, summed and scaled", async () => {
-    const report = await json([
+    const report = await simulateJson([
       "--trace",
       azure,
       "--function",

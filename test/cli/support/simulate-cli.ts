@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 
 export const root = fileURLToPath(new URL("../../..", import.meta.url));
 const gantry = join(root, "node_modules/.bin/gantry");
@@ -62,4 +63,12 @@ export function runSimulate(args: readonly string[]): Promise<Run> {
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** `gantry simulate ARGS --json`, which must succeed quietly; its parsed report. */
+export async function simulateJson(args: readonly string[]) {
+  const { code, stdout, stderr } = await runSimulate([...args, "--json"]);
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+  return JSON.parse(stdout);
 }
