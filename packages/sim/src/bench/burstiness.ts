@@ -20,13 +20,13 @@ export function burstiness(
   trailingSeconds: number,
   quantiles: readonly number[],
 ): Burstiness {
-  const perSecond = prefixSums(perSecondCounts);
+  const sums = prefixSums(perSecondCounts);
   const ratios: number[] = [];
   const surprises: number[] = [];
-  for (let at = trailingSeconds; at + windowSeconds < perSecond.length; at += windowSeconds) {
-    const arrived = sumTo(perSecond, at + windowSeconds) - sumTo(perSecond, at);
+  for (let at = trailingSeconds; at + windowSeconds <= perSecondCounts.length; at += windowSeconds) {
+    const arrived = sumTo(sums, at + windowSeconds) - sumTo(sums, at);
     const expected =
-      ((sumTo(perSecond, at) - sumTo(perSecond, at - trailingSeconds)) / trailingSeconds) * windowSeconds;
+      ((sumTo(sums, at) - sumTo(sums, at - trailingSeconds)) / trailingSeconds) * windowSeconds;
     if (expected <= 0) continue;
     ratios.push(arrived / expected);
     surprises.push(arrived - expected);
