@@ -20,5 +20,5 @@ export function replayedRequests(trace: Trace, processingSeconds: number, seed =
   const feed = new TraceFeed(trace, 0, processingSeconds * 1000, createPrng(streamSeed(seed, 0)));
   let n = 0;
   for (; Number.isFinite(feed.nextTime); feed.advance()) arrivals[n++] = feed.nextTime / 1000;
-  return { arrivals: arrivals.slice(0, n), durations: new Float64Array(n).fill(processingSeconds) };
+  return { arrivals: arrivals.subarray(0, n), durations: new Float64Array(n).fill(processingSeconds) };
 }
