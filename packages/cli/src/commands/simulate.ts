@@ -11,6 +11,7 @@ import {
   positiveInteger,
   positiveNumber,
   seed,
+  subTickSeconds,
   writableFile,
 } from "../simulate/value-parsers.ts";
 
@@ -95,6 +96,12 @@ export function registerSimulate(program: Command): void {
       "shortest billed lifetime of a task (Fargate bills a minute at least: 60)",
       nonNegativeNumber,
       0,
+    )
+    // No Commander default: given with a baseline scaler, it is refused rather than ignored.
+    .option(
+      "--sub-tick <seconds>",
+      "gantry's passes: seconds between them, as the deploy's SUB_TICK_SECONDS (default 15; 0: one a minute)",
+      subTickSeconds,
     )
     .option("--min <n>", "minimum tasks", nonNegativeInteger, DEFAULT_MIN_TASKS)
     .option("--max <n>", "maximum tasks", nonNegativeInteger, DEFAULT_MAX_TASKS)

@@ -12,7 +12,7 @@ import {
   workerCapacity,
 } from "@gantry/sim";
 import { CliError } from "../cli-error.ts";
-import type { SimulateOptions } from "./simulate-options.ts";
+import { gantryInterval, type SimulateOptions } from "./simulate-options.ts";
 
 export const CAPACITY_SCALERS: readonly CapacityScalerName[] = ["gantry", "ecs-cas"];
 
@@ -96,7 +96,8 @@ export function simulateCluster(
   const bounds = { minCapacity: options.min, maxCapacity: options.max };
   let scaler: ReturnType<typeof createGantryScaler>;
   try {
-    scaler = createGantryScaler(config === undefined ? { bounds, slo } : { bounds, slo, config });
+    const base = { bounds, slo, ...gantryInterval(options) };
+    scaler = createGantryScaler(config === undefined ? base : { ...base, config });
   } catch (error) {
     if (!(error instanceof GantryError)) throw error;
     const flag = options.config === undefined ? "--scaler gantry" : `--config ${options.config}`;

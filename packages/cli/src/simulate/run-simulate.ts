@@ -26,7 +26,7 @@ import {
   formatCapacityFigures,
   simulateCluster,
 } from "./run-cluster.ts";
-import type { SimulateOptions } from "./simulate-options.ts";
+import { gantryInterval, type SimulateOptions } from "./simulate-options.ts";
 
 /** Field names in loadTrace's and runSimulation's ValidationErrors → the flags that set them. */
 const FIELD_FLAGS: Readonly<Record<string, string>> = {
@@ -96,6 +96,7 @@ function buildScaler(options: SimulateOptions, slo: Slo, config: unknown) {
       ? {
           taskStartSeconds: options.taskStartup,
           ...(options.minimumBilled > 0 && { minimumBilledSeconds: Math.ceil(options.minimumBilled) }),
+          ...gantryInterval(options),
         }
       : {};
   const scalerOptions = config === undefined ? { bounds, slo, ...start } : { bounds, slo, config, ...start };
@@ -115,6 +116,12 @@ function checkCombination(options: SimulateOptions, explicit: ReadonlySet<string
   if (options.max < 1) throw new CliError("--max must be ≥ 1: no task could ever run", 2);
   checkClusterCombination(options, explicit);
   if (options.cluster === "ec2") return;
+  if (options.subTick !== undefined && options.scaler !== "gantry") {
+    throw new CliError(
+      `--sub-tick: applies to --scaler gantry only (${options.scaler} keeps its own period)`,
+      2,
+    );
+  }
   // The default (gantry) is not checked by Commander's parser, and may not be registered yet.
   if (!isScalerName(options.scaler)) {
     throw new CliError(`--scaler ${options.scaler}: unknown scaler; one of ${SCALER_NAMES.join(", ")}`, 2);

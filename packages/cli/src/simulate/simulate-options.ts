@@ -25,6 +25,8 @@ export interface SimulateOptions {
   readonly scaleInProtection?: boolean;
   /** --minimum-billed: shortest billed lifetime of a task (Fargate: 60). */
   readonly minimumBilled: number;
+  /** --sub-tick: seconds between gantry's passes (the deploy's SUB_TICK_SECONDS); undefined: 15. */
+  readonly subTick?: number;
   readonly min: number;
   readonly max: number;
   readonly json?: boolean;
@@ -36,4 +38,10 @@ export interface SimulateOptions {
   readonly taskCpu?: number;
   readonly taskMemory?: number;
   readonly instanceLaunch?: number;
+}
+
+/** Seconds between gantry's passes for `--sub-tick` (0: one pass a minute, as SUB_TICK_SECONDS=0 deploys it). */
+export function gantryInterval(options: Pick<SimulateOptions, "subTick">): { intervalSeconds?: number } {
+  if (options.subTick === undefined) return {};
+  return { intervalSeconds: options.subTick === 0 ? 60 : options.subTick };
 }

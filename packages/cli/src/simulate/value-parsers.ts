@@ -33,6 +33,16 @@ function integerAtLeast(text: string, min: number): number {
 export const nonNegativeInteger = (text: string): number => integerAtLeast(text, 0);
 export const positiveInteger = (text: string): number => integerAtLeast(text, 1);
 
+/**
+ * The tick's sub-tick (SUB_TICK_SECONDS): passes within one scheduled minute; 0 is one pass a minute. Whole
+ * seconds, as the EC2 cluster simulation steps by the second.
+ */
+export function subTickSeconds(text: string): number {
+  const value = parseNonNegative(text);
+  if (Number.isInteger(value) && value >= 0 && value <= 60) return value;
+  throw new InvalidArgumentError("must be a whole number of seconds in [0, 60] (0: one pass a minute).");
+}
+
 /** Seeds are hashed as 32-bit words (traces/scale.ts). */
 export function seed(text: string): number {
   const value = parseNonNegative(text);
