@@ -12,6 +12,7 @@ function burst(name: string, offsetMin: number): Trace {
 function run(
   capacity: CapacityScalerName,
   onSecond?: Parameters<typeof runClusterSimulation>[0]["onSecond"],
+  intervalSeconds?: number,
 ) {
   const bounds = { minCapacity: 0, maxCapacity: 40 };
   const service = (name: string, offset: number) => ({
@@ -21,7 +22,11 @@ function run(
     bounds,
     processingTimeSeconds: 1,
     initialDesired: 1,
-    scaler: createGantryScaler({ bounds, slo: { latencySeconds: 60, processingTimeSeconds: 1 } }),
+    scaler: createGantryScaler({
+      bounds,
+      slo: { latencySeconds: 60, processingTimeSeconds: 1 },
+      ...(intervalSeconds !== undefined && { intervalSeconds }),
+    }),
   });
   return runClusterSimulation({
     services: [service("a", 5), service("b", 8)],
@@ -57,4 +62,25 @@ describe("runClusterSimulation", () => {
       expect(result.instanceSeconds).toBeGreaterThan(0);
     },
   );
+
+  it("gantry plans instances in the services' own pass, whatever their sub-tick", () => {
+    const rises = new Set<number>();
+    const launches: number[] = [];
+    let desired: number[] = [];
+    let usable: number | undefined;
+    run(
+      "gantry",
+      (t, cluster, services) => {
+        const now = services.map((s) => s.ecs.desired);
+        if (now.some((d, i) => d > (desired[i] ?? d))) rises.add(t);
+        if (usable !== undefined && cluster.usableCount() > usable) launches.push(t);
+        [desired, usable] = [now, cluster.usableCount()];
+      },
+      5,
+    );
+    // Every launch comes in the very second a service's desired count rose, at 5-second passes: not on a grid of
+    // its own (the 15 s default).
+    expect(launches.filter((t) => !rises.has(t))).toEqual([]);
+    expect(launches.filter((t) => t % 15_000 !== 0).length).toBeGreaterThan(0);
+  });
 });

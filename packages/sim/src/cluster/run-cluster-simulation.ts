@@ -100,7 +100,7 @@ export function runClusterSimulation(options: ClusterSimulationOptions): Cluster
   }));
   const capacity: CapacityScaler =
     options.capacity === "gantry"
-      ? createGantryCapacity(config)
+      ? createGantryCapacity(config, steps[0]?.spec.scaler.intervalSeconds ?? 15) // the same pass as the services
       : createEcsCas(config, {
           ...(options.ecsCasMetricDelaySeconds !== undefined && {
             metricDelaySeconds: options.ecsCasMetricDelaySeconds,
