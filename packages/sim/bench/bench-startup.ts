@@ -5,7 +5,7 @@
 // Options: --slo S (default 30), --only ID[,ID], --profile plain,keep,batch,predict,startup (default plain,batch),
 // --target T (the worker policy's target, percent; default derived from the SLO), --tune-only, --json,
 // --minimum-billed S (a stopped task bills at least S seconds, as Fargate's minute; the profile then does not cancel
-// starting tasks).
+// starting tasks), --sub-tick S (seconds between gantry's passes, the deploy's SUB_TICK_SECONDS; default 15).
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { benchBounds } from "../src/bench/bench-bounds.ts";
@@ -30,10 +30,18 @@ const { values } = parseArgs({
     traces: { type: "string", default: resolve(repo, "../shared/traces") },
     json: { type: "boolean", default: false },
     "minimum-billed": { type: "string", default: "0" },
+    "sub-tick": { type: "string", default: "15" },
   },
 });
 const slo = Number(values.slo);
 const minimumBilledSeconds = Number(values["minimum-billed"]);
+const subTick = Number(values["sub-tick"]);
+if (!Number.isInteger(subTick) || subTick < 0 || subTick > 60) {
+  throw new Error(
+    `--sub-tick must be whole seconds in [0, 60] (0: one pass a minute), got "${values["sub-tick"]}"`,
+  );
+}
+const intervalSeconds = subTick || 60;
 const profiles = (values.profile as string).split(",");
 const only = values.only?.split(",");
 
@@ -64,6 +72,7 @@ for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.id))) {
       bounds,
       slo: { latencySeconds: slo, processingTimeSeconds: averageProcessingSeconds(full, processing) },
       taskStartSeconds: START_SECONDS,
+      intervalSeconds,
       ...(minimumBilledSeconds > 0 && { minimumBilledSeconds }),
       ...(values.target && { tuning: { ...DEFAULT_TUNING, targetPercent: Number(values.target) } }),
     };
