@@ -1,10 +1,11 @@
 // How far a trace's short windows stray from what its recent past predicts: the surprise a scaler that learns
 // of load when it arrives must hold idle headroom for, when a start outlasts the SLO.
+import { percentile } from "../account/wait-log.ts";
 
 export interface Burstiness {
   /** Windows scored (those with arrivals in the trailing period). */
   readonly windows: number;
-  /** Quantiles of (arrivals in the window) ÷ (the trailing period's mean rate × the window), by quantile. */
+  /** Nearest-rank quantiles of (arrivals in the window) ÷ (the trailing period's mean rate × the window), by quantile. */
   readonly quantiles: ReadonlyMap<number, number>;
   /** Correlation of consecutive windows' surprises (arrivals − expected): near 0, a burst says nothing of the next. */
   readonly lagOneCorrelation: number;
@@ -31,11 +32,10 @@ export function burstiness(
     ratios.push(arrived / expected);
     surprises.push(arrived - expected);
   }
-  ratios.sort((a, b) => a - b);
-  const quantile = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))] ?? 0;
+  const sorted = Float64Array.from(ratios).sort();
   return {
     windows: ratios.length,
-    quantiles: new Map(quantiles.map((q) => [q, quantile(q)])),
+    quantiles: new Map(quantiles.map((q) => [q, percentile(sorted, 100 * q)])),
     lagOneCorrelation: lagOne(surprises),
   };
 }
