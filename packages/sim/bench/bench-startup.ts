@@ -13,7 +13,12 @@ import { SCENARIOS } from "../src/bench/scenarios.ts";
 import { runSimulation } from "../src/engine/run-simulation.ts";
 import type { WindowFigures } from "../src/engine/score-window.ts";
 import { fluidTasksPerMinute } from "../src/scalers/fluid-bound.ts";
-import { createGantryScaler, DEFAULT_TUNING, type GantryScalerOptions } from "../src/scalers/gantry.ts";
+import {
+  createGantryScaler,
+  DEFAULT_TUNING,
+  type GantryScalerOptions,
+  subTickIntervalSeconds,
+} from "../src/scalers/gantry.ts";
 import { heldOutSplitSeconds, tracePart } from "../src/traces/held-out.ts";
 import { loadTrace } from "../src/traces/load-trace.ts";
 import { averageProcessingSeconds, type Trace } from "../src/traces/trace.ts";
@@ -41,7 +46,7 @@ if (!Number.isInteger(subTick) || subTick < 0 || subTick > 60) {
     `--sub-tick must be whole seconds in [0, 60] (0: one pass a minute), got "${values["sub-tick"]}"`,
   );
 }
-const intervalSeconds = subTick || 60;
+const intervalSeconds = subTickIntervalSeconds(subTick);
 const profiles = (values.profile as string).split(",");
 const only = values.only?.split(",");
 

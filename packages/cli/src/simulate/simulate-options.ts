@@ -1,6 +1,6 @@
 // `gantry simulate`'s parsed options, apart from the runners so that run-simulate and run-cluster share them
 // without importing each other.
-import type { TraceFormat } from "@gantry/sim";
+import { subTickIntervalSeconds, type TraceFormat } from "@gantry/sim";
 
 export const CLUSTERS = ["fargate", "ec2"] as const;
 export type ClusterName = (typeof CLUSTERS)[number];
@@ -43,5 +43,5 @@ export interface SimulateOptions {
 /** Seconds between gantry's passes for `--sub-tick` (0: one pass a minute, as SUB_TICK_SECONDS=0 deploys it). */
 export function gantryInterval(options: Pick<SimulateOptions, "subTick">): { intervalSeconds?: number } {
   if (options.subTick === undefined) return {};
-  return { intervalSeconds: options.subTick === 0 ? 60 : options.subTick };
+  return { intervalSeconds: subTickIntervalSeconds(options.subTick) };
 }

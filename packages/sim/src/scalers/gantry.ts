@@ -178,6 +178,11 @@ function startupBehavior(options: GantryScalerOptions): Pick<WorkerBehavior, "st
   };
 }
 
+/** The pass interval a deploy's SUB_TICK_SECONDS gives: 0 is one pass per scheduled minute. */
+export function subTickIntervalSeconds(subTickSeconds: number): number {
+  return subTickSeconds === 0 ? 60 : subTickSeconds;
+}
+
 export function createGantryScaler(options: GantryScalerOptions): Scaler {
   const config = parseWith(
     TargetConfigSchema,

@@ -32,6 +32,7 @@ export {
   type GantryScalerOptions,
   SIM_QUEUE_URL,
   SIM_TARGET_ID,
+  subTickIntervalSeconds,
   type WorkerTuning,
 } from "./gantry.ts";
 export { createKeda, HPA_DEFAULT_BEHAVIOR, type KedaOptions } from "./keda.ts";
