@@ -98,9 +98,11 @@ export function runClusterSimulation(options: ClusterSimulationOptions): Cluster
     }),
     actions: [] as ScalingActionRecord[],
   }));
+  // The services' pass; gantry's capacity stage runs in it, as the tick does.
+  const passSeconds = steps[0]?.spec.scaler.intervalSeconds ?? 15;
   const capacity: CapacityScaler =
     options.capacity === "gantry"
-      ? createGantryCapacity(config, steps[0]?.spec.scaler.intervalSeconds ?? 15) // the same pass as the services
+      ? createGantryCapacity(config, passSeconds)
       : createEcsCas(config, {
           ...(options.ecsCasMetricDelaySeconds !== undefined && {
             metricDelaySeconds: options.ecsCasMetricDelaySeconds,
@@ -115,7 +117,7 @@ export function runClusterSimulation(options: ClusterSimulationOptions): Cluster
   for (let t = startMs; t < endMs; t += 1000) {
     account.advanceTo(t);
     cluster.tick(t);
-    if (due(t, startMs, steps[0]?.spec.scaler.intervalSeconds ?? 15)) {
+    if (due(t, startMs, passSeconds)) {
       rose = new Set(steps.filter((s) => stepService(s, account)).map((s) => s.service.id));
     }
     if (due(t, startMs, capacity.intervalSeconds)) {
