@@ -42,7 +42,7 @@ export type { ScheduledAction } from "./model/scheduled-action.ts";
 export { ScheduledActionSchema } from "./model/scheduled-action.ts";
 export type { ServiceRef } from "./model/service-id.ts";
 export { formatServiceId, parseServiceId } from "./model/service-id.ts";
-export type { ArrivalHistory, Predictive, StartupAware } from "./model/startup-behavior.ts";
+export type { ArrivalHistory, LoadFloor, Predictive, StartupAware } from "./model/startup-behavior.ts";
 export {
   ArrivalHistorySchema,
   HISTORY_PERIOD_SECONDS,

@@ -70,6 +70,7 @@ export function decide(request: EvaluateRequest): Decision {
     noDataSince: fallback.noDataSince,
     need: startup.need,
     emptyAt: startup.emptyAt,
+    load: startup.load,
     launches: startup.launches && recordLaunch(startup.launches, ctx.now, desired, desiredCapacity),
   });
   return { desiredCapacity, action, reasons, state };

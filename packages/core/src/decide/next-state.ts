@@ -1,5 +1,6 @@
 import type { ScalingAction } from "../model/decision.ts";
 import type { NeedHistory } from "../model/need-history.ts";
+import type { OfferedLoad } from "../model/offered-load.ts";
 import type { Policy } from "../model/policy.ts";
 import { type LiveRun, type ScalingState, STATE_VERSION } from "../model/state.ts";
 import { behaviorHistory } from "./behavior.ts";
@@ -21,6 +22,7 @@ export interface StateInputs {
   need?: NeedHistory | undefined;
   emptyAt?: number | undefined;
   launches?: [number, number][] | undefined;
+  load?: OfferedLoad | undefined;
 }
 
 /** The state the next decision starts from, assuming this decision is carried out. */
@@ -50,6 +52,8 @@ export function nextState(ctx: DecisionContext, inputs: StateInputs): ScalingSta
   if (inputs.need !== undefined) state.need = inputs.need;
   if (inputs.emptyAt !== undefined) state.emptyAt = inputs.emptyAt;
   if (inputs.launches !== undefined) state.launches = inputs.launches;
+  const load = inputs.load ?? (ctx.behavior?.startup?.loadFloor && previous?.load);
+  if (load) state.load = load;
   return state;
 }
 

@@ -38,6 +38,7 @@ export const REASON_CODES = [
   "StartCostBreakEven",
   "ForecastMissed",
   "LaunchBatched",
+  "OfferedLoadFloor",
   "BilledMinimumKept",
   "DryRun",
   // Gantry's own: another controller owns the service.

@@ -25,6 +25,21 @@ const PredictiveSchema = z.strictObject({
 });
 
 /**
+ * The offered-load floor: capacity stays at or above the work arriving on the policies' sqsUtilization queues
+ * (arrivals × processing time, measured from successive queue reads) averaged over the last `windowSeconds`,
+ * for `holdSeconds` after each measurement. Where a start outlasts the SLO, a task stopped in a lull is not back
+ * in time for the next burst; the floor keeps the fleet sized for the recent load instead of the last instant.
+ */
+const LoadFloorSchema = z.strictObject({
+  /** Seconds of arrivals averaged. */
+  windowSeconds: z.number().int().min(60).max(1800).default(300),
+  /** Seconds each average keeps holding: a lull shorter than this keeps the tasks. */
+  holdSeconds: z.number().int().min(0).max(1800).default(300),
+  /** Standard deviations of the sampled load added to its mean (0: the mean alone). */
+  sigmas: z.number().min(0).max(5).default(0),
+});
+
+/**
  * Startup-aware scaling (opt-in per target): both rules weigh what a launch costs, `taskStartSeconds` of billed
  * time during which the new task takes no work.
  */
@@ -48,6 +63,7 @@ export const StartupAwareSchema = z.strictObject({
    */
   minimumBilledSeconds: z.number().int().positive().max(3600).optional(),
   predictive: PredictiveSchema.optional(),
+  loadFloor: LoadFloorSchema.optional(),
 });
 
 /**
@@ -64,4 +80,5 @@ export const ArrivalHistorySchema = z.strictObject({
 
 export type StartupAware = z.output<typeof StartupAwareSchema>;
 export type Predictive = z.output<typeof PredictiveSchema>;
+export type LoadFloor = z.output<typeof LoadFloorSchema>;
 export type ArrivalHistory = z.output<typeof ArrivalHistorySchema>;

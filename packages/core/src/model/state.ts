@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { NeedHistorySchema } from "./need-history.ts";
+import { OfferedLoadSchema } from "./offered-load.ts";
 import { REASON_CODES } from "./reason-codes.ts";
 
 export const STATE_VERSION = 1;
@@ -87,6 +88,8 @@ export const ScalingStateSchema = z.strictObject({
     .optional(),
   /** Break-even scale-in: the capacity the policies asked for over the last hour. */
   need: NeedHistorySchema.optional(),
+  /** Offered-load floor: the last queue sample and the load measured since. */
+  load: OfferedLoadSchema.optional(),
   noDataSince: Instant.optional(),
   /** Alarm event ids already handled, newest last (bounded). */
   eventIds: z.array(z.string()).max(256).default([]),

@@ -66,6 +66,8 @@ describe("needsStateWrite", () => {
       emptyAt: later,
       // Minimum billed time: launches only drop out between scale-outs.
       launches: [],
+      // Offered-load floor: a sample of the queue every 15 s.
+      load: { at: later, work: 84, busy: 5, samples: [[later, 5.6]] },
     });
     const moved = decision(later, {
       reasons: [{ code: "WithinTarget", message: "9.80 within [9, 10]", policy: "backlog" }],

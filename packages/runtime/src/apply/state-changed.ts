@@ -11,7 +11,7 @@ const SCHEDULE_CODES: ReadonlySet<string> = new Set(["ScheduledActionApplied", "
  * Clocks are not worth a write on their own: `evaluatedAt`, the decision's `at`, a live metric's last sample
  * (`lastAt`, the queue depth and growth rate it differences against) and the newest CloudWatch datapoint read
  * (`datapointBase`), break-even scale-in's history (`need`) and the last pass that saw no message waiting
- * (`emptyAt`) move every pass or minute. The reconciler keeps them in memory instead (TargetMemory), so its
+ * (`emptyAt`) and the offered load's samples (`load`) move every pass or minute. The reconciler keeps them in memory instead (TargetMemory), so its
  * next decision starts from them; a decision that acts writes them with its claim, which is when the running
  * count a datapoint was first read at matters. Nor is a reason's wording: the stored last decision is the last
  * one that changed something (action, capacity, reason codes, the counts it saw).
@@ -40,7 +40,9 @@ function material(state: ScalingState) {
   // launch from zero) moves every pass the queue is empty; a stored one is older, so a container that lost the
   // newer one takes the oldest message for older and launches sooner, never later. `launches` (minimum billed
   // time) only shrinks between scale-outs, which write anyway; a container that lost it stops holding scale-in for
-  // tasks still starting, as without the setting.
+  // tasks still starting, as without the setting. `load` (offered-load floor) gains a queue sample every 15 s; a
+  // container that lost the newer one differences against the stored, older read (a valid average over the longer
+  // interval), or starts afresh past a window, so it holds less, never more, for a window.
   const {
     evaluatedAt: _at,
     pending: _pending,
@@ -48,6 +50,7 @@ function material(state: ScalingState) {
     need: _need,
     emptyAt: _empty,
     launches: _launches,
+    load: _load,
     live,
     ...rest
   } = state;
