@@ -2,8 +2,8 @@
 // the shared traces at a given SLO, 45 s starts. Each run covers the whole trace and is scored on its tuning part
 // and on its held-out validation part (traces/held-out.ts): the fleet and the arrival history carry over, no knob
 // is chosen on the held-out days. --tune-only runs the tuning part alone (what tuning may look at).
-// Options: --slo S (default 30), --only ID[,ID], --profile plain,keep,batch,predict,startup (default plain,batch),
-// --target T (the worker policy's target, percent; default derived from the SLO), --tune-only, --json,
+// Options: --slo S (default 30), --only ID[,ID], --profile plain,keep,batch,predict,startup,floor,default (default
+// plain,default), --target T (the worker policy's target, percent; default derived from the SLO), --tune-only, --json,
 // --minimum-billed S (a stopped task bills at least S seconds, as Fargate's minute; the profile then does not cancel
 // starting tasks), --sub-tick S (seconds between gantry's passes, the deploy's SUB_TICK_SECONDS; default 15).
 import { resolve } from "node:path";
@@ -29,7 +29,7 @@ const { values } = parseArgs({
   options: {
     slo: { type: "string", default: "30" },
     only: { type: "string" },
-    profile: { type: "string", default: "plain,batch" },
+    profile: { type: "string", default: "plain,default" },
     target: { type: "string" },
     "tune-only": { type: "boolean", default: false },
     traces: { type: "string", default: resolve(repo, "../shared/traces") },
@@ -51,14 +51,16 @@ const profiles = (values.profile as string).split(",");
 const only = values.only?.split(",");
 
 /**
- * The worker profile: plain, break-even scale-in only (keep), with batched launch from zero (batch, the default
- * profile), predictive only (predict), or all three (startup).
+ * The worker profile: plain, break-even scale-in only (keep), with batched launch from zero (batch), predictive
+ * only (predict), all three (startup), batch with the offered-load floor (floor), or as it defaults for the SLO
+ * (default: batch, and the floor where holdsOfferedLoad). Only "default" derives the floor; the others set it.
  */
 function scalerFor(profile: string, options: GantryScalerOptions) {
-  const breakEvenScaleIn = ["keep", "batch", "startup"].includes(profile);
-  const batchFromZero = profile === "batch" || profile === "startup";
+  const breakEvenScaleIn = ["keep", "batch", "startup", "floor", "default"].includes(profile);
+  const batchFromZero = ["batch", "startup", "floor", "default"].includes(profile);
   const predictive = profile === "predict" || profile === "startup";
-  return createGantryScaler({ ...options, breakEvenScaleIn, batchFromZero, predictive });
+  const loadFloor = profile === "default" ? {} : { loadFloor: profile === "floor" };
+  return createGantryScaler({ ...options, breakEvenScaleIn, batchFromZero, predictive, ...loadFloor });
 }
 
 function line(trace: string, part: string, profile: string, f: WindowFigures): string {

@@ -29,8 +29,24 @@ export interface WorkerServiceLevel {
  * 45 s starts, 1 s messages: 213 % at SLO 30 s, 222 % at 60 s (the constant tuned before was 220 %), 261 % at 120 s.
  */
 export function workerTargetPercent(level: WorkerServiceLevel): number {
-  const { latencySeconds, processingSeconds, taskStartSeconds, drainFraction } = level;
+  const standing = standingWait(level);
+  return Math.round(100 * (1 + standing / Math.max(1, level.drainFraction * level.latencySeconds)));
+}
+
+/**
+ * Whether the worker profile holds the offered load (behavior.startup.loadFloor): where the SLO is within a start,
+ * a task stopped in a lull is not back in time for the next message, and where a message's processing also
+ * outlasts the standing wait the SLO leaves, a queue cannot absorb a burst either (a message behind a busy task
+ * waits up to a whole processing time). 45 s starts: on for 29-second jobs at SLO 30 s; off at 60 s (there the
+ * floor's cost, whatever the target, left KEDA's cheaper settings uncovered) and for 1-second messages.
+ */
+export function holdsOfferedLoad(level: Omit<WorkerServiceLevel, "drainFraction">): boolean {
+  return level.latencySeconds <= level.taskStartSeconds && level.processingSeconds > standingWait(level);
+}
+
+/** The wait the SLO leaves a standing queue: less the reserve for a rise during a start, and one processing. */
+function standingWait(level: Omit<WorkerServiceLevel, "drainFraction">): number {
+  const { latencySeconds, processingSeconds, taskStartSeconds } = level;
   const reserve = Math.min(RISE_DURING_START * taskStartSeconds, MAX_RESERVE_SHARE * latencySeconds);
-  const standingWait = Math.max(0, latencySeconds - reserve - processingSeconds);
-  return Math.round(100 * (1 + standingWait / Math.max(1, drainFraction * latencySeconds)));
+  return Math.max(0, latencySeconds - reserve - processingSeconds);
 }

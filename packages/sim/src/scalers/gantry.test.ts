@@ -132,6 +132,33 @@ describe("the gantry scaler", () => {
     expect(behavior({ bounds, slo: slow, batchFromZero: false })?.scaleToZero?.idleSeconds).toBe(60);
   });
 
+  it("holds the offered load where a job outlasts the standing wait the SLO leaves, unless told not to", () => {
+    const jobs = { latencySeconds: 30, processingTimeSeconds: 25 };
+    const startup = (options: Parameters<typeof defaultWorkerConfig>[0]) =>
+      defaultWorkerConfig(options).behavior?.startup;
+    expect(startup({ bounds, slo: jobs })?.loadFloor).toEqual({}); // the schema's defaults: 300 s, 300 s, 0 σ
+    expect(startup({ bounds, slo: jobs, loadFloor: false })?.loadFloor).toBeUndefined();
+    expect(startup({ bounds, slo })?.loadFloor).toBeUndefined();
+    expect(startup({ bounds, slo, loadFloor: true })?.loadFloor).toBeDefined();
+  });
+
+  it("with the floor, keeps the job fleet through a lull that stops it without", () => {
+    const jobs = { latencySeconds: 30, processingTimeSeconds: 25 };
+    const run = (loadFloor: boolean) => {
+      const scaler = createGantryScaler({ bounds, slo: jobs, loadFloor });
+      let desired = 4;
+      const counts: number[] = [];
+      // Four jobs in flight for two minutes, then nothing for a minute.
+      [...Array<number>(8).fill(4), 0, 0, 0, 0].forEach((busy, i) => {
+        desired = scaler.step(view(i * 15_000, desired, desired, 0, busy)) ?? desired;
+        counts.push(desired);
+      });
+      return counts.slice(8);
+    };
+    expect(run(false).at(-1)).toBeLessThan(4); // the minute's hold ends, scale-in begins
+    expect(run(true)).toEqual([4, 4, 4, 4]);
+  });
+
   it("holds scale-in for a minute unless break-even scale-in does it and the SLO outlasts a start", () => {
     const window = (options: Parameters<typeof defaultWorkerConfig>[0]) =>
       defaultWorkerConfig(options).behavior?.scaleDown?.stabilizationWindowSeconds;
