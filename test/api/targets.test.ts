@@ -190,6 +190,11 @@ describe("PUT /targets/{cluster}/{service}", () => {
       "policies[0].targetValue",
     ],
     [{ target: { id: ID, minCapacity: 1, maxCapacity: 2, dryRun: "yes" } }, "target.dryRun"],
+    [
+      // The backlog policy has no processing time: an offered-load floor could never act.
+      { ...workerConfig(), behavior: { startup: { taskStartSeconds: 45, loadFloor: {} } } },
+      "behavior.startup.loadFloor",
+    ],
   ])("answers 400 naming the field for %j", async (body, field) => {
     const world = apiWorld();
     const reply = await world.call({ method: "PUT", path: PATH, body });

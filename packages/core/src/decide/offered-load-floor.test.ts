@@ -138,6 +138,26 @@ describe("offered-load floor", () => {
     expect(decisions.at(-1)?.desiredCapacity).toBe(4);
   });
 
+  it("is refused without an sqsUtilization policy, where it could never act", () => {
+    const backlog = { ...policy, metric: { sqs: { queueUrl: QUEUE } } };
+    const config = {
+      target: { id: "service/prod/worker", minCapacity: 0, maxCapacity: 5 },
+      policies: [backlog],
+      behavior: { startup: { taskStartSeconds: 45, loadFloor: {} } },
+    };
+    const result = TargetConfigSchema.safeParse(config);
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        ["behavior", "startup", "loadFloor"],
+        "needs a policy on an sqsUtilization metric: its processingSeconds turn arrivals into tasks",
+      ],
+    ]);
+    expect(() => evaluate({ ...config, now: T0, observation: { runningCount: 1, desiredCount: 1 } })).toThrow(
+      /behavior\.startup\.loadFloor/,
+    );
+    expect(TargetConfigSchema.safeParse({ ...config, policies: [policy] }).success).toBe(true);
+  });
+
   it("rejects a window too short to average, naming the field", () => {
     const result = TargetConfigSchema.safeParse({
       target: { id: "service/prod/worker", minCapacity: 0, maxCapacity: 5 },

@@ -5,6 +5,7 @@ import { ObservationSchema } from "./observation.ts";
 import { PolicySchema } from "./policy.ts";
 import { ScheduledActionSchema } from "./scheduled-action.ts";
 import { ArrivalHistorySchema } from "./startup-behavior.ts";
+import { checkStartup } from "./startup-checks.ts";
 import { ScalingStateSchema } from "./state.ts";
 import { TargetSchema } from "./target.ts";
 
@@ -30,6 +31,7 @@ export const EvaluateRequestSchema = z
   .superRefine((request, ctx) => {
     checkUniqueNames(request.policies, "policies", ctx);
     checkUniqueNames(request.scheduledActions, "scheduledActions", ctx);
+    checkStartup(request, ctx);
   });
 
 function checkUniqueNames(items: readonly { name: string }[], field: string, ctx: z.RefinementCtx): void {
