@@ -44,7 +44,7 @@ export function applyLoadFloor(
 }
 
 interface QueuedWork {
-  /** Seconds of work queued or in flight, per task. */
+  /** Task-seconds of work queued or in flight: messages × processing seconds ÷ concurrency. */
   work: number;
   /** Tasks' worth of messages in flight. */
   busy: number;

@@ -29,8 +29,8 @@ export interface StartupAwareResult {
  * from zero waits for a batch, the forecast floor raises capacity ahead of a rise, scale-in waits while tasks are
  * still starting where each is billed a minimum, then break-even scale-in keeps the idle tasks whose reuse is
  * expected within a start. Only the batch defers a launch (and only while the oldest message can still start in
- * time); the others only hold or raise the value. None runs unless the target's behavior.startup asks for it. `need` is the capacity the policies asked
- * for, before behavior.
+ * time); the others only hold or raise the value. None runs unless the target's behavior.startup asks for it.
+ * `need` is the capacity the policies asked for, before behavior.
  */
 export function applyStartupAware(
   value: number,

@@ -6,7 +6,7 @@ export const LOAD_SAMPLE_MS = 15_000;
 export const MAX_LOAD_SAMPLES = 240;
 
 /**
- * The offered-load floor's memory. `work` and `busy` are the queues as last sampled at `at` (seconds of work
+ * The offered-load floor's memory. `work` and `busy` are the queues as last sampled at `at` (task-seconds of work
  * queued or in flight, and tasks' worth of messages in flight); `samples` are the offered load between samples,
  * [end instant, tasks], oldest first. Kept only for targets with `startup.loadFloor`.
  */
