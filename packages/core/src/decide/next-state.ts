@@ -52,8 +52,7 @@ export function nextState(ctx: DecisionContext, inputs: StateInputs): ScalingSta
   if (inputs.need !== undefined) state.need = inputs.need;
   if (inputs.emptyAt !== undefined) state.emptyAt = inputs.emptyAt;
   if (inputs.launches !== undefined) state.launches = inputs.launches;
-  const load = inputs.load ?? (ctx.behavior?.startup?.loadFloor && previous?.load);
-  if (load) state.load = load;
+  if (inputs.load !== undefined) state.load = inputs.load;
   return state;
 }
 

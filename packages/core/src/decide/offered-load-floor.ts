@@ -12,7 +12,7 @@ const MIN_SAMPLES = 4;
 export interface LoadFloorResult {
   value: number;
   reason?: Reason;
-  /** The memory to keep; undefined when the queues were not all observed (the previous one stays). */
+  /** The memory to keep: the previous one when the queues were not all observed. */
   load?: OfferedLoad;
 }
 
@@ -31,8 +31,9 @@ export function applyLoadFloor(
   floor: LoadFloor,
 ): LoadFloorResult {
   const queues = queuedWork(policies, ctx);
-  if (!queues) return { value };
-  const load = recordLoad(ctx.previous?.load, ctx.now, queues, floor);
+  const previous = ctx.previous?.load;
+  if (!queues) return previous ? { value, load: previous } : { value };
+  const load = recordLoad(previous, ctx.now, queues, floor);
   const level = floorLevel(load.samples, ctx.now, floor);
   if (level === undefined) return { value, load };
   const suspended = ctx.target.suspendedState.dynamicScalingOutSuspended;
