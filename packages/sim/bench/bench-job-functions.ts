@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { covers, type TradeOff } from "../src/bench/pareto.ts";
 import { runSimulation } from "../src/engine/run-simulation.ts";
 import { createGantryScaler } from "../src/scalers/gantry.ts";
 import { createKeda } from "../src/scalers/keda.ts";
@@ -52,14 +53,8 @@ function scalers(): Record<string, Scaler> {
   };
 }
 
-interface Point {
-  pct: number;
-  ratio: number;
-}
-
 /** a at least as good as b on both axes, and better on one. */
-const dominates = (a: Point, b: Point) =>
-  a.pct >= b.pct && a.ratio <= b.ratio && (a.pct > b.pct || a.ratio < b.ratio);
+const dominates = (a: TradeOff, b: TradeOff) => covers(a, b) && !covers(b, a);
 
 console.log(`${processing} s jobs, SLO ${sloSeconds} s, tasks start in ${START_SECONDS} s, seed 0`);
 const tally = { better: 0, worse: 0, same: 0, trade: 0, overKeda: 0, fewerInTime: 0 };
@@ -67,7 +62,7 @@ const costs: number[] = [];
 const functions = burstyFunctions();
 for (const fn of functions) {
   const trace = loadTrace(folder, { function: fn });
-  const points: Record<string, Point> = {};
+  const points: Record<string, TradeOff> = {};
   for (const [name, scaler] of Object.entries(scalers())) {
     const r = runSimulation({
       trace,
@@ -78,22 +73,22 @@ for (const fn of functions) {
       taskStartupSeconds: START_SECONDS,
       visibilityTimeoutSeconds: 900,
     });
-    points[name] = { pct: r.withinSloPct, ratio: r.workRatio ?? Number.NaN };
+    points[name] = r;
     const figures = `${r.withinSloPct.toFixed(2).padStart(6)} % in SLO at ${r.workRatio?.toFixed(2)}× the work`;
     console.log(
       `${fn.slice(0, 8)}  ${name.padEnd(18)} ${figures}, relaunch ${r.relaunchesWithin3MinPct.toFixed(1)} %`,
     );
   }
   const [floor, plain, keda] = ["gantry, floor", "gantry, no floor", "keda queueLength 1"].map(
-    (name) => points[name] as Point,
-  ) as [Point, Point, Point];
-  if (floor.pct === plain.pct && floor.ratio === plain.ratio) tally.same++;
+    (name) => points[name] as TradeOff,
+  ) as [TradeOff, TradeOff, TradeOff];
+  if (covers(floor, plain) && covers(plain, floor)) tally.same++;
   else if (dominates(floor, plain)) tally.better++;
   else if (dominates(plain, floor)) tally.worse++;
   else tally.trade++;
   if (dominates(floor, keda)) tally.overKeda++;
-  if (floor.pct < plain.pct) tally.fewerInTime++;
-  costs.push(floor.ratio / plain.ratio);
+  if (floor.withinSloPct < plain.withinSloPct) tally.fewerInTime++;
+  costs.push((floor.workRatio ?? Number.NaN) / (plain.workRatio ?? Number.NaN));
 }
 console.log(
   `\nThe floor against none, over ${functions.length} functions: better on both axes ${tally.better}, ` +
