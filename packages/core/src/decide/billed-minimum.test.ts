@@ -2,17 +2,10 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../index.ts";
 import type { Decision } from "../model/decision.ts";
 import type { EvaluateRequestInput } from "../model/evaluate-request.ts";
+import { QUEUE, workerPolicy } from "./test-support.ts";
 
-const QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs";
 const T0 = Date.parse("2026-12-03T12:00:00Z");
-const policy = {
-  name: "workers",
-  type: "TargetTracking" as const,
-  targetValue: 100,
-  metric: { sqsUtilization: { queueUrl: QUEUE, processingSeconds: 1, drainSeconds: 15 } },
-  evaluation: { periodSeconds: 15, scaleOutDatapoints: 1, scaleInDatapoints: 1 },
-  scaleInCooldown: 0,
-};
+const policy = workerPolicy(1, 15);
 
 /** Every 15 s, `visible` messages waiting; the service follows each decision at once. */
 function replay(visible: readonly number[], startup: Record<string, unknown>): Decision[] {

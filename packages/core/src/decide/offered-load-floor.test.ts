@@ -3,17 +3,10 @@ import { evaluate } from "../index.ts";
 import type { Decision } from "../model/decision.ts";
 import type { EvaluateRequestInput } from "../model/evaluate-request.ts";
 import { TargetConfigSchema } from "../model/target-config.ts";
+import { QUEUE, workerPolicy } from "./test-support.ts";
 
-const QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs";
 const T0 = Date.parse("2026-12-03T12:00:00Z");
-const policy = {
-  name: "workers",
-  type: "TargetTracking" as const,
-  targetValue: 100,
-  metric: { sqsUtilization: { queueUrl: QUEUE, processingSeconds: 2, drainSeconds: 30 } },
-  evaluation: { periodSeconds: 15, scaleOutDatapoints: 1, scaleInDatapoints: 1 },
-  scaleInCooldown: 0,
-};
+const policy = workerPolicy(2, 30);
 const floor = { windowSeconds: 120, holdSeconds: 60 };
 
 interface Tick {

@@ -2,17 +2,10 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../index.ts";
 import type { Decision } from "../model/decision.ts";
 import type { EvaluateRequestInput } from "../model/evaluate-request.ts";
+import { QUEUE, workerPolicy } from "./test-support.ts";
 
-const QUEUE = "https://sqs.us-east-1.amazonaws.com/123456789012/jobs";
 const T0 = Date.parse("2026-11-22T12:00:00Z");
-const policy = {
-  name: "workers",
-  type: "TargetTracking" as const,
-  targetValue: 100,
-  metric: { sqsUtilization: { queueUrl: QUEUE, processingSeconds: 1, drainSeconds: 30 } },
-  evaluation: { periodSeconds: 15, scaleOutDatapoints: 1, scaleInDatapoints: 1 },
-  scaleInCooldown: 0,
-};
+const policy = workerPolicy(1, 30);
 const startup = { taskStartSeconds: 45, breakEvenScaleIn: true };
 
 function base(behavior?: EvaluateRequestInput["behavior"]): EvaluateRequestInput {
